@@ -1,0 +1,101 @@
+"""Cleaning pass: tell the web page's chrome from the report, keeping what the chrome says as metadata."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .clean import HAN
+
+_NUM = "〇零一二三四五六七八九十百"
+_DATE_TIME = re.compile(r"(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})日?(?:\s*(\d{1,2})[:：](\d{2}))?")
+_PUBLISHED = re.compile(r"(发布|发表|公开|成文)(日期|时间)|日期[：:]")
+_SOURCE = re.compile(r"来源[：:]\s*([^\s【】|]+)")
+_BREADCRUMB = re.compile(r"(首页|当前位置|您的位置|您现在的位置).{0,80}[>＞»]|[>＞»].{0,40}[>＞»]")
+_WIDGETS = re.compile(r"【?字体[：:]?\s*[大中小\s]+】?|打印本页|关闭窗口|【关闭】|【打印】|分享到|扫一扫|收藏本页|浏览次数|访问量")
+_FOOTER = re.compile(r"版权所有|ICP备|网站标识码|公网安备|主办单位|承办单位|联系我们|网站地图|上一篇|下一篇|相关链接|技术支持")
+_ONLY_PUNCT = re.compile(r"^[\W_]*$")
+_TITLE = re.compile(r"^(?:(\d{4})年)?\s*(.{0,30}?)(?:人民)?政府工作报告$")
+_OCCASION = re.compile(r"^[—－-]{1,2}\s*(.*会议上.*)$")
+_SALUTATION = re.compile(r"^各位代表[！!：:，,]?$")
+_YEAR = re.compile(r"(\d{4})年")
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    title: str = ""
+    place: str = ""
+    year: int | None = None
+    heading: str = ""
+    published: str = ""
+    source: str = ""
+    occasion: str = ""
+    delivered: str = ""
+    salutation: str = ""
+
+
+def _iso(m: re.Match) -> str:
+    y, mo, d, h, mi = m.groups()
+    date = f"{int(y):04d}-{int(mo):02d}-{int(d):02d}"
+    return f"{date}T{int(h):02d}:{mi}" if h else date
+
+
+def is_chrome(line: str) -> bool:
+    """A line that belongs to the web page around the report, not to the report."""
+    return bool(
+        _ONLY_PUNCT.match(line)
+        or (len(line) < 120 and (_BREADCRUMB.search(line) or _WIDGETS.search(line) or _FOOTER.search(line)))
+        or (len(line) < 120 and _PUBLISHED.search(line))
+    )
+
+
+def split_chrome(lines: list[str]) -> tuple[PageMeta, list[str], list[str]]:
+    """Split the page into its metadata, the report's own lines and the chrome lines dropped."""
+    meta: dict = {}
+    body: list[str] = []
+    dropped: list[str] = []
+    started = False
+    for line in lines:
+        if is_chrome(line):
+            if _PUBLISHED.search(line) and (m := _DATE_TIME.search(line)):
+                meta.setdefault("published", _iso(m))
+            if src := _SOURCE.search(line):
+                meta.setdefault("source", src.group(1))
+            dropped.append(line)
+            continue
+        if not started and (title := _TITLE.match(line)) and "title" not in meta:
+            meta.update(_title_meta(line, title))
+            continue
+        if not started and "title" in meta and _TITLE.match(line):
+            meta["heading"] = line
+            continue
+        if not started and (occ := _OCCASION.match(line)):
+            meta["occasion"] = line
+            if m := _DATE_TIME.search(occ.group(1)):
+                meta["delivered"] = _iso(m)
+            continue
+        if not started and _SALUTATION.match(line):
+            meta["salutation"] = line
+            started = True
+            continue
+        if not started and "title" not in meta and not _looks_like_prose(line):
+            dropped.append(line)  # menus and other page furniture before the report's title
+            continue
+        started = True
+        body.append(line)
+    if "year" not in meta and (m := _YEAR.search(meta.get("occasion", ""))):
+        meta["year"] = int(m.group(1))
+    return PageMeta(**meta), body, dropped
+
+
+def _title_meta(line: str, m: re.Match) -> dict:
+    year, place = m.group(1), m.group(2).strip()
+    out = {"title": line, "place": place}
+    if year:
+        out["year"] = int(year)
+    return out
+
+
+def _looks_like_prose(line: str) -> bool:
+    han = len(re.findall(f"[{HAN}]", line))
+    return han >= 20 and re.search(r"[，。；]", line) is not None

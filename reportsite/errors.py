@@ -1,0 +1,36 @@
+"""Typed problems that the command line turns into messages and exit codes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class ImportProblem(Exception):
+    """A raw seed that cannot be imported, with a message a person can act on."""
+
+
+@dataclass(frozen=True, order=True)
+class ContentError:
+    """One problem in user content, printed as `path:line: field: message (hint)`."""
+
+    path: str
+    line: int
+    field: str
+    message: str
+    hint: str = ""
+    warning: bool = False
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        field = f" {self.field}:" if self.field else ""
+        hint = f" ({self.hint})" if self.hint else ""
+        kind = "warning: " if self.warning else ""
+        return f"{where}:{field} {kind}{self.message}{hint}"
+
+
+class ContentErrors(Exception):
+    """All the problems found in one pass, sorted by file and line."""
+
+    def __init__(self, errors: list[ContentError]):
+        self.errors = sorted(errors)
+        super().__init__("\n".join(map(str, self.errors)))

@@ -1,0 +1,150 @@
+"""Cleaning pass: find text garbled by reading GBK bytes one byte out of step, and re-read it in step.
+
+A scraper that loses one byte of a GBK page decodes every following pair of bytes across the
+character boundary: `（一）一年` becomes `。ㄒ唬┮荒`. The bytes are still there, so encoding the
+garbled run back to GBK and decoding it again one byte earlier restores the text. The lost byte
+is shown as `?`; we try every possible lead byte in its place and keep the most plausible reading.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from .model import Repair
+from .script import to_simplified_char
+
+# Scrapers often fold full-width punctuation to ASCII after the damage is done; a GBK trail byte is
+# never below 0x40, so such a character inside a garbled run must have been the full-width form.
+_ASCII_TO_FULLWIDTH = {c: chr(ord(c) + 0xFEE0) for c in ",.;:!?()[]"}
+
+LOST_BYTE_MARKS = "?\ufffd"
+_MAX_RUN = 400
+
+
+@lru_cache(maxsize=None)
+def _gb2312_level(ch: str) -> int:
+    """1 for the 3,755 common GB2312 characters, 2 for the rarer level, 3 for anything beyond."""
+    try:
+        b = ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return 3
+    if len(b) != 2:
+        return 3
+    return 1 if b[0] < 0xD8 else 2
+
+
+@lru_cache(maxsize=None)
+def char_rarity(ch: str) -> int:
+    """How unlikely `ch` is in a government report; 0 for ordinary text, high for garbage."""
+    o = ord(ch)
+    if ch in LOST_BYTE_MARKS or 0xE000 <= o <= 0xF8FF:
+        return 8
+    if 0x3100 <= o <= 0x312F or 0x2500 <= o <= 0x257F or 0x0250 <= o <= 0x02FF:
+        return 8  # bopomofo, box drawing, IPA: the tell-tale debris of GBK rows A8/A9
+    if 0xFF21 <= o <= 0xFF5A:
+        return 6  # full-width Latin letters: never used in report prose
+    if ch.isascii() or unicodedata.category(ch).startswith(("P", "Z", "S", "N")):
+        return 0
+    if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf":
+        level = _gb2312_level(to_simplified_char(ch))
+        return {1: 0, 2: 2, 3: 5}[level]
+    return 3
+
+
+def text_rarity(text: str) -> int:
+    return sum(char_rarity(c) for c in text)
+
+
+def _encode_run(run: str) -> bytes | None:
+    """The GBK bytes a garbled run was decoded from, or None if it cannot have come from GBK."""
+    out = bytearray()
+    for ch in run:
+        ch = _ASCII_TO_FULLWIDTH.get(ch, ch)
+        try:
+            out += ch.encode("gbk")
+        except UnicodeEncodeError:
+            return None
+    return bytes(out)
+
+
+def _best_lead_byte(first: int) -> int | None:
+    """The lost lead byte that makes the most ordinary first character (punctuation wins ties)."""
+    best, best_score = None, None
+    for lead in range(0x81, 0xFF):
+        try:
+            ch = bytes([lead, first]).decode("gbk")
+        except UnicodeDecodeError:
+            continue
+        score = char_rarity(ch) * 2 + (0 if unicodedata.category(ch)[0] in "PZ" else 1)
+        if best_score is None or score < best_score:
+            best, best_score = lead, score
+    return best
+
+
+def reread_in_step(line: str, start: int) -> tuple[int, str] | None:
+    """Re-read the garbled run that starts at the lost-byte mark `line[start]`.
+
+    Returns (end, text): `line[start:end]` should be replaced by `text`; None when no reading
+    makes the line more ordinary than it was.
+    """
+    head = _encode_run(line[start + 1 : start + 2])
+    if not head or head[0] < 0x40:
+        return None
+    lead = _best_lead_byte(head[0])
+    if lead is None:
+        return None
+    limit = min(len(line), start + _MAX_RUN)
+    suffix_rarity = [0] * (len(line) + 1)
+    for i in range(len(line) - 1, -1, -1):
+        suffix_rarity[i] = suffix_rarity[i + 1] + char_rarity(line[i])
+    current = suffix_rarity[start]
+    best: tuple[int, int, str] | None = None
+    for end in range(start + 2, limit + 1):
+        raw = _encode_run(line[start + 1 : end])
+        if raw is None:
+            break
+        try:
+            text = (bytes([lead]) + raw).decode("gbk")
+        except UnicodeDecodeError:
+            continue
+        if max(map(char_rarity, text)) > 2:
+            continue  # a reading with garbage in it is no reading
+        score = text_rarity(text) + suffix_rarity[end]
+        if best is None or score < best[0]:
+            best = (score, end, text)
+    if best is None or best[0] >= current:
+        return None  # no clean reading: bytes were lost, which only a recorded correction can mend
+    end, text = best[1], best[2].lstrip("\u3000 ")
+    if not _brackets_balanced(text + line[end:]):
+        return None  # a plausible-looking reading that tore a bracket pair apart also lost bytes
+    return end, text
+
+
+def _brackets_balanced(text: str) -> bool:
+    text = "".join(_ASCII_TO_FULLWIDTH.get(c, c) for c in text)
+    return all(text.count(a) == text.count(b) for a, b in ("（）", "“”", "《》", "【】"))
+
+
+# A lost-byte mark followed by what can be the second byte of a GBK pair.
+_MARK_IN_HAN = re.compile(r"[?\ufffd](?=[^\x00-\x3e\s]|[,.;:!?()])")
+
+
+def repair_misread_gbk(text: str) -> tuple[str, list[Repair]]:
+    """Re-read every garbled run in `text`; return the new text and a record of each repair."""
+    repairs: list[Repair] = []
+    out_lines = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        pos = 0
+        while (m := _MARK_IN_HAN.search(line, pos)) is not None:
+            found = reread_in_step(line, m.start())
+            if found is None:
+                pos = m.start() + 1
+                continue
+            end, fixed = found
+            repairs.append(Repair(number, line[m.start() : end], fixed, "re-read in step"))
+            line = line[: m.start()] + fixed + line[end:]
+            pos = m.start() + len(fixed)
+        out_lines.append(line)
+    return "\n".join(out_lines), repairs

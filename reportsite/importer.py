@@ -1,0 +1,130 @@
+"""The import command: a raw scraped report -> clean, structured YAML under content/reports/<id>/."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from pypinyin import lazy_pinyin
+
+from .chrome import split_chrome
+from .clean import clean
+from .content import load_corrections, load_report
+from .decode import read_raw
+from .errors import ContentErrors, ImportProblem
+from .ids import assign_structure_ids, assign_target_ids
+from .model import Meta, Report, Target
+from .store import provenance_data, report_files, write_report
+from .structure import parse_structure
+from .suspicious import find_suspicious
+
+MAX_SEED_BYTES = 50 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    report: Report
+    folder: Path
+    warnings: list[str]
+
+
+def default_report_id(place: str, year: int | None) -> str:
+    """绛县 + 2022 -> jiangxian-2022: the place in pinyin, then the year."""
+    slug = "".join(lazy_pinyin(place)).lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", slug).strip("-")
+    return "-".join(x for x in (slug, str(year) if year else "") if x)
+
+
+def parse_report(data: bytes, corrections=(), report_id: str | None = None) -> tuple[Report, dict]:
+    """Raw bytes -> a Report without IDs, plus what provenance needs. Pure: touches no files."""
+    if len(data) > MAX_SEED_BYTES:
+        raise ImportProblem(f"the file is {len(data) // 2**20} MB; a work report is far smaller (limit {MAX_SEED_BYTES // 2**20} MB)")
+    text, encoding = read_raw(data)
+    cleaned = clean(text, list(corrections))
+    page, body, dropped = split_chrome(cleaned.text.split("\n"))
+    opening, parts, closing = parse_structure(body)
+    if len(parts) < 2 or sum(len(p.paragraphs) for p in parts) < 3:
+        raise ImportProblem("this does not look like a government work report: no numbered parts (一、… 二、…) were found")
+    year = page.year
+    rid = report_id or default_report_id(page.place, year)
+    meta = Meta(
+        title=page.title or f"{page.place}政府工作报告", place=page.place, year=year or 0, heading=page.heading,
+        published=page.published, source=page.source, occasion=page.occasion, delivered=page.delivered,
+        salutation=page.salutation,
+    )
+    report = Report(rid, meta, tuple(opening), tuple(parts), tuple(closing), repairs=cleaned.repairs)
+    info = {"encoding": encoding, "dropped": dropped, "unmatched": cleaned.unmatched}
+    return report, info
+
+
+def _carry_tracking(targets: list[Target], previous: Report | None) -> list[Target]:
+    """Keep what editors recorded about a target (status, outcome, evidence) across a re-import."""
+    if previous is None:
+        return targets
+    old = {t.id: t for t in previous.targets}
+    return [replace(t, status=o.status, outcome=o.outcome, evidence=o.evidence) if (o := old.get(t.id)) else t for t in targets]
+
+
+def _retire_vanished(report: Report, previous: Report | None) -> dict:
+    """IDs of the previous import that are gone now point to their section (or part), so links still land."""
+    if previous is None:
+        return {}
+    live = {p.id for p in report.all_paragraphs()} | {s.id for s in report.sections()} | {p.id for p in report.parts}
+    retired = {k: v for k, v in previous.retired.items() if k not in live}
+    for part in previous.parts:
+        for s in part.sections:
+            for p in s.paragraphs:
+                if p.id not in live:
+                    retired[p.id] = s.id if s.id in live else report.parts[0].id
+            if s.id not in live:
+                retired[s.id] = part.id if part.id in live else report.parts[0].id
+        for p in part.intro + part.outro:
+            if p.id not in live:
+                retired[p.id] = part.id if part.id in live else report.parts[0].id
+    for p in previous.opening + previous.closing:
+        if p.id not in live:
+            retired[p.id] = report.parts[0].id
+    return dict(sorted(retired.items()))
+
+
+def import_report(seed: Path, content_root: Path, report_id: str | None = None, force: bool = False) -> ImportResult:
+    try:
+        data = seed.read_bytes()
+    except OSError as e:
+        raise ImportProblem(f"{seed}: cannot read ({e.strerror})") from e
+    reports_root = content_root / "reports"
+    # The report's folder is known only after parsing the title, so corrections are looked up twice:
+    # by the id given on the command line, or else by the id parsed from the seed.
+    corrections = []
+    if report_id:
+        corrections, errors = load_corrections(reports_root / report_id, f"{content_root.name}/reports/{report_id}")
+        if errors:
+            raise ContentErrors(errors)
+    report, info = parse_report(data, corrections, report_id)
+    folder = reports_root / report.id
+    if not report_id and (folder / "corrections.yaml").exists():
+        corrections, errors = load_corrections(folder, f"{content_root.name}/reports/{report.id}")
+        if errors:
+            raise ContentErrors(errors)
+        report, info = parse_report(data, corrections, report.id)
+    previous = None
+    if (folder / "report.yaml").exists():
+        if not force:
+            raise ImportProblem(
+                f"{folder}/ already holds report {report.id!r}, which editors may have changed; "
+                "re-import with --force to replace its text (IDs, target status and evidence are kept), or pass --id NEW-ID"
+            )
+        previous, errors = load_report(folder, f"{content_root.name}/reports/{report.id}")
+        if previous is None:
+            raise ContentErrors(errors)
+    report = assign_structure_ids(report, previous)
+    from .targets import extract_targets
+
+    targets, lists = assign_target_ids(extract_targets(report), previous)
+    report = replace(report, targets=tuple(_carry_tracking(targets, previous)), lists=tuple(lists), retired=_retire_vanished(report, previous))
+    warnings = [f"corrections.yaml:{c.line}: correction not applied: its garbled text occurs {data.decode('utf-8', 'replace').count(c.garbled)} times, not once" for c in info["unmatched"]]
+    warnings += [str(w) for w in find_suspicious(report)]
+    provenance = provenance_data(report, seed.name, data, info["encoding"], info["dropped"])
+    write_report(folder, report_files(report, provenance))
+    return ImportResult(report, folder, warnings)

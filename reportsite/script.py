@@ -1,0 +1,37 @@
+"""Script conversion between Traditional and Simplified Chinese, through OpenCC."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import opencc
+
+# tw2s rather than t2s: scraped copies are converted with Taiwan-style variants, and only tw2s turns
+# the 著 of 意味著/迎著 back into 着 while keeping 著名 and 显著; both pick 干/乾/幹 by phrase.
+_T2S = opencc.OpenCC("tw2s")
+_T2S_STRICT = opencc.OpenCC("t2s")
+_S2T = opencc.OpenCC("s2t")
+
+
+def to_simplified(text: str) -> str:
+    return _T2S.convert(text)
+
+
+def traditional_characters(text: str) -> list[tuple[int, str, str]]:
+    """(position, character, simplified form) of each Traditional character left in Simplified text.
+
+    Plain t2s is the judge here: tw2s, right for scraped copies, would also rewrite 显著 to 显着.
+    """
+    converted = _T2S_STRICT.convert(text)
+    if len(converted) != len(text):
+        return []
+    return [(i, a, b) for i, (a, b) in enumerate(zip(text, converted)) if a != b]
+
+
+def to_traditional(text: str) -> str:
+    return _S2T.convert(text)
+
+
+@lru_cache(maxsize=None)
+def to_simplified_char(ch: str) -> str:
+    return _T2S.convert(ch)

@@ -1,0 +1,202 @@
+"""Extraction pass: the figures a report sets and reports -> targets linked to their paragraphs.
+
+Each kind of figure has its own small pattern: headline results (…完成78.9亿元，同比增长9.3%),
+headline goals (主要预期目标是：…增长8%左右), any other quantity with a unit (新建5G基站132座),
+and announced numbered lists (办好10件民生实事：一是…十是…).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
+
+from .model import NumberedList, Paragraph, Report, Target
+from .structure import CN_NUMERAL, cn_number
+
+_NUMBER = r"\d+(?:\.\d+)?"
+# Longest first, so that 万亩 wins over 亩 and 个百分点 over 个.
+UNITS = sorted(
+    """亿元 万元 元 平方公里 万平方米 平方米 公里 千米 万亩 亩 亿公斤 万公斤 公斤 万吨 吨 万千瓦 千瓦 兆瓦
+    立方米 万立方米 蒸吨 座 个百分点 个 家 户 万人 人次 人 名 项 件 场 所 条 辆 套 台 处 间 张 批 栋 株 棵 万头 头
+    只 倍 %""".split(),
+    key=len,
+    reverse=True,
+)
+_UNIT = "|".join(map(re.escape, UNITS))
+QUALIFIERS = ("左右", "以上", "以内", "以下", "内")
+_QUALIFIER = "左右|以上|以内|以下"
+_QUANTITY = re.compile(
+    rf"(?<![\dA-Za-z.·×+\-])(?P<growth>增长|提高|下降|减少)?(?P<num>{_NUMBER})(?P<unit>{_UNIT})(?P<q>{_QUALIFIER})?"
+)
+_RESULT = re.compile(
+    rf"^(?P<ind>[^，；。]*?)(?:完成|实现|达到|为)?(?:(?P<val>{_NUMBER})(?P<unit>{_UNIT})，?)?"
+    rf"(?:同比|比上年)?(?P<dir>增长|下降)(?P<g>{_NUMBER})%"
+)
+_GOAL = re.compile(rf"^(?P<ind>.+?)(?P<verb>增长|下降|控制在|达到)(?P<g>{_NUMBER})(?P<unit>%|{_UNIT})(?P<q>{_QUALIFIER})?$")
+_GOALS_LEAD = re.compile(r"(主要)?预期目标(是|为)?[：:]")
+_LEADING_TIME = re.compile(r"^(?:\d{4}年|去年|今年|过去一年|一年来)[，,]")
+_CLAUSE = re.compile(r"[^，。；：！？]+")
+_SCOPE = re.compile(r"^(?:\d{4}年)?(?:全县|全市|全区|全省|全年|全旗)?")
+_LIST_ANNOUNCE = re.compile(rf"(\d+|{CN_NUMERAL})(件|项|个|条|大)([^，。；：]{{2,16}})：$")
+_TRAILING_VERB = re.compile(r"(达到|稳定在|控制在|保持在|超过|突破|完成|实现|新增|为|至|在)$")
+# Abbreviations that name the same indicator in a report's review and its goals.
+_SYNONYMS = (("规上", "规模以上"), ("社零总额", "社会消费品零售总额"), ("GDP", "地区生产总值"))
+
+
+def normalize_indicator(name: str) -> str:
+    name = _SCOPE.sub("", name.strip())
+    for short, full in _SYNONYMS:
+        name = name.replace(short, full)
+    return name
+
+
+def _num(text: str) -> float | int:
+    value = float(text)
+    return int(value) if value.is_integer() and "." not in text else value
+
+
+def _growth(direction: str, value: str) -> float | int:
+    return -_num(value) if direction in ("下降", "减少") else _num(value)
+
+
+def headline_results(paragraph: Paragraph, year: int | None) -> list[Target]:
+    """Last year's headline indicators: clauses 'name (完成 value unit,) 同比增长 g%'."""
+    out = []
+    for clause in re.split(r"[；。]", paragraph.text):
+        clause = _LEADING_TIME.sub("", clause.strip())
+        m = _RESULT.match(clause)
+        if not m or not normalize_indicator(m.group("ind")):
+            continue
+        out.append(
+            Target(
+                "", "indicator-result", paragraph.id, clause.strip(),
+                indicator=normalize_indicator(m.group("ind")),
+                value=_num(m.group("val")) if m.group("val") else None,
+                unit=m.group("unit") or "",
+                growth=_growth(m.group("dir"), m.group("g")),
+                year=year,
+            )
+        )
+    return out if len(out) >= 3 else []
+
+
+def headline_goals(paragraph: Paragraph, year: int | None) -> list[Target]:
+    """This year's headline goals, from the sentence that lists the main expected targets."""
+    lead = _GOALS_LEAD.search(paragraph.text)
+    if not lead:
+        return []
+    body = re.split(r"[。]", paragraph.text[lead.end() :])[0]
+    out = []
+    for clause in re.split(r"[，；、]", body):
+        m = _GOAL.match(clause.strip())
+        if not m:
+            continue
+        is_growth = m.group("verb") in ("增长", "下降") and m.group("unit") == "%"
+        out.append(
+            Target(
+                "", "indicator", paragraph.id, clause.strip(),
+                indicator=normalize_indicator(m.group("ind")),
+                value=None if is_growth else _num(m.group("g")),
+                unit="" if is_growth else m.group("unit"),
+                growth=_growth(m.group("verb"), m.group("g")) if is_growth else None,
+                qualifier=m.group("q") or "",
+                year=year,
+            )
+        )
+    return out
+
+
+def pair_goals_with_results(goals: list[Target], results: list[Target]) -> list[Target]:
+    """Link each goal to the result of the same indicator (by name, allowing abbreviations)."""
+    paired = []
+    for goal in goals:
+        best, best_ratio = None, 0.6
+        for result in results:
+            ratio = SequenceMatcher(None, goal.indicator, result.indicator).ratio()
+            if ratio > best_ratio:
+                best, best_ratio = result, ratio
+        paired.append(replace(goal, baseline=best.id) if best else goal)
+    return paired
+
+
+def quantities(paragraph: Paragraph, kind: str, year: int | None) -> list[Target]:
+    """Every figure with a unit in the paragraph, with the clause it counts."""
+    out = []
+    for block in paragraph.blocks:  # markers (一是) are numbering, not part of what is counted
+        for clause_match in _CLAUSE.finditer(block.lead + block.text):
+            clause = clause_match.group(0)
+            pieces = re.split(r"[、和及]", clause) if len(_QUANTITY.findall(clause)) > 1 else [clause]
+            for piece in pieces:
+                for m in _QUANTITY.finditer(piece):
+                    out.append(_quantity_target(paragraph.id, piece, m, kind, year))
+    return out
+
+
+def _quantity_target(paragraph_id: str, piece: str, m: re.Match, kind: str, year: int | None) -> Target:
+    before, after = piece[: m.start()].strip(), piece[m.end() :].strip()
+    # '网办率达到90%': the verb before a closing figure is not part of what is counted.
+    counted = (before + after) if after else (_TRAILING_VERB.sub("", before) or before)
+    is_growth = bool(m.group("growth")) and m.group("unit") == "%"
+    return Target(
+        "", kind, paragraph_id, piece.strip(),
+        indicator=counted,
+        value=None if is_growth else _num(m.group("num")),
+        unit="" if is_growth else m.group("unit"),
+        growth=_growth(m.group("growth"), m.group("num")) if is_growth else None,
+        qualifier=m.group("q") or "",
+        year=year,
+    )
+
+
+def numbered_lists(paragraph: Paragraph, year: int | None) -> tuple[list[NumberedList], list[Target]]:
+    """An announced list ('办好10件民生实事：一是…十是…') whose items match the announced count."""
+    blocks = paragraph.blocks
+    items = [b for b in blocks if b.marker]
+    if not items or not blocks[0].full or blocks[0].marker:
+        return [], []
+    m = _LIST_ANNOUNCE.search(blocks[0].full)
+    if not m:
+        return [], []
+    count = int(m.group(1)) if m.group(1).isdigit() else cn_number(m.group(1))
+    if count != len(items):
+        return [], []
+    title = m.group(3).strip()
+    entries = [
+        Target("", "list-item", paragraph.id, b.lead + b.text, indicator=(b.lead + b.text).rstrip("。；"), number=i, year=year)
+        for i, b in enumerate(items, start=1)
+    ]
+    return [NumberedList("", title, paragraph.id, ())], entries
+
+
+def is_review_part(title: str, review_year: int | None) -> bool:
+    return bool(re.search(r"回顾|过去|以来", title)) or (review_year is not None and str(review_year) in title)
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Targets without ids, in reading order, and each list with the positions of its items."""
+
+    targets: list[Target]
+    lists: list[tuple[NumberedList, list[int]]]
+
+
+def extract_targets(report: Report) -> Extraction:
+    """All targets of a report whose paragraphs already have ids."""
+    year = report.meta.year
+    review_year = year - 1 if year else None
+    targets: list[Target] = []
+    lists: list[tuple[NumberedList, list[int]]] = []
+    for part in report.parts:
+        review = is_review_part(part.title, review_year)
+        for p in part.paragraphs:
+            headline = headline_results(p, review_year) if review else headline_goals(p, year)
+            if headline:
+                targets.extend(headline)
+                continue
+            new_lists, entries = numbered_lists(p, year)
+            for lst in new_lists:
+                lists.append((lst, list(range(len(targets), len(targets) + len(entries)))))
+                targets.extend(entries)
+            targets.extend(quantities(p, "result" if review else "commitment", review_year if review else year))
+    return Extraction(targets, lists)
