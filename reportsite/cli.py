@@ -1,0 +1,98 @@
+"""Command line: turns typed problems into messages and exit codes; library code never prints."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import ContentErrors, ImportProblem
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="build.py", description="Build the report-explorer site from content/.")
+    parser.add_argument("--content", default="content", help="content folder (default: content)")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    sub = parser.add_subparsers(dest="command")
+
+    build = sub.add_parser("build", help="render the site (the default command)")
+    build.add_argument("--out", default="site", help="output folder (default: site)")
+    build.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    build.add_argument("--base-url", default=None, help="absolute URL the site is published at (overrides content/site.yaml)")
+
+    imp = sub.add_parser("import", help="import a raw report (text or saved HTML page) into content/")
+    imp.add_argument("path", help="the raw report file")
+    imp.add_argument("--id", dest="report_id", help="report id (default: place in pinyin and year, e.g. jiangxian-2022)")
+    imp.add_argument("--force", action="store_true", help="replace an imported report's text, keeping its IDs")
+
+    check = sub.add_parser("check", help="validate content, suspicious text, links and translations")
+    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+
+    serve = sub.add_parser("serve", help="build, serve on 127.0.0.1 and rebuild on change")
+    serve.add_argument("--out", default="site")
+    serve.add_argument("--port", type=int, default=8000)
+    return parser
+
+
+def main(argv: list[str]) -> int:
+    # The default command is `build`: `python build.py --out DIR` works as `python build.py build --out DIR`.
+    if not argv or argv[0] not in ("build", "import", "check", "serve", "-h", "--help") and not argv[0].startswith("--content") and not argv[0] == "--debug":
+        argv = ["build", *argv]
+    args = _parser().parse_args(argv)
+    if args.command is None:
+        args = _parser().parse_args([*argv, "build"])
+    try:
+        return _run(args)
+    except ContentErrors as e:
+        for error in e.errors:
+            print(error, file=sys.stderr)
+        count = sum(not x.warning for x in e.errors)
+        print(f"{count} error(s); nothing was written.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except ImportProblem as e:
+        print(f"error: {e}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except KeyboardInterrupt:
+        print("interrupted; the previous site is untouched.", file=sys.stderr)
+        return 130
+    except Exception:
+        if args.debug:
+            raise
+        import traceback
+
+        traceback.print_exc()
+        return EXIT_PROBLEMS
+
+
+def _run(args) -> int:
+    content = Path(args.content)
+    if args.command == "import":
+        from .importer import import_report
+
+        result = import_report(Path(args.path), content, args.report_id, args.force)
+        r = result.report
+        print(f"imported {r.id}: {len(r.parts)} parts, {len(r.sections())} sections, "
+              f"{len(r.all_paragraphs())} paragraphs, {len(r.targets)} targets, {len(r.repairs)} repairs -> {result.folder}/")
+        for w in result.warnings:
+            print(f"warning: {w}", file=sys.stderr)
+        return EXIT_OK
+    if args.command == "check":
+        from .check import check_site
+
+        problems = check_site(content)
+        for p in problems:
+            print(p, file=sys.stderr if not p.warning else sys.stdout)
+        errors = [p for p in problems if not p.warning or args.strict]
+        print(f"check: {len(errors)} error(s), {len(problems) - len(errors)} warning(s)")
+        return EXIT_PROBLEMS if errors else EXIT_OK
+    if args.command == "serve":
+        from .serve import serve
+
+        return serve(content, Path(args.out), args.port)
+    from .build import build_site
+
+    stats = build_site(content, Path(args.out), strict=args.strict, base_url=args.base_url, log=lambda m: print(m, file=sys.stderr))
+    print(f"built {stats.pages} pages into {args.out}/ in {stats.seconds:.2f}s")
+    return EXIT_OK
