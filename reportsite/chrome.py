@@ -16,7 +16,10 @@ _WIDGETS = re.compile(r"【?字体[：:]?\s*[大中小\s]+】?|打印本页|关�
 _FOOTER = re.compile(r"版权所有|ICP备|网站标识码|公网安备|主办单位|承办单位|联系我们|网站地图|上一篇|下一篇|相关链接|技术支持")
 _ONLY_PUNCT = re.compile(r"^[\W_]*$")
 _TITLE = re.compile(r"^(?:(\d{4})年)?\s*(.{0,30}?)(?:人民)?政府工作报告$")
-_OCCASION = re.compile(r"^[—－-]{1,2}\s*(.*会议上.*)$")
+# The occasion is set off by dashes (——2022年1月26日在…会议上) or brackets; only the words are kept.
+_OCCASION = re.compile(r"^[—－\-（(]*\s*(.+?会议上)[）)]?$")
+# Who delivered the report, printed under the occasion: 柳溪县人民政府县长 何文彬, 代市长 王某.
+_SPEAKER = re.compile(rf"^(?:.{{2,20}}人民政府)?(?:副|代|代理)?(?:[县市区州旗盟]长|主席)\s*[{HAN}·]{{2,5}}$")
 _SALUTATION = re.compile(r"^各位代表[！!：:，,]?$")
 _YEAR = re.compile(r"(\d{4})年")
 
@@ -31,6 +34,7 @@ class PageMeta:
     source: str = ""
     occasion: str = ""
     delivered: str = ""
+    speaker: str = ""
     salutation: str = ""
 
 
@@ -55,8 +59,10 @@ def split_chrome(lines: list[str]) -> tuple[PageMeta, list[str], list[str]]:
     body: list[str] = []
     dropped: list[str] = []
     started = False
-    for line in lines:
-        if is_chrome(line):
+    # The report ends with prose; short lines after it are the page's related links and footer.
+    end = max((i for i, line in enumerate(lines) if _looks_like_prose(line)), default=len(lines))
+    for i, line in enumerate(lines):
+        if is_chrome(line) or i > end:
             if _PUBLISHED.search(line) and (m := _DATE_TIME.search(line)):
                 meta.setdefault("published", _iso(m))
             if src := _SOURCE.search(line):
@@ -70,9 +76,12 @@ def split_chrome(lines: list[str]) -> tuple[PageMeta, list[str], list[str]]:
             meta["heading"] = line
             continue
         if not started and (occ := _OCCASION.match(line)):
-            meta["occasion"] = line
+            meta["occasion"] = occ.group(1)
             if m := _DATE_TIME.search(occ.group(1)):
                 meta["delivered"] = _iso(m)
+            continue
+        if not started and _SPEAKER.match(line):
+            meta["speaker"] = line
             continue
         if not started and _SALUTATION.match(line):
             meta["salutation"] = line

@@ -11,7 +11,7 @@ from pypinyin.constants import PINYIN_DICT
 
 from .garble import repair_misread_gbk
 from .model import Repair
-from .script import to_simplified
+from .script import is_simplified, to_simplified
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN_RE = re.compile(f"[{HAN}]")
@@ -80,8 +80,12 @@ def strip_pinyin(text: str) -> str:
 
 
 def to_report_script(text: str) -> str:
-    """Bring Traditional characters back to the Simplified script the report was published in."""
-    return to_simplified(text)
+    """Bring Traditional characters back to the Simplified script the report was published in.
+
+    Line by line: a line already in Simplified is left alone, because the Taiwan-aware conversion
+    that scraped Traditional copies need would also turn the 著 of its 显著 into 着.
+    """
+    return "\n".join(line if is_simplified(line) else to_simplified(line) for line in text.split("\n"))
 
 
 _FULLWIDTH = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
@@ -89,9 +93,15 @@ _PUNCT_NEAR_HAN = re.compile(f"(?<=[{HAN}“”）])([,;:!?])|([,;:!?])(?=[{HAN}
 _PARENS = re.compile(r"\(([^()\n]*)\)")
 
 
+def _in_chinese(m: re.Match) -> bool:
+    """Brackets that hold Chinese or touch it, like the (PPP) of 合作(PPP)项目, belong to Chinese text."""
+    around = m.string[max(0, m.start() - 1) : m.start()] + m.group(1) + m.string[m.end() : m.end() + 1]
+    return _HAN_RE.search(around) is not None
+
+
 def fullwidth_punctuation(text: str) -> str:
     """Punctuation inside Chinese text becomes full-width; `08:34`, `1,000` and `2.5` stay as they are."""
-    text = _PARENS.sub(lambda m: f"（{m.group(1)}）" if _HAN_RE.search(m.group(1)) else m.group(0), text)
+    text = _PARENS.sub(lambda m: f"（{m.group(1)}）" if _in_chinese(m) else m.group(0), text)
     return _PUNCT_NEAR_HAN.sub(lambda m: _FULLWIDTH[m.group(1) or m.group(2)], text)
 
 

@@ -201,7 +201,8 @@ def load_report(folder: Path, display: str) -> tuple[Report | None, list[Content
         year=r.number(node, "year", "", integer=True) or 0, heading=r.text(node, "heading", "", required=False),
         published=r.text(node, "published", "", required=False), source=r.text(node, "source", "", required=False),
         source_url=r.text(node, "source_url", "", required=False), occasion=r.text(node, "occasion", "", required=False),
-        delivered=r.text(node, "delivered", "", required=False), salutation=r.text(node, "salutation", "", required=False),
+        delivered=r.text(node, "delivered", "", required=False), speaker=r.text(node, "speaker", "", required=False),
+        salutation=r.text(node, "salutation", "", required=False),
         language=r.text(node, "language", "", required=False, default="zh-Hans"),
     )
     retired = node.get("retired") or {}

@@ -51,7 +51,7 @@ def parse_report(data: bytes, corrections=(), report_id: str | None = None) -> t
     meta = Meta(
         title=page.title or f"{page.place}政府工作报告", place=page.place, year=year or 0, heading=page.heading,
         published=page.published, source=page.source, occasion=page.occasion, delivered=page.delivered,
-        salutation=page.salutation,
+        speaker=page.speaker, salutation=page.salutation,
     )
     report = Report(rid, meta, tuple(opening), tuple(parts), tuple(closing), repairs=cleaned.repairs)
     info = {"encoding": encoding, "dropped": dropped, "unmatched": cleaned.unmatched}

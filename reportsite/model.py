@@ -128,8 +128,9 @@ class Meta:
     published: str = ""  # ISO date and time of publication on the source site
     source: str = ""  # publishing body
     source_url: str = ""
-    occasion: str = ""  # ——2022年1月26日在…会议上
+    occasion: str = ""  # 2022年1月26日在…会议上 (the dashes that set it off are typography)
     delivered: str = ""  # ISO date the report was delivered
+    speaker: str = ""  # who delivered it: 绛县人民政府县长某某, when the page names them
     salutation: str = ""
     language: str = "zh-Hans"
 

@@ -17,6 +17,11 @@ def to_simplified(text: str) -> str:
     return _T2S.convert(text)
 
 
+def is_simplified(text: str) -> bool:
+    """True when plain t2s would change nothing: the text holds no Traditional-only character."""
+    return _T2S_STRICT.convert(text) == text
+
+
 def traditional_characters(text: str) -> list[tuple[int, str, str]]:
     """(position, character, simplified form) of each Traditional character left in Simplified text.
 

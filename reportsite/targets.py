@@ -33,9 +33,15 @@ _RESULT = re.compile(
     rf"^(?P<ind>[^，；。]*?)(?:完成|实现|达到|为)?(?:(?P<val>{_NUMBER})(?P<unit>{_UNIT})，?)?"
     rf"(?:同比|比上年)?(?P<dir>增长|下降)(?P<g>{_NUMBER})%"
 )
-_GOAL = re.compile(rf"^(?P<ind>.+?)(?P<verb>增长|下降|控制在|达到)(?P<g>{_NUMBER})(?P<unit>%|{_UNIT})(?P<q>{_QUALIFIER})?$")
+_RESPECTIVELY = re.compile(
+    rf"^(?P<ind>[^，；。]+?)(?:分别(?:完成|实现|达到|为)(?P<vals>{_NUMBER}(?:{_UNIT})?(?:[、和与及]{_NUMBER}(?:{_UNIT})?)+)，?)?"
+    rf"(?:同比|比上年)?分别(?:同比|比上年)?(?P<dir>增长|下降)(?P<gs>{_NUMBER}%?(?:[、和与及]{_NUMBER}%?)+)"
+)
+_GOAL = re.compile(
+    rf"^(?P<ind>.+?)(?P<verb>增长|下降|控制在|稳定在|保持在|达到|超过|突破)(?P<g>{_NUMBER})(?P<unit>%|{_UNIT})(?P<q>{_QUALIFIER})?$"
+)
+_IN_STEP = re.compile(r"^(?P<ind>.+?)增长(?P<q>[与和同].{1,12}?同步)$")
 _GOALS_LEAD = re.compile(r"(主要)?预期目标(是|为)?[：:]")
-_LEADING_TIME = re.compile(r"^(?:\d{4}年|去年|今年|过去一年|一年来)[，,]")
 _CLAUSE = re.compile(r"[^，。；：！？]+")
 _SCOPE = re.compile(r"^(?:\d{4}年)?(?:全县|全市|全区|全省|全年|全旗)?")
 _LIST_ANNOUNCE = re.compile(rf"(\d+|{CN_NUMERAL})(件|项|个|条|大)([^，。；：]{{2,16}})：$")
@@ -60,25 +66,90 @@ def _growth(direction: str, value: str) -> float | int:
     return -_num(value) if direction in ("下降", "减少") else _num(value)
 
 
+def _result(text: str, name: str, value: str | None, unit: str | None, direction: str, growth: str) -> Target:
+    return Target(
+        "", "indicator-result", "", text, indicator=normalize_indicator(name),
+        value=_num(value) if value else None, unit=unit or "", growth=_growth(direction, growth),
+    )
+
+
+def _after_lead_in(clause: str, pattern: re.Pattern) -> tuple[str, re.Match] | None:
+    """Match `pattern` after any lead-in ('2021年，', '初步核算，全年…'): at the clause's start or after a comma."""
+    for start in [0, *(m.end() for m in re.finditer("，", clause))]:
+        text = clause[start:].strip()
+        m = pattern.match(text)
+        if m and normalize_indicator(m.group("ind")):
+            return text, m
+    return None
+
+
+def single_result(clause: str) -> list[Target]:
+    """'地区生产总值完成78.9亿元，同比增长9.3%' or '规模以上工业增加值同比增长21.7%'."""
+    if not (found := _after_lead_in(clause, _RESULT)):
+        return []
+    text, m = found
+    return [_result(text, m.group("ind"), m.group("val"), m.group("unit"), m.group("dir"), m.group("g"))]
+
+
+def split_joint_name(name: str, count: int) -> list[str]:
+    """'城镇和农村居民人均可支配收入' -> ['城镇居民人均可支配收入', '农村居民人均可支配收入'].
+
+    The joined words are parallel: of equal length, and sharing whatever follows the last of them.
+    """
+    pieces = re.split(r"[和与及、]", normalize_indicator(name))
+    width = len(pieces[0])
+    if len(pieces) != count or any(len(p) != width for p in pieces[:-1]) or len(pieces[-1]) <= width:
+        return []
+    tail = pieces[-1][width:]
+    return [p + tail for p in pieces[:-1]] + [pieces[-1]]
+
+
+def respective_results(clause: str) -> list[Target]:
+    """'城镇和农村居民人均可支配收入分别达到38760元、19105元，同比分别增长5.1%和7.2%'."""
+    if not (found := _after_lead_in(clause, _RESPECTIVELY)):
+        return []
+    text, m = found
+    growths = re.findall(_NUMBER, m.group("gs"))
+    values = re.findall(rf"({_NUMBER})({_UNIT})?", m.group("vals") or "") or [(None, None)] * len(growths)
+    names = split_joint_name(m.group("ind"), len(growths))
+    if not names or len(values) != len(growths):
+        return []
+    units, unit = [], None
+    for _, u in reversed(values):  # '38760、19105元': a unit written once counts for every value
+        unit = u or unit
+        units.insert(0, unit)
+    return [_result(text, n, v, u, m.group("dir"), g) for n, (v, _), u, g in zip(names, values, units, growths)]
+
+
 def headline_results(paragraph: Paragraph, year: int | None) -> list[Target]:
-    """Last year's headline indicators: clauses 'name (完成 value unit,) 同比增长 g%'."""
+    """Last year's headline indicators, if the paragraph reports at least three of them."""
     out = []
     for clause in re.split(r"[；。]", paragraph.text):
-        clause = _LEADING_TIME.sub("", clause.strip())
-        m = _RESULT.match(clause)
-        if not m or not normalize_indicator(m.group("ind")):
-            continue
-        out.append(
-            Target(
-                "", "indicator-result", paragraph.id, clause.strip(),
-                indicator=normalize_indicator(m.group("ind")),
-                value=_num(m.group("val")) if m.group("val") else None,
-                unit=m.group("unit") or "",
-                growth=_growth(m.group("dir"), m.group("g")),
-                year=year,
-            )
-        )
+        # The paired form first: its second half alone ('同比分别增长5.1%') would read as a single result.
+        found = respective_results(clause) or single_result(clause)
+        out += [replace(t, paragraph=paragraph.id, year=year) for t in found]
     return out if len(out) >= 3 else []
+
+
+def figure_goal(clause: str) -> Target | None:
+    """'地区生产总值增长8%左右' (a growth goal) or '城镇调查失业率控制在5.5%以内' (a level goal)."""
+    if not (m := _GOAL.match(clause)):
+        return None
+    is_growth = m.group("verb") in ("增长", "下降") and m.group("unit") == "%"
+    return Target(
+        "", "indicator", "", clause, indicator=normalize_indicator(m.group("ind")),
+        value=None if is_growth else _num(m.group("g")),
+        unit="" if is_growth else m.group("unit"),
+        growth=_growth(m.group("verb"), m.group("g")) if is_growth else None,
+        qualifier=m.group("q") or "",
+    )
+
+
+def in_step_goal(clause: str) -> Target | None:
+    """'城乡居民人均可支配收入增长与经济增长基本同步': a goal without a figure, kept as its qualifier."""
+    if not (m := _IN_STEP.match(clause)):
+        return None
+    return Target("", "indicator", "", clause, indicator=normalize_indicator(m.group("ind")), qualifier=m.group("q"))
 
 
 def headline_goals(paragraph: Paragraph, year: int | None) -> list[Target]:
@@ -89,21 +160,9 @@ def headline_goals(paragraph: Paragraph, year: int | None) -> list[Target]:
     body = re.split(r"[。]", paragraph.text[lead.end() :])[0]
     out = []
     for clause in re.split(r"[，；、]", body):
-        m = _GOAL.match(clause.strip())
-        if not m:
-            continue
-        is_growth = m.group("verb") in ("增长", "下降") and m.group("unit") == "%"
-        out.append(
-            Target(
-                "", "indicator", paragraph.id, clause.strip(),
-                indicator=normalize_indicator(m.group("ind")),
-                value=None if is_growth else _num(m.group("g")),
-                unit="" if is_growth else m.group("unit"),
-                growth=_growth(m.group("verb"), m.group("g")) if is_growth else None,
-                qualifier=m.group("q") or "",
-                year=year,
-            )
-        )
+        goal = figure_goal(clause.strip()) or in_step_goal(clause.strip())
+        if goal:
+            out.append(replace(goal, paragraph=paragraph.id, year=year))
     return out
 
 
@@ -194,7 +253,8 @@ def extract_targets(report: Report) -> Extraction:
             if headline:
                 targets.extend(headline)
                 continue
-            new_lists, entries = numbered_lists(p, year)
+            # A list in the review ('三大攻坚战取得决定性成就：一是…') reports results, not commitments.
+            new_lists, entries = ([], []) if review else numbered_lists(p, year)
             for lst in new_lists:
                 lists.append((lst, list(range(len(targets), len(targets) + len(entries)))))
                 targets.extend(entries)

@@ -1,0 +1,187 @@
+"""The build: content/ -> site/, as one pipeline whose passes run in this order and nowhere else.
+
+load content -> validate -> views and pages -> render -> data files -> search index -> static files
+-> sitemap -> swap the new site in. Everything is gathered and checked before anything is written,
+and the new site is written aside and swapped in only when the whole build succeeded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .content import load_site_content
+from .datafiles import report_csv, report_json, share_card
+from .errors import ContentError, ContentErrors
+from .i18n import Lang, load_languages
+from .ledger import check_ledger, update_ledger
+from .output import OutputTree, swap_in
+from .pages import Page, redirect_pages, report_pages, site_pages
+from .render import Glossary, SiteInfo, load_templates, make_environment, render_page
+from .search import build_search_index
+from .translations import load_glossary, load_translation
+from .views import ReportViewBuilder
+from .yamlio import load_yaml
+
+TEMPLATES = ["home.html", "overview.html", "text.html", "part.html", "section.html", "paragraph.html", "target.html",
+             "targets.html", "list.html", "about.html", "404.html", "redirect.html", "search.html", "glossary.html"]
+
+
+@dataclass
+class BuildStats:
+    pages: int = 0
+    seconds: float = 0.0
+    timings: list[tuple[str, float]] = field(default_factory=list)
+    warnings: list[ContentError] = field(default_factory=list)
+
+
+@dataclass
+class LoadedReport:
+    report: object
+    folder: Path
+    translation: object
+    glossary: list
+
+
+def _site_config(content: Path, base_url: str | None) -> tuple[str, str, list[ContentError]]:
+    data, errors = ({}, []) if not (content / "site.yaml").exists() else load_yaml(content / "site.yaml", f"{content.name}/site.yaml")
+    data = data if isinstance(data, dict) else {}
+    url = base_url or str(data.get("base_url") or "http://localhost:8000/")
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        errors.append(ContentError(f"{content.name}/site.yaml", 0, "base_url", f"{url!r} is not an absolute http(s) URL", "write e.g. https://example.org/reports/"))
+    if not url.endswith("/"):
+        url += "/"
+    return url, str(data.get("title") or "政府工作报告浏览"), errors
+
+
+def load_everything(content: Path, base_url: str | None) -> tuple[list[LoadedReport], str, str, list[ContentError]]:
+    """Pass 1 and 2: read all content and collect every problem in it."""
+    url, title, errors = _site_config(content, base_url)
+    reports, errs = load_site_content(content)
+    errors += errs
+    loaded = []
+    for report in reports:
+        folder = content / "reports" / report.id
+        display = f"{content.name}/reports/{report.id}"
+        translation, errs = load_translation(folder, display, report)
+        errors += errs
+        glossary, errs = load_glossary(folder, display)
+        errors += errs
+        errors += check_ledger(folder, display, report)
+        loaded.append(LoadedReport(report, folder, translation, glossary))
+    return loaded, url, title, errors
+
+
+def _asset_version(static: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(p for p in static.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(static).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:10]
+
+
+def build_site(content: Path, out: Path, templates: Path = Path("templates"), static: Path = Path("static"),
+               strict: bool = False, base_url: str | None = None, log=lambda message: None) -> BuildStats:
+    stats = BuildStats()
+    started = time.perf_counter()
+
+    def timed(name: str, since: float) -> float:
+        now = time.perf_counter()
+        stats.timings.append((name, now - since))
+        log(f"  {name:<14} {now - since:6.3f}s")
+        return now
+
+    t = started
+    loaded, url, site_title, problems = load_everything(content, base_url)
+    errors = [p for p in problems if not p.warning or strict]
+    stats.warnings = [p for p in problems if p.warning and not strict]
+    if errors:
+        raise ContentErrors(errors)
+    t = timed("load content", t)
+
+    env = make_environment(templates)
+    compiled = load_templates(env, TEMPLATES)
+    languages = load_languages(templates)
+    site = SiteInfo(site_title, url, urlsplit(url).path or "/", tuple(languages), _asset_version(static) if static.exists() else "0")
+    t = timed("templates", t)
+
+    tree = OutputTree()
+    views_by_lang: dict[str, list] = {}
+    pages_by_lang: dict[str, list[Page]] = {}
+    glossary_by_lang: dict[str, dict[str, Glossary]] = {}
+    for lang in languages:
+        views = []
+        pages: list[Page] = []
+        glossary_by_lang[lang.code] = {}
+        for item in loaded:
+            rv = ReportViewBuilder(item.report, lang, url, item.translation).build()
+            views.append(rv)
+            pages += report_pages(rv, lang, site_title, url) + redirect_pages(rv, item.report.retired, lang)
+            if item.glossary:
+                pages.append(Page(f"{rv.id}/glossary/", "glossary.html", f"{lang.t('glossary_heading')} · {rv.title}",
+                                  lang.t("glossary_intro"), context={"terms": item.glossary}, report=rv, nav="glossary"))
+                glossary_by_lang[lang.code][rv.id] = Glossary(item.glossary, site.base_path + f"{lang.prefix}{rv.id}/glossary/", lang)
+        pages += site_pages(views, lang, site_title)
+        pages.append(Page("search/", "search.html", f"{lang.t('nav_search')} · {site_title}", lang.t("search_label"), context={"reports": views}, noindex=True))
+        views_by_lang[lang.code], pages_by_lang[lang.code] = views, pages
+    t = timed("views", t)
+
+    keys = {code: {p.key for p in pages} for code, pages in pages_by_lang.items()}
+    for lang in languages:
+        for page in pages_by_lang[lang.code]:
+            alternates = [(other, url + other.prefix + page.key) for other in languages if page.key in keys[other.code]]
+            glossary = glossary_by_lang[lang.code].get(page.report.id) if page.report else None
+            tree.add(page.output_path(lang), render_page(compiled[page.template], page, lang, site, alternates, glossary))
+    stats.pages = len(tree.files)
+    t = timed("render", t)
+
+    for item in loaded:
+        rv = views_by_lang[languages[0].code][[v.id for v in views_by_lang[languages[0].code]].index(item.report.id)]
+        tree.add(f"{item.report.id}/report.json", report_json(item.report, rv, url))
+        tree.add(f"{item.report.id}/targets.csv", report_csv(item.report, rv, url))
+        for path in sorted(item.folder.rglob("*.yaml")):
+            tree.add(f"{item.report.id}/source/{path.relative_to(item.folder).as_posix()}", path.read_bytes())
+        tree.add(f"{item.report.id}/card.png", share_card(item.report))
+    t = timed("data files", t)
+
+    for lang in languages:
+        for rv in views_by_lang[lang.code]:
+            for name, data in build_search_index(rv, lang).items():
+                tree.add(f"{lang.prefix}{rv.id}/{name}", data)
+    t = timed("search index", t)
+
+    if static.exists():
+        for path in sorted(p for p in static.rglob("*") if p.is_file()):
+            tree.add(f"static/{path.relative_to(static).as_posix()}", path.read_bytes())
+    tree.add("sitemap.xml", _sitemap(pages_by_lang, languages, url))
+    tree.add("robots.txt", f"User-agent: *\nAllow: /\nSitemap: {url}sitemap.xml\n")
+    t = timed("static", t)
+
+    swap_in(tree, out)
+    for item in loaded:
+        update_ledger(item.folder, item.report)
+    timed("write", t)
+    stats.seconds = time.perf_counter() - started
+    return stats
+
+
+def _sitemap(pages_by_lang: dict[str, list[Page]], languages: list[Lang], url: str) -> str:
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">']
+    keys = {code: {p.key for p in pages} for code, pages in pages_by_lang.items()}
+    for lang in languages:
+        for page in pages_by_lang[lang.code]:
+            if page.noindex:
+                continue
+            lines.append(f"  <url><loc>{url}{lang.prefix}{page.key}</loc>")
+            for other in languages:
+                if page.key in keys[other.code]:
+                    lines.append(f'    <xhtml:link rel="alternate" hreflang="{other.code}" href="{url}{other.prefix}{page.key}"/>')
+            lines.append("  </url>")
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"

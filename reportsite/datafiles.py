@@ -1,0 +1,120 @@
+"""Data pass: files for people who reuse the report — report.json, targets.csv — and the share card."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from .model import Report
+from .views import ReportView
+
+JSON_SCHEMA_VERSION = 1
+
+
+def _absolute(base_url: str, url: str) -> str:
+    return base_url + url
+
+
+def report_json(report: Report, rv: ReportView, base_url: str) -> str:
+    """The whole report as JSON (schema in README.md)."""
+    def paragraph(p) -> dict:
+        return {"id": p.id, "number": p.number, "text": p.plain, "url": _absolute(base_url, p.url)}
+
+    m = report.meta
+    data = {
+        "schema": JSON_SCHEMA_VERSION,
+        "id": report.id,
+        "title": m.title, "place": m.place, "year": m.year, "occasion": m.occasion, "delivered": m.delivered,
+        "published": m.published, "source": m.source, "source_url": m.source_url, "language": m.language,
+        "url": _absolute(base_url, rv.url),
+        "opening": [paragraph(p) for p in rv.opening],
+        "parts": [
+            {"id": part.id, "title": part.title, "url": _absolute(base_url, part.url),
+             "intro": [paragraph(p) for p in part.intro],
+             "sections": [{"id": s.id, "title": s.title, "url": _absolute(base_url, s.url),
+                           "paragraphs": [paragraph(p) for p in s.paragraphs]} for s in part.sections],
+             "outro": [paragraph(p) for p in part.outro]}
+            for part in rv.parts
+        ],
+        "closing": [paragraph(p) for p in rv.closing],
+        "targets": [
+            {"id": t.id, "kind": t.kind, "indicator": t.indicator, "value": t.value, "unit": t.unit, "growth": t.growth,
+             "qualifier": t.qualifier, "year": t.year, "paragraph": t.paragraph, "text": t.text, "baseline": t.baseline or None,
+             "list": t.list or None, "number": t.number, "status": t.status, "outcome": t.outcome,
+             "evidence": [{"date": e.date, "note": e.note, "url": e.url} for e in t.evidence],
+             "url": _absolute(base_url, f"{report.id}/p/{t.id}/")}
+            for t in report.targets
+        ],
+        "lists": [{"id": l.id, "title": l.title, "paragraph": l.paragraph, "items": list(l.items)} for l in report.lists],
+        "retired": dict(sorted(report.retired.items())),
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value) -> object:
+    """Text that a spreadsheet would run as a formula gets a leading apostrophe; numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def report_csv(report: Report, rv: ReportView, base_url: str) -> str:
+    sections = {p.id: s.id for s in report.sections() for p in s.paragraphs}
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["id", "kind", "indicator", "value", "unit", "growth", "qualifier", "year", "status", "outcome",
+                     "paragraph", "section", "text", "url"])
+    for t in report.targets:
+        writer.writerow([csv_safe(x) for x in (
+            t.id, t.kind, t.indicator, "" if t.value is None else t.value, t.unit, "" if t.growth is None else t.growth,
+            t.qualifier, t.year or "", t.status, "" if t.outcome is None else t.outcome, t.paragraph,
+            sections.get(t.paragraph, ""), t.text, _absolute(base_url, f"{report.id}/p/{t.id}/"),
+        )])
+    # A BOM so that spreadsheet programs open the Chinese text as UTF-8.
+    return "\ufeff" + buffer.getvalue()
+
+
+_FONT_PATHS = (
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+)
+
+
+def _font(size: int):
+    from PIL import ImageFont
+
+    for path in _FONT_PATHS:
+        if Path(path).exists():
+            return ImageFont.truetype(path, size), True
+    return ImageFont.load_default(size=size), False
+
+
+def share_card(report: Report) -> bytes:
+    """A 1200x630 PNG for link previews: the title, the occasion and the headline goals as bars."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (1200, 630), (18, 52, 86))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, 1200, 12), fill=(200, 40, 40))
+    big, has_cjk = _font(64)
+    small, _ = _font(30)
+    title = report.meta.title if has_cjk else f"{report.id} work report"
+    draw.text((70, 70), title, font=big, fill=(255, 255, 255))
+    if has_cjk:
+        draw.text((70, 160), report.meta.occasion.lstrip("—－-"), font=small, fill=(200, 215, 230))
+    goals = [t for t in report.targets if t.kind == "indicator" and t.growth is not None][:8]
+    top = max([abs(t.growth) for t in goals] + [1])
+    for i, goal in enumerate(goals):
+        x = 70 + i * 135
+        h = int(260 * abs(goal.growth) / top)
+        draw.rectangle((x, 560 - h, x + 90, 560), fill=(240, 180, 60))
+        draw.text((x, 565 - h - 40), f"{goal.growth:g}%", font=small, fill=(255, 255, 255))
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()

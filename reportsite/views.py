@@ -1,0 +1,314 @@
+"""View pass: Report objects -> the view objects and page list that templates render, per language.
+
+Templates receive everything prepared here (labels, URLs, numbers as text); they do not compute.
+"""
+
+from __future__ import annotations
+
+import urllib.parse
+from dataclasses import dataclass, field
+
+from .chart import ChartRow, indicator_chart
+from .i18n import Lang
+from .model import Block, Paragraph, Part, Report, Section, Target
+from .structure import CN_DIGITS
+from .translations import GlossaryTerm, Translation
+
+DESCRIPTION_MAX = 200
+
+
+def cn_numeral(n: int) -> str:
+    if n <= 10:
+        return (CN_DIGITS + "十")[n - 1]
+    tens, ones = divmod(n, 10)
+    return (CN_DIGITS[tens - 1] if tens > 1 else "") + "十" + (CN_DIGITS[ones - 1] if ones else "")
+
+
+def shorten(text: str, limit: int = DESCRIPTION_MAX) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def text_fragment(text: str, words: int = 16) -> str:
+    """A `:~:text=` directive for the start of a passage, so browsers that support it highlight it."""
+    start = text[:words].strip()
+    return ":~:text=" + urllib.parse.quote(start, safe="")
+
+
+@dataclass
+class BlockView:
+    marker: str
+    lead: str
+    text: str
+
+
+@dataclass
+class ParagraphView:
+    id: str
+    number: int
+    blocks: list[BlockView]
+    plain: str
+    url: str  # the paragraph's own page
+    context_url: str  # its place in the section (or part) page
+    text_url: str  # its place in the full text
+    share_url: str  # absolute, with text fragment
+    citation: str
+    lang: str  # language of the text shown (a missing translation shows the Chinese)
+    status: str = ""  # translation status on translated pages
+    aliases: list[str] = field(default_factory=list)
+    targets: list["TargetView"] = field(default_factory=list)
+    section_title: str = ""
+    label: str = ""
+
+
+@dataclass
+class SectionView:
+    id: str
+    label: str
+    title: str
+    url: str
+    paragraphs: list[ParagraphView]
+    aliases: list[str] = field(default_factory=list)
+    part_title: str = ""
+
+
+@dataclass
+class PartView:
+    id: str
+    label: str
+    title: str
+    url: str
+    intro: list[ParagraphView]
+    sections: list[SectionView]
+    outro: list[ParagraphView]
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass
+class TargetView:
+    id: str
+    kind: str
+    kind_label: str
+    indicator: str
+    figure: str  # the number as shown: "78.9亿元", "增长8%左右"
+    text: str
+    year: str
+    status: str
+    status_label: str
+    url: str
+    paragraph_url: str
+    paragraph_id: str
+    section_id: str
+    section_label: str
+    baseline: "TargetView | None" = None
+    evidence: list = field(default_factory=list)
+    outcome: str = ""
+    list_number: str = ""
+
+
+@dataclass
+class ReportView:
+    id: str
+    title: str
+    heading: str
+    place: str
+    year: int
+    occasion: str
+    published: str
+    delivered: str
+    source: str
+    source_url: str
+    salutation: str
+    url: str
+    opening: list[ParagraphView]
+    parts: list[PartView]
+    closing: list[ParagraphView]
+    targets: list[TargetView]
+    lists: list[dict]
+    chart: object
+    indicator_rows: list[dict]
+    status_totals: list[tuple[str, int]]
+    repairs: list
+    paragraphs: list[ParagraphView]
+    sections: list[SectionView]
+    card_url: str
+    translation_note: str = ""
+
+
+def _figure(t: Target, lang: Lang) -> str:
+    def num(v) -> str:
+        return f"{v:g}" if isinstance(v, float) else str(v)
+
+    qualifier = lang.text(t.qualifier)
+    growth = f"{'' if t.growth < 0 else '+'}{num(t.growth)}%" if t.growth is not None else ""
+    if t.value is not None:
+        value = f"{num(t.value)}{lang.text(t.unit)}{qualifier}"
+        return f"{value} ({growth})" if growth else value
+    return f"{growth}{qualifier}"
+
+
+class ReportViewBuilder:
+    """Builds every view of one report in one language."""
+
+    def __init__(self, report: Report, lang: Lang, base_url: str, translation: Translation | None = None):
+        self.report = report
+        self.lang = lang
+        self.base_url = base_url
+        self.tr = translation if lang.code == "en" else None
+        self.root = f"{lang.prefix}{report.id}/"
+        self.aliases: dict[str, list[str]] = {}
+        for old, new in sorted(report.retired.items()):
+            self.aliases.setdefault(new, []).append(old)
+        self.section_of: dict[str, Section] = {p.id: s for s in report.sections() for p in s.paragraphs}
+        self.part_of: dict[str, Part] = {p.id: part for part in report.parts for p in part.paragraphs}
+        self.number_of = {p.id: i for i, p in enumerate(report.all_paragraphs(), start=1)}
+
+    # ---- text in this language ----
+    def title_of(self, unit_id: str, zh: str) -> str:
+        if self.tr and unit_id in self.tr.titles:
+            return self.tr.titles[unit_id]
+        return self.lang.text(zh)
+
+    def meta(self, key: str, zh: str) -> str:
+        if self.tr and self.tr.meta.get(key):
+            return self.tr.meta[key]
+        return self.lang.text(zh)
+
+    def blocks_of(self, p: Paragraph) -> tuple[list[BlockView], str, str]:
+        """(blocks, language of the text, translation status)."""
+        if self.lang.code == "en":
+            found = self.tr.paragraph(p) if self.tr else None
+            if found:
+                return [BlockView(b.marker, b.lead, b.text) for b in found.blocks], "en", found.status
+            return [BlockView(b.marker, b.lead, b.text) for b in p.blocks], "zh-Hans", "missing"
+        return [BlockView(self.lang.text(b.marker), self.lang.text(b.lead), self.lang.text(b.text)) for b in p.blocks], self.lang.code, ""
+
+    # ---- URLs ----
+    def url(self, path: str = "") -> str:
+        return self.root + path
+
+    def absolute(self, url: str) -> str:
+        return self.base_url + url
+
+    def paragraph_context(self, p: Paragraph) -> str:
+        if p.id in self.section_of:
+            return self.url(f"{self.section_of[p.id].id}/#{p.id}")
+        if p.id in self.part_of:
+            return self.url(f"{self.part_of[p.id].id}/#{p.id}")
+        return self.url(f"text/#{p.id}")
+
+    # ---- views ----
+    def paragraph(self, p: Paragraph) -> ParagraphView:
+        blocks, text_lang, status = self.blocks_of(p)
+        plain = "".join(b.marker + (" " if text_lang == "en" and b.marker else "") + b.lead + (" " if text_lang == "en" and b.lead else "") + b.text for b in blocks)
+        n = self.number_of[p.id]
+        section = self.section_of.get(p.id)
+        part = self.part_of.get(p.id)
+        where = self.title_of(section.id, section.title) if section else (self.title_of(part.id, part.title) if part else "")
+        share = self.absolute(self.paragraph_context(p).split("#")[0]) + f"#{p.id}{text_fragment(plain)}"
+        title = self.meta("title", self.report.meta.title)
+        para_label = self.lang.t("paragraph_n", n=n)
+        date = self.report.meta.delivered or self.report.meta.published[:10]
+        citation = "，".join(x for x in (f"《{title}》" if text_lang != "en" else title, where, para_label, date) if x) + f"，{self.absolute(self.url(f'p/{p.id}/'))}"
+        if self.lang.code == "en":
+            citation = ", ".join(x for x in (f"“{title}”", where, para_label, date, self.absolute(self.url(f"p/{p.id}/"))) if x)
+        return ParagraphView(
+            p.id, n, blocks, plain, self.url(f"p/{p.id}/"), self.paragraph_context(p), self.url(f"text/#{p.id}"),
+            share, citation, text_lang, status, self.aliases.get(p.id, []), section_title=where, label=para_label,
+        )
+
+    def section(self, s: Section, part: Part, paragraphs: dict) -> SectionView:
+        return SectionView(
+            s.id, self.lang.text(f"（{cn_numeral(s.number)}）") if self.lang.code != "en" else f"{s.number}.",
+            self.title_of(s.id, s.title), self.url(f"{s.id}/"), [paragraphs[p.id] for p in s.paragraphs],
+            self.aliases.get(s.id, []), self.title_of(part.id, part.title),
+        )
+
+    def part(self, part: Part, paragraphs: dict) -> PartView:
+        label = f"{cn_numeral(part.number)}、" if self.lang.code != "en" else f"{_roman(part.number)}."
+        return PartView(
+            part.id, label, self.title_of(part.id, part.title), self.url(f"{part.id}/"),
+            [paragraphs[p.id] for p in part.intro], [self.section(s, part, paragraphs) for s in part.sections],
+            [paragraphs[p.id] for p in part.outro], self.aliases.get(part.id, []),
+        )
+
+    def target(self, t: Target, sections_by_para: dict) -> TargetView:
+        section = sections_by_para.get(t.paragraph)
+        indicator = self.tr.targets.get(t.id, "") if self.tr else ""
+        return TargetView(
+            t.id, t.kind, self.lang.t(f"kind_{t.kind}"), indicator or self.lang.text(t.indicator), _figure(t, self.lang),
+            self.lang.text(t.text), str(t.year or ""), t.status, self.lang.t(f"status_{t.status}"), self.url(f"p/{t.id}/"),
+            self.paragraph_context(self._paragraph_by_id[t.paragraph]) if t.paragraph in self._paragraph_by_id else "",
+            t.paragraph, section.id if section else "",
+            self.title_of(section.id, section.title) if section else "",
+            evidence=list(t.evidence), outcome="" if t.outcome is None else f"{t.outcome:g}",
+            list_number=str(t.number or ""),
+        )
+
+    def build(self) -> ReportView:
+        r = self.report
+        self._paragraph_by_id = {p.id: p for p in r.all_paragraphs()}
+        paragraphs = {p.id: self.paragraph(p) for p in r.all_paragraphs()}
+        parts = [self.part(part, paragraphs) for part in r.parts]
+        sections_by_para = {p.id: s for s in r.sections() for p in s.paragraphs}
+        targets = [self.target(t, sections_by_para) for t in r.targets]
+        by_id = {t.id: t for t in targets}
+        for t, view in zip(r.targets, targets):
+            if t.baseline in by_id:
+                view.baseline = by_id[t.baseline]
+            paragraphs[t.paragraph].targets.append(view) if t.paragraph in paragraphs else None
+        indicator_rows = self._indicator_rows(targets)
+        chart = indicator_chart(
+            [ChartRow(row["indicator"], row["result_growth"], row["target_growth"], row["target"]) for row in indicator_rows],
+            self.lang.t("key_figures_caption"), (self.lang.t("last_year_result"), self.lang.t("this_year_target")), f"chart-{r.id}",
+        )
+        lists = [
+            {"id": l.id, "title": self.title_of(l.id, l.title), "url": self.url(f"lists/{l.id}/"), "paragraph_url": paragraphs[l.paragraph].context_url if l.paragraph in paragraphs else "",
+             "items": [by_id[i] for i in l.items if i in by_id]}
+            for l in r.lists
+        ]
+        totals = {}
+        for t in r.targets:
+            totals[t.status] = totals.get(t.status, 0) + 1
+        from .model import STATUSES
+
+        status_totals = [(self.lang.t(f"status_{s}"), totals.get(s, 0)) for s in STATUSES]
+        m = r.meta
+        return ReportView(
+            r.id, self.meta("title", m.title), self.meta("heading", m.heading), self.meta("place", m.place), m.year,
+            self.meta("occasion", m.occasion.lstrip("—－-")), m.published.replace("T", " "), m.delivered,
+            self.meta("source", m.source), m.source_url, self.meta("salutation", m.salutation), self.url(),
+            [paragraphs[p.id] for p in r.opening], parts, [paragraphs[p.id] for p in r.closing], targets, lists,
+            chart, indicator_rows, status_totals, list(r.repairs), [paragraphs[p.id] for p in r.all_paragraphs()],
+            [s for p in parts for s in p.sections], self.base_url + f"{r.id}/card.png",
+            self.tr.note if self.tr else "",
+        )
+
+    def _indicator_rows(self, targets: list[TargetView]) -> list[dict]:
+        by_id = {t.id: t for t in self.report.targets}
+        rows = []
+        for view in targets:
+            if view.kind != "indicator":
+                continue
+            goal = by_id[view.id]
+            base = by_id.get(goal.baseline)
+            rows.append({
+                "indicator": view.indicator,
+                "result": _figure(base, self.lang) if base else "",
+                "result_value": (f"{base.value:g}{self.lang.text(base.unit)}" if base and base.value is not None else ""),
+                "result_growth": base.growth if base else None,
+                "target": view.figure,
+                "target_growth": goal.growth,
+                "url": view.url,
+                "result_url": view.baseline.url if view.baseline else "",
+            })
+        return rows
+
+
+def _roman(n: int) -> str:
+    numerals = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    out = ""
+    for value, letters in numerals:
+        while n >= value:
+            out += letters
+            n -= value
+    return out

@@ -1,0 +1,98 @@
+// Progressive enhancement only: every page reads fine without this file.
+(function () {
+  "use strict";
+  var doc = document;
+
+  function announce(message) {
+    var live = doc.getElementById("live-region");
+    if (!live) {
+      live = doc.createElement("div");
+      live.id = "live-region";
+      live.className = "visually-hidden";
+      live.setAttribute("role", "status");
+      live.setAttribute("aria-live", "polite");
+      doc.body.appendChild(live);
+    }
+    live.textContent = "";
+    window.setTimeout(function () { live.textContent = message; }, 30);
+  }
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text);
+    }
+    var area = doc.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    doc.body.appendChild(area);
+    area.select();
+    try { doc.execCommand("copy"); } finally { doc.body.removeChild(area); }
+    return Promise.resolve();
+  }
+
+  // Copy link / copy citation: the controls need a script, so they stay hidden without one.
+  var copied = doc.documentElement.lang.indexOf("en") === 0 ? "Copied" : (doc.documentElement.lang === "zh-Hant" ? "已複製" : "已复制");
+  doc.querySelectorAll("[data-share]").forEach(function (el) { el.hidden = false; });
+  doc.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-copy]");
+    if (!button) return;
+    var text = button.getAttribute("data-copy");
+    copyText(text).then(function () {
+      button.setAttribute("data-copied", "true");
+      announce(copied);
+      window.setTimeout(function () { button.removeAttribute("data-copied"); }, 1500);
+    });
+  });
+
+  // The language switch keeps the reader on the same paragraph.
+  doc.addEventListener("click", function (event) {
+    var link = event.target.closest("a[data-lang-switch]");
+    if (link && window.location.hash) {
+      event.preventDefault();
+      window.location.href = link.href.split("#")[0] + window.location.hash;
+    }
+  });
+
+  // Pages of retired IDs send readers on, keeping the fragment.
+  var redirect = doc.querySelector("a[data-redirect]");
+  if (redirect) window.location.replace(redirect.href + window.location.hash);
+
+  // Targets: filters live in the query string, so a filtered view can be linked to.
+  var form = doc.querySelector("form[data-filters]");
+  if (form) {
+    var rows = doc.querySelectorAll(".targets-table tbody tr");
+    var count = form.querySelector(".filter-count");
+    var apply = function () {
+      var params = new URLSearchParams(window.location.search);
+      var wanted = {};
+      ["kind", "section", "status"].forEach(function (name) {
+        var select = form.elements[name];
+        var value = params.get(name) || "";
+        if (select && Array.prototype.some.call(select.options, function (o) { return o.value === value; })) select.value = value;
+        wanted[name] = select ? select.value : "";
+      });
+      var shown = 0;
+      rows.forEach(function (row) {
+        var ok = ["kind", "section", "status"].every(function (name) {
+          return !wanted[name] || row.getAttribute("data-" + name) === wanted[name];
+        });
+        row.hidden = !ok;
+        if (ok) shown += 1;
+      });
+      count.textContent = count.getAttribute("data-count-template")
+        .replace("{shown}", shown).replace("{total}", count.getAttribute("data-total"));
+    };
+    form.addEventListener("change", function () {
+      var params = new URLSearchParams();
+      ["kind", "section", "status"].forEach(function (name) {
+        if (form.elements[name].value) params.set(name, form.elements[name].value);
+      });
+      var query = params.toString();
+      window.history.replaceState(null, "", query ? "?" + query : window.location.pathname);
+      apply();
+    });
+    apply();
+  }
+})();
