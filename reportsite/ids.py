@@ -1,13 +1,15 @@
 """ID pass: give every part, section, paragraph, target and list an ID once, at import.
 
 IDs are short and positional when first minted (part2, s2-1, s2-1-p3, t14) and never recomputed:
-on a re-import, a unit whose title or text is unchanged keeps the ID it had, new units get the
-next free ID, and retired IDs are never handed out again.
+on a re-import, a unit whose title or text is unchanged keeps the ID it had, an edited paragraph or
+target keeps its ID too (see kept_paragraph_ids, kept_target_ids), new units get the next free ID,
+and retired IDs are never handed out again.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from difflib import SequenceMatcher
 
 from .model import NumberedList, Paragraph, Part, Report, Section, Target
 from .targets import Extraction, pair_goals_with_results
@@ -56,20 +58,58 @@ def _previous_keys(previous: Report | None) -> tuple[dict[str, list[str]], set[s
         for s in part.sections:
             add("section:" + s.title, s.id)
     for p in previous.all_paragraphs():
-        add("para:" + p.text, p.id)
+        reserved.add(p.id)
     for t in previous.targets:
-        add(f"target:{t.kind}:{t.text}", t.id)
+        reserved.add(t.id)
     for lst in previous.lists:
         add("list:" + lst.title, lst.id)
     reserved |= set(previous.retired)
     return keys, reserved
 
 
-def _number_paragraphs(paragraphs, minter: _Minter, prefix: str, start: int = 1) -> tuple[Paragraph, ...]:
-    out = []
-    for i, p in enumerate(paragraphs, start=start):
-        out.append(replace(p, id=minter.reuse("para:" + p.text) or minter.fresh(f"{prefix}-p", i)))
-    return tuple(out)
+def _claim(kept: list[str], new_keys: list, old: list[tuple[object, str]]) -> None:
+    """Give each new unit still without an ID the ID of an unclaimed old unit with an equal key, in order."""
+    claimed = set(kept)
+    pool: dict[object, list[str]] = {}
+    for key, id_ in old:
+        if id_ not in claimed:
+            pool.setdefault(key, []).append(id_)
+    for i, key in enumerate(new_keys):
+        if not kept[i] and pool.get(key):
+            kept[i] = pool[key].pop(0)
+
+
+# An edited paragraph (a figure corrected, a clause added) still shares most of its text with the old one.
+_EDITED_SIMILARITY = 0.6
+
+
+def kept_paragraph_ids(paragraphs: list[Paragraph], previous: list[Paragraph]) -> list[str]:
+    """The previous ID of each paragraph, or '' for a new one.
+
+    First the paragraph with the same text; then the most similar paragraph left over, so that
+    correcting a figure or a character does not break links to the paragraph.
+    """
+    kept = [""] * len(paragraphs)
+    _claim(kept, [p.text for p in paragraphs], [(p.text, p.id) for p in previous])
+    leftovers = {p.id: p.text for p in previous if p.id not in set(kept)}
+    for i, p in enumerate(paragraphs):
+        if kept[i] or not leftovers:
+            continue
+        score = {pid: SequenceMatcher(None, p.text, text, autojunk=False).ratio() for pid, text in leftovers.items()}
+        best = max(score, key=score.get)
+        if score[best] >= _EDITED_SIMILARITY:
+            kept[i] = best
+            del leftovers[best]
+    return kept
+
+
+def kept_target_ids(targets: list[Target], previous: list[Target]) -> list[str]:
+    """The previous ID of each target, or '': the same clause, else the same indicator of the same
+    paragraph whose figure changed (so that an editor's status and evidence stay with it)."""
+    kept = [""] * len(targets)
+    _claim(kept, [(t.kind, t.text) for t in targets], [((t.kind, t.text), t.id) for t in previous])
+    _claim(kept, [(t.kind, t.paragraph, t.indicator) for t in targets], [((t.kind, t.paragraph, t.indicator), t.id) for t in previous])
+    return kept
 
 
 def assign_structure_ids(report: Report, previous: Report | None = None) -> Report:
@@ -78,25 +118,31 @@ def assign_structure_ids(report: Report, previous: Report | None = None) -> Repo
     # Units that keep an old ID claim it before any fresh ID is minted, so nothing else can take it.
     parts = [replace(p, id=minter.reuse("part:" + p.title) or "") for p in report.parts]
     parts = [replace(p, id=p.id or minter.fresh("part", p.number)) for p in parts]
+    # Paragraphs are numbered in reading order, the order of all_paragraphs() that `kept` follows.
+    kept = iter(kept_paragraph_ids(report.all_paragraphs(), previous.all_paragraphs() if previous else []))
+
+    def number(paragraphs, prefix: str, start: int = 1) -> tuple[Paragraph, ...]:
+        return tuple(replace(p, id=next(kept) or minter.fresh(f"{prefix}-p", i)) for i, p in enumerate(paragraphs, start=start))
+
+    opening = number(report.opening, "open")
     numbered = []
     for part in parts:
+        intro = number(part.intro, part.id)
         sections = []
         for s in part.sections:
             sid = minter.get("section:" + s.title, f"s{part.number}-", s.number)
-            sections.append(replace(s, id=sid, paragraphs=_number_paragraphs(s.paragraphs, minter, sid)))
-        intro = _number_paragraphs(part.intro, minter, part.id)
-        outro = _number_paragraphs(part.outro, minter, part.id, start=len(intro) + 1)
+            sections.append(replace(s, id=sid, paragraphs=number(s.paragraphs, sid)))
+        outro = number(part.outro, part.id, start=len(intro) + 1)
         numbered.append(replace(part, intro=intro, sections=tuple(sections), outro=outro))
-    opening = _number_paragraphs(report.opening, minter, "open")
-    closing = _number_paragraphs(report.closing, minter, "close")
+    closing = number(report.closing, "close")
     return replace(report, opening=opening, parts=tuple(numbered), closing=closing)
 
 
 def assign_target_ids(extraction: Extraction, previous: Report | None = None) -> tuple[list[Target], list[NumberedList]]:
     keys, reserved = _previous_keys(previous)
     minter = _Minter(keys, reserved)
-    targets = [replace(t, id=minter.reuse(f"target:{t.kind}:{t.text}") or "") for t in extraction.targets]
-    targets = [replace(t, id=t.id or minter.fresh("t", i)) for i, t in enumerate(targets, start=1)]
+    kept = kept_target_ids(extraction.targets, list(previous.targets) if previous else [])
+    targets = [replace(t, id=k or minter.fresh("t", i)) for i, (t, k) in enumerate(zip(extraction.targets, kept), start=1)]
     lists = []
     for n, (lst, positions) in enumerate(extraction.lists, start=1):
         lid = minter.get("list:" + lst.title, "l", n)
