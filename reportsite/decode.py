@@ -43,8 +43,8 @@ def is_html(data: bytes) -> bool:
     return _HTML_SNIFF.search(data[:4096]) is not None
 
 
-def html_to_text(data: bytes) -> str:
-    """The visible text of an HTML page, one line per block element; scripts and styles dropped."""
+def html_to_text(data: bytes) -> tuple[str, str]:
+    """The visible text of an HTML page, one line per block element, and the encoding it was read in."""
     soup = BeautifulSoup(data, "html.parser")
     for tag in soup(["script", "style", "noscript", "template", "iframe", "svg"]):
         tag.decompose()
@@ -52,7 +52,7 @@ def html_to_text(data: bytes) -> str:
         tag.insert_before("\n")
         tag.insert_after("\n")
     body = soup.body or soup
-    return body.get_text()
+    return body.get_text(), soup.original_encoding or "utf-8"
 
 
 def read_raw(data: bytes) -> tuple[str, str]:
@@ -63,8 +63,8 @@ def read_raw(data: bytes) -> tuple[str, str]:
         if not _looks_utf16(data):
             raise ImportProblem("this looks like a binary file, not a text or HTML report")
     if is_html(data):
-        soup_text = html_to_text(data)
-        text, encoding = soup_text, "html"
+        text, page_encoding = html_to_text(data)
+        encoding = f"html/{page_encoding}"
     else:
         encoding = detect_encoding(data)
         text = data.decode(encoding, errors="replace")
