@@ -127,7 +127,8 @@ def build_site(content: Path, out: Path, templates: Path = Path("templates"), st
                                   lang.t("glossary_intro"), context={"terms": item.glossary}, report=rv, nav="glossary"))
                 glossary_by_lang[lang.code][rv.id] = Glossary(item.glossary, site.base_path + f"{lang.prefix}{rv.id}/glossary/", lang)
         pages += site_pages(views, lang, site_title)
-        pages.append(Page("search/", "search.html", f"{lang.t('nav_search')} · {site_title}", lang.t("search_label"), context={"reports": views}, noindex=True))
+        pages.append(Page("search/", "search.html", f"{lang.t('nav_search')} · {site_title}", lang.t("search_label"),
+                          context={"reports": views}, noindex=True, image=views[0].card_url if views else ""))
         views_by_lang[lang.code], pages_by_lang[lang.code] = views, pages
     t = timed("views", t)
 
