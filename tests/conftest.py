@@ -1,0 +1,58 @@
+"""Shared test setup: the seed, a content folder ready for its import, and the --update-golden option."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "jiangxian-2022-work-report.txt"
+# The committed import of the seed doubles as the golden files of the parser's YAML output.
+GOLDEN = ROOT / "content" / "reports" / "jiangxian-2022"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="rewrite the golden files (the seed's YAML under content/reports/) from the current parser",
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture(scope="session")
+def seed() -> Path:
+    return SEED
+
+
+@pytest.fixture(scope="session")
+def golden() -> Path:
+    return GOLDEN
+
+
+def _content_before_import(root: Path) -> Path:
+    """A content/ folder holding only the seed's reviewed corrections, as before its first import."""
+    folder = root / "content" / "reports" / GOLDEN.name
+    folder.mkdir(parents=True)
+    shutil.copy(GOLDEN / "corrections.yaml", folder / "corrections.yaml")
+    return root / "content"
+
+
+@pytest.fixture
+def fresh_content(tmp_path: Path) -> Path:
+    return _content_before_import(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def seed_import(tmp_path_factory: pytest.TempPathFactory):
+    """The seed imported once into a scratch content folder (an ImportResult); tests must not change it."""
+    from reportsite.importer import import_report
+
+    return import_report(SEED, _content_before_import(tmp_path_factory.mktemp("seed")))
