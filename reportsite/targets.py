@@ -95,8 +95,12 @@ def split_joint_name(name: str, count: int) -> list[str]:
     """'城镇和农村居民人均可支配收入' -> ['城镇居民人均可支配收入', '农村居民人均可支配收入'].
 
     The joined words are parallel: of equal length, and sharing whatever follows the last of them.
+    城乡 is the usual contraction of 城镇和农村.
     """
-    pieces = re.split(r"[和与及、]", normalize_indicator(name))
+    name = normalize_indicator(name)
+    if name.startswith("城乡") and count == 2:
+        name = "城镇和农村" + name[2:]
+    pieces = re.split(r"[和与及、]", name)
     width = len(pieces[0])
     if len(pieces) != count or any(len(p) != width for p in pieces[:-1]) or len(pieces[-1]) <= width:
         return []
