@@ -79,9 +79,12 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, served_site):
-    """A fresh page that fails the test if it asks any host but the local server."""
-    context = browser.new_context()
+def page(browser, served_site, request):
+    """A fresh page that fails the test if it asks any host but the local server.
+
+    Tests marked `bypass_csp` may inject a script (axe-core) that the site's own policy forbids.
+    """
+    context = browser.new_context(bypass_csp=request.node.get_closest_marker("bypass_csp") is not None)
     base = served_site[1]
     outside: list[str] = []
 

@@ -1,0 +1,110 @@
+"""What only a browser shows: copy controls, filters, search, language switch, layout, accessibility."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import pytest
+
+from .conftest import ROOT
+
+RID = "jiangxian-2022"
+AXE = (ROOT / "tests" / "vendor" / "axe-core-4.14.1" / "axe.min.js").read_text(encoding="utf-8")
+
+PAGE_TYPES = ["", f"{RID}/", f"{RID}/text/", f"{RID}/part2/", f"{RID}/s2-1/", f"{RID}/p/s2-1-p1/", f"{RID}/p/t1/",
+              f"{RID}/targets/", f"{RID}/lists/l1/", f"{RID}/about/", f"{RID}/glossary/", "search/?q=%E6%B6%91%E6%B0%B4", "404.html"]
+
+
+def axe_violations(page) -> list:
+    page.add_script_tag(content=AXE)
+    return page.evaluate("""async () => {
+        const result = await axe.run(document, {resultTypes: ['violations']});
+        return result.violations.map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '));
+    }""")
+
+
+@pytest.mark.bypass_csp
+@pytest.mark.parametrize("prefix", ["", "en/", "zh-hant/"])
+@pytest.mark.parametrize("path", PAGE_TYPES)
+def test_axe_finds_no_accessibility_violations(page, prefix, path):
+    page.goto(page.base + prefix + path)
+    page.wait_for_load_state("networkidle")
+    assert axe_violations(page) == []
+
+
+def test_copy_link_copies_the_paragraph_url_with_a_text_fragment(page, browser):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(page.base + f"{RID}/s2-1/")
+    button = page.locator("#s2-1-p1 [data-copy]").first
+    button.focus()
+    page.wait_for_function("b => getComputedStyle(b.closest('.share')).opacity === '1'", arg=button.element_handle())  # visible on keyboard focus
+    button.press("Enter")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith(page.base + f"{RID}/s2-1/#s2-1-p1:~:text=")
+    assert quote("一要抓实基础设施项目", safe="") in copied
+
+
+def test_copy_citation_gives_title_section_paragraph_date_and_url(page):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(page.base + f"{RID}/p/s2-1-p1/")
+    page.locator("#s2-1-p1 [data-copy]").nth(1).click()
+    citation = page.evaluate("navigator.clipboard.readText()")
+    assert citation.startswith("《2022年绛县政府工作报告》，聚焦项目为王，全力扩大有效投资，第")
+    assert "2022-01-26" in citation and citation.endswith(f"{RID}/p/s2-1-p1/")
+
+
+def test_copy_controls_stay_hidden_without_javascript(browser, served_site):
+    context = browser.new_context(java_script_enabled=False)
+    pg = context.new_page()
+    pg.goto(served_site[1] + f"{RID}/s2-1/")
+    assert pg.locator("[data-share]").first.is_hidden()
+    assert "一要" in pg.locator("#s2-1-p1").inner_text()
+    context.close()
+
+
+def test_targets_filter_by_query_string_and_updates_the_url(page):
+    page.goto(page.base + f"{RID}/targets/?kind=indicator")
+    visible = page.locator(".targets-table tbody tr:visible")
+    assert visible.count() == 8
+    assert page.locator("select[name=kind]").input_value() == "indicator"
+    page.select_option("select[name=kind]", "list-item")
+    assert page.locator(".targets-table tbody tr:visible").count() == 10
+    assert "kind=list-item" in page.url
+    page.select_option("select[name=section]", "s2-7")
+    assert page.locator(".targets-table tbody tr:visible").count() == 0
+    page.goto(page.base + f"{RID}/targets/?section=s2-1&status=not-rated")
+    rows = page.locator(".targets-table tbody tr:visible")
+    assert rows.count() > 0
+    assert all(r.get_attribute("data-section") == "s2-1" for r in rows.all())
+
+
+def test_language_switch_from_a_deep_link_lands_on_the_same_paragraph(page):
+    page.goto(page.base + f"{RID}/s2-1/#s2-1-p3")
+    page.click('nav.langs a[hreflang="en"]')
+    page.wait_for_url(f"**/en/{RID}/s2-1/#s2-1-p3")
+    assert page.locator("#s2-1-p3").is_visible()
+    page.click('nav.langs a[hreflang="zh-Hant"]')
+    page.wait_for_url(f"**/zh-hant/{RID}/s2-1/#s2-1-p3")
+    assert "抓實關鍵民生項目" in page.locator("#s2-1-p3").inner_text()
+
+
+def test_layout_fits_a_360_pixel_screen(browser, served_site):
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    pg = context.new_page()
+    for path in (f"{RID}/", f"{RID}/text/", f"{RID}/targets/", f"en/{RID}/text/"):
+        pg.goto(served_site[1] + path)
+        assert pg.evaluate("document.documentElement.scrollWidth") <= 360, path
+    context.close()
+
+
+def test_print_shows_paragraph_numbers_and_the_page_url(page):
+    page.goto(page.base + f"{RID}/s2-1/")
+    page.emulate_media(media="print")
+    assert page.locator(".print-url").is_visible()
+    assert page.evaluate("getComputedStyle(document.querySelector('.pnum'), '::before').content") == '"¶"'
+    assert page.locator(".site-header").is_hidden()
+
+
+def test_404_page_is_served_for_unknown_paths(page):
+    page.goto(page.base + "404.html")
+    assert page.locator("h1").inner_text() in ("页面不存在",)
