@@ -1,0 +1,111 @@
+"""The command line as a person uses it: `python build.py import …` and `python build.py check`."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BUILD = Path(__file__).resolve().parent.parent / "build.py"
+FIXTURES = Path(__file__).parent / "data" / "seeds"
+
+
+def run(cwd: Path, *args: str) -> subprocess.CompletedProcess:
+    """Run build.py in `cwd` with `--content content`, as a person would from a project folder."""
+    return subprocess.run(
+        [sys.executable, str(BUILD), "--content", "content", *args],
+        cwd=cwd, capture_output=True, text=True, encoding="utf-8", timeout=120,
+    )
+
+
+def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    return {str(p.relative_to(folder)): (p.read_bytes(), p.stat().st_mtime_ns) for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory, seed, golden):
+    """A project folder into which the seed was imported once through the command line."""
+    root = tmp_path_factory.mktemp("project")
+    folder = root / "content" / "reports" / golden.name
+    folder.mkdir(parents=True)
+    shutil.copy(golden / "corrections.yaml", folder)
+    result = run(root, "import", str(seed))
+    return root, result
+
+
+def test_import_writes_the_report_and_says_what_it_found(project):
+    root, result = project
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == (
+        "imported jiangxian-2022: 3 parts, 17 sections, 51 paragraphs, 101 targets, 16 repairs -> content/reports/jiangxian-2022/\n"
+    )
+    written = sorted(str(p.relative_to(root / "content/reports/jiangxian-2022")) for p in (root / "content/reports/jiangxian-2022").rglob("*.yaml"))
+    assert written == ["corrections.yaml", "parts/part1.yaml", "parts/part2.yaml", "parts/part3.yaml", "provenance.yaml", "report.yaml", "targets.yaml"]
+
+
+def test_check_passes_on_a_fresh_import(project):
+    root, _ = project
+    result = run(root, "check")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "check: 0 error(s), 0 warning(s)\n", "")
+
+
+def test_reimport_without_force_refuses_and_leaves_the_files_untouched(project, seed):
+    root, _ = project
+    folder = root / "content/reports/jiangxian-2022"
+    before = snapshot(folder)
+    result = run(root, "import", str(seed))
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (
+        "error: content/reports/jiangxian-2022/ already holds report 'jiangxian-2022', which editors may have changed; "
+        "re-import with --force to replace its text (IDs, target status and evidence are kept), or pass --id NEW-ID\n"
+    )
+    assert snapshot(folder) == before
+
+
+def test_import_of_a_file_that_is_not_a_report_fails_and_writes_nothing(tmp_path):
+    result = run(tmp_path, "import", str(FIXTURES / "not-a-report.txt"))
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == "error: this does not look like a government work report: no numbered parts (一、… 二、…) were found\n"
+    assert not (tmp_path / "content").exists()
+
+
+def test_import_of_a_missing_file_says_so(tmp_path):
+    result = run(tmp_path, "import", "missing.txt")
+    assert (result.returncode, result.stdout, result.stderr) == (1, "", "error: missing.txt: cannot read (No such file or directory)\n")
+
+
+def test_import_without_a_path_is_a_usage_error(tmp_path):
+    result = run(tmp_path, "import")
+    assert result.returncode == 2
+    assert result.stderr.endswith("error: the following arguments are required: path\n")
+
+
+def test_import_names_a_report_after_its_place_and_year(tmp_path):
+    result = run(tmp_path, "import", str(FIXTURES / "page-gbk.html"))
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == "imported liuxixian-2024: 3 parts, 9 sections, 16 paragraphs, 77 targets, 0 repairs -> content/reports/liuxixian-2024/\n"
+
+
+def test_check_lists_broken_content_with_file_and_line_and_fails(tmp_path):
+    folder = tmp_path / "content/reports/mini-2023"
+    folder.mkdir(parents=True)
+    (folder / "report.yaml").write_text("id: mini-2023\ntitle: 2023年清河县政府工作报告: 草稿\n", encoding="utf-8")
+    result = run(tmp_path, "check")
+    assert result.returncode == 1
+    assert result.stderr == (
+        "content/reports/mini-2023/report.yaml:2: YAML syntax: mapping values are not allowed in this context "
+        "(a value containing ': ' must be quoted)\n"
+    )
+    assert result.stdout == "check: 1 error(s), 0 warning(s)\n"
+
+
+def test_reimport_with_force_of_the_same_seed_rewrites_identical_files(project, seed):
+    root, _ = project
+    folder = root / "content/reports/jiangxian-2022"
+    before = {name: data for name, (data, _) in snapshot(folder).items()}
+    result = run(root, "import", "--force", str(seed))
+    assert (result.returncode, result.stderr) == (0, "")
+    assert {name: data for name, (data, _) in snapshot(folder).items()} == before
