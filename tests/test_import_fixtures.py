@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -30,7 +31,7 @@ def imported(name: str) -> tuple[Report, dict]:
     report, info = parse_report((FIXTURES / name).read_bytes())
     report = assign_structure_ids(report)
     targets, lists = assign_target_ids(extract_targets(report))
-    return Report(report.id, report.meta, report.opening, report.parts, report.closing, tuple(targets), tuple(lists), repairs=report.repairs), info
+    return replace(report, targets=tuple(targets), lists=tuple(lists)), info
 
 
 def all_texts(report: Report) -> list[str]:
