@@ -101,10 +101,21 @@ def split_blocks(text: str) -> tuple[Block, ...]:
     if not marks:
         return tuple(split_leads(text))
     blocks = split_leads(text[: marks[0].start()]) if marks[0].start() else []
-    for m, nxt in zip(marks, [*marks[1:], None]):
-        end = nxt.start() if nxt else len(text)
-        blocks.append(_item_block(m.group(0), text[m.end() : end]))
+    items = [text[m.end() : nxt.start() if nxt else len(text)] for m, nxt in zip(marks, [*marks[1:], None])]
+    if all(item.endswith("；") for item in items[:-1]):
+        blocks += _clause_items(marks, items)
+    else:
+        blocks += [_item_block(m.group(0), item) for m, item in zip(marks, items)]
     return tuple(b for b in blocks if b.full)
+
+
+def _clause_items(marks: list[re.Match], items: list[str]) -> list[Block]:
+    """Items that are clauses of one sentence (一是…；二是…；三是…。): no item has a lead, and the
+    sentence ends the list, so what follows it (对此，我们将…) belongs to the paragraph, not to the last item."""
+    last = split_sentences(items[-1])[0]
+    blocks = [Block(item, marker=m.group(0)) for m, item in zip(marks[:-1], items[:-1])]
+    blocks.append(Block(last, marker=marks[-1].group(0)))
+    return blocks + split_leads(items[-1][len(last) :])
 
 
 def paragraph(text: str) -> Paragraph:

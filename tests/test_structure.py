@@ -223,3 +223,17 @@ def test_a_section_number_out_of_sequence_is_prose():
 def test_section_numbers_start_again_in_each_part():
     _, parts, _ = parse_structure(REPORT)
     assert [[s.number for s in p.sections] for p in parts] == [[1, 2], [1, 2], [1]]
+
+
+def test_a_list_of_clauses_ends_with_its_sentence_and_what_follows_belongs_to_the_paragraph():
+    text = (
+        "全县发展还存在不少短板：一是经济总量偏小；二是科技创新能力不强；"
+        "三是城乡基础设施欠账较多。我们一定直面问题，努力加以解决。"
+    )
+    assert split_blocks(text) == (
+        Block("全县发展还存在不少短板："),
+        Block("经济总量偏小；", marker="一是"),
+        Block("科技创新能力不强；", marker="二是"),
+        Block("城乡基础设施欠账较多。", marker="三是"),  # a short item is not a lead of the closing sentence
+        Block("我们一定直面问题，努力加以解决。"),
+    )
