@@ -27,7 +27,7 @@ from .translations import load_glossary, load_translation
 from .views import ReportViewBuilder
 from .yamlio import load_yaml
 
-TEMPLATES = ["home.html", "overview.html", "text.html", "part.html", "section.html", "paragraph.html", "target.html",
+TEMPLATES = ["bilingual.html", "home.html", "overview.html", "text.html", "part.html", "section.html", "paragraph.html", "target.html",
              "targets.html", "list.html", "about.html", "404.html", "redirect.html", "search.html", "glossary.html"]
 
 
@@ -85,8 +85,9 @@ def _asset_version(static: Path) -> str:
     return digest.hexdigest()[:10]
 
 
-def build_site(content: Path, out: Path, templates: Path = Path("templates"), static: Path = Path("static"),
-               strict: bool = False, base_url: str | None = None, log=lambda message: None) -> BuildStats:
+def render_site(content: Path, templates: Path = Path("templates"), static: Path = Path("static"), strict: bool = False,
+                base_url: str | None = None, log=lambda message: None) -> tuple[OutputTree, BuildStats, list[LoadedReport]]:
+    """Every pass but the last: the whole site in memory, or ContentErrors listing every problem."""
     stats = BuildStats()
     started = time.perf_counter()
 
@@ -110,44 +111,35 @@ def build_site(content: Path, out: Path, templates: Path = Path("templates"), st
     site = SiteInfo(site_title, url, urlsplit(url).path or "/", tuple(languages), _asset_version(static) if static.exists() else "0")
     t = timed("templates", t)
 
-    tree = OutputTree()
-    views_by_lang: dict[str, list] = {}
-    pages_by_lang: dict[str, list[Page]] = {}
-    glossary_by_lang: dict[str, dict[str, Glossary]] = {}
-    for lang in languages:
-        views = []
-        pages: list[Page] = []
-        glossary_by_lang[lang.code] = {}
-        for item in loaded:
-            rv = ReportViewBuilder(item.report, lang, url, item.translation).build()
-            views.append(rv)
-            pages += report_pages(rv, lang, site_title, url) + redirect_pages(rv, item.report.retired, lang)
-            if item.glossary:
-                pages.append(Page(f"{rv.id}/glossary/", "glossary.html", f"{lang.t('glossary_heading')} · {rv.title}",
-                                  lang.t("glossary_intro"), context={"terms": item.glossary}, report=rv, nav="glossary"))
-                glossary_by_lang[lang.code][rv.id] = Glossary(item.glossary, site.base_path + f"{lang.prefix}{rv.id}/glossary/", lang)
-        pages += site_pages(views, lang, site_title)
-        pages.append(Page("search/", "search.html", f"{lang.t('nav_search')} · {site_title}", lang.t("search_label"),
-                          context={"reports": views}, noindex=True, image=views[0].card_url if views else ""))
-        views_by_lang[lang.code], pages_by_lang[lang.code] = views, pages
+    views_by_lang = {lang.code: [ReportViewBuilder(item.report, lang, url, item.translation).build() for item in loaded] for lang in languages}
+    codes = {lang.code for lang in languages}
+    for views in views_by_lang.values():
+        for rv, item in zip(views, loaded):
+            rv.has_glossary = bool(item.glossary)
+            rv.has_bilingual = "en" in codes and len(codes) > 1
+    pages_by_lang = {lang.code: _pages(lang, views_by_lang, loaded, site_title, url) for lang in languages}
+    glossaries = {(lang.code, item.report.id): Glossary(item.glossary, site.base_path + f"{lang.prefix}{item.report.id}/glossary/", lang)
+                  for lang in languages for item in loaded if item.glossary}
     t = timed("views", t)
 
+    tree = OutputTree()
     keys = {code: {p.key for p in pages} for code, pages in pages_by_lang.items()}
     for lang in languages:
         for page in pages_by_lang[lang.code]:
             alternates = [(other, url + other.prefix + page.key) for other in languages if page.key in keys[other.code]]
-            glossary = glossary_by_lang[lang.code].get(page.report.id) if page.report else None
+            glossary = glossaries.get((lang.code, page.report.id)) if page.report else None
             tree.add(page.output_path(lang), render_page(compiled[page.template], page, lang, site, alternates, glossary))
     stats.pages = len(tree.files)
     t = timed("render", t)
 
+    default_views = {rv.id: rv for rv in views_by_lang[languages[0].code]}
     for item in loaded:
-        rv = views_by_lang[languages[0].code][[v.id for v in views_by_lang[languages[0].code]].index(item.report.id)]
-        tree.add(f"{item.report.id}/report.json", report_json(item.report, rv, url))
-        tree.add(f"{item.report.id}/targets.csv", report_csv(item.report, rv, url))
+        rid = item.report.id
+        tree.add(f"{rid}/report.json", report_json(item.report, default_views[rid], url))
+        tree.add(f"{rid}/targets.csv", report_csv(item.report, default_views[rid], url))
         for path in sorted(item.folder.rglob("*.yaml")):
-            tree.add(f"{item.report.id}/source/{path.relative_to(item.folder).as_posix()}", path.read_bytes())
-        tree.add(f"{item.report.id}/card.png", share_card(item.report))
+            tree.add(f"{rid}/source/{path.relative_to(item.folder).as_posix()}", path.read_bytes())
+        tree.add(f"{rid}/card.png", share_card(item.report))
     t = timed("data files", t)
 
     for lang in languages:
@@ -161,13 +153,47 @@ def build_site(content: Path, out: Path, templates: Path = Path("templates"), st
             tree.add(f"static/{path.relative_to(static).as_posix()}", path.read_bytes())
     tree.add("sitemap.xml", _sitemap(pages_by_lang, languages, url))
     tree.add("robots.txt", f"User-agent: *\nAllow: /\nSitemap: {url}sitemap.xml\n")
-    t = timed("static", t)
+    timed("static", t)
+    stats.seconds = time.perf_counter() - started
+    return tree, stats, loaded
 
+
+def _pages(lang: Lang, views_by_lang: dict, loaded: list[LoadedReport], site_title: str, url: str) -> list[Page]:
+    """Every page of the site in one language."""
+    views = views_by_lang[lang.code]
+    partner = views_by_lang.get("zh-Hans" if lang.code == "en" else "en")
+    pages: list[Page] = []
+    for rv, item in zip(views, loaded):
+        pages += report_pages(rv, lang, site_title, url) + redirect_pages(rv, item.report.retired, lang)
+        if partner:
+            other = next(v for v in partner if v.id == rv.id)
+            pages.append(Page(f"{rv.id}/bilingual/", "bilingual.html", f"{lang.t('bilingual_heading')} · {rv.title}",
+                              lang.t("bilingual_intro"), context={"pairs": _pairs(rv, other, lang)}, report=rv, nav="bilingual", image=rv.card_url))
+        if item.glossary:
+            pages.append(Page(f"{rv.id}/glossary/", "glossary.html", f"{lang.t('glossary_heading')} · {rv.title}",
+                              lang.t("glossary_intro"), context={"terms": item.glossary}, report=rv, nav="glossary", image=rv.card_url))
+    pages += site_pages(views, lang, site_title)
+    pages.append(Page("search/", "search.html", f"{lang.t('nav_search')} · {site_title}", lang.t("search_label"),
+                      context={"reports": views}, noindex=True, image=views[0].card_url if views else ""))
+    return pages
+
+
+def _pairs(rv, other, lang: Lang) -> list[tuple]:
+    """Paragraph by paragraph, the page's language first (Chinese first on the English site's partner)."""
+    theirs = {p.id: p for p in other.paragraphs}
+    return [(p, theirs[p.id]) for p in rv.paragraphs]
+
+
+def build_site(content: Path, out: Path, templates: Path = Path("templates"), static: Path = Path("static"),
+               strict: bool = False, base_url: str | None = None, log=lambda message: None) -> BuildStats:
+    """The build command: render everything in memory, then swap the new site in whole."""
+    tree, stats, loaded = render_site(content, templates, static, strict, base_url, log)
+    started = time.perf_counter()
     swap_in(tree, out)
     for item in loaded:
         update_ledger(item.folder, item.report)
-    timed("write", t)
-    stats.seconds = time.perf_counter() - started
+    log(f"  {'write':<14} {time.perf_counter() - started:6.3f}s")
+    stats.seconds += time.perf_counter() - started
     return stats
 
 

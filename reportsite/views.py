@@ -13,6 +13,7 @@ from .i18n import Lang
 from .model import Block, Paragraph, Part, Report, Section, Target
 from .structure import CN_DIGITS
 from .translations import GlossaryTerm, Translation
+from .units import english_qualifier, english_quantity
 
 DESCRIPTION_MAX = 200
 
@@ -132,14 +133,21 @@ class ReportView:
     sections: list[SectionView]
     card_url: str
     translation_note: str = ""
+    has_glossary: bool = False
+    has_bilingual: bool = False
 
 
 def _figure(t: Target, lang: Lang) -> str:
     def num(v) -> str:
         return f"{v:g}" if isinstance(v, float) else str(v)
 
-    qualifier = lang.text(t.qualifier)
     growth = f"{'' if t.growth < 0 else '+'}{num(t.growth)}%" if t.growth is not None else ""
+    if lang.code == "en":
+        qualifier = english_qualifier(t.qualifier)
+        value = english_quantity(t.value, t.unit) if t.value is not None else ""
+        shown = " ".join(x for x in (qualifier, value or growth) if x)
+        return f"{shown} ({growth})" if value and growth else shown
+    qualifier = lang.text(t.qualifier)
     if t.value is not None:
         value = f"{num(t.value)}{lang.text(t.unit)}{qualifier}"
         return f"{value} ({growth})" if growth else value
@@ -218,13 +226,13 @@ class ReportViewBuilder:
 
     def section(self, s: Section, part: Part, paragraphs: dict) -> SectionView:
         return SectionView(
-            s.id, self.lang.text(f"（{cn_numeral(s.number)}）") if self.lang.code != "en" else f"{s.number}.",
+            s.id, self.lang.text(f"（{cn_numeral(s.number)}）") if self.lang.code != "en" else f"{s.number}. ",
             self.title_of(s.id, s.title), self.url(f"{s.id}/"), [paragraphs[p.id] for p in s.paragraphs],
             self.aliases.get(s.id, []), self.title_of(part.id, part.title),
         )
 
     def part(self, part: Part, paragraphs: dict) -> PartView:
-        label = f"{cn_numeral(part.number)}、" if self.lang.code != "en" else f"{_roman(part.number)}."
+        label = f"{cn_numeral(part.number)}、" if self.lang.code != "en" else f"{_roman(part.number)}. "
         return PartView(
             part.id, label, self.title_of(part.id, part.title), self.url(f"{part.id}/"),
             [paragraphs[p.id] for p in part.intro], [self.section(s, part, paragraphs) for s in part.sections],
@@ -283,6 +291,11 @@ class ReportViewBuilder:
             self.tr.note if self.tr else "",
         )
 
+    def _value(self, t: Target | None) -> str:
+        if t is None or t.value is None:
+            return ""
+        return english_quantity(t.value, t.unit) if self.lang.code == "en" else f"{t.value:g}{self.lang.text(t.unit)}"
+
     def _indicator_rows(self, targets: list[TargetView]) -> list[dict]:
         by_id = {t.id: t for t in self.report.targets}
         rows = []
@@ -294,7 +307,7 @@ class ReportViewBuilder:
             rows.append({
                 "indicator": view.indicator,
                 "result": _figure(base, self.lang) if base else "",
-                "result_value": (f"{base.value:g}{self.lang.text(base.unit)}" if base and base.value is not None else ""),
+                "result_value": self._value(base),
                 "result_growth": base.growth if base else None,
                 "target": view.figure,
                 "target_growth": goal.growth,

@@ -12,7 +12,7 @@ RID = "jiangxian-2022"
 AXE = (ROOT / "tests" / "vendor" / "axe-core-4.14.1" / "axe.min.js").read_text(encoding="utf-8")
 
 PAGE_TYPES = ["", f"{RID}/", f"{RID}/text/", f"{RID}/part2/", f"{RID}/s2-1/", f"{RID}/p/s2-1-p1/", f"{RID}/p/t1/",
-              f"{RID}/targets/", f"{RID}/lists/l1/", f"{RID}/about/", f"{RID}/glossary/", "search/?q=%E6%B6%91%E6%B0%B4", "404.html"]
+              f"{RID}/targets/", f"{RID}/lists/l1/", f"{RID}/about/", f"{RID}/glossary/", f"{RID}/bilingual/", "search/?q=%E6%B6%91%E6%B0%B4", "404.html"]
 
 
 def axe_violations(page) -> list:
