@@ -174,6 +174,10 @@ def pair_goals_with_results(goals: list[Target], results: list[Target]) -> list[
     """Link each goal to the result of the same indicator (by name, allowing abbreviations)."""
     paired = []
     for goal in goals:
+        if split_joint_name(goal.indicator, 2):
+            # 城乡居民收入 was reported as two results, urban and rural: neither alone is its baseline.
+            paired.append(goal)
+            continue
         best, best_ratio = None, 0.6
         for result in results:
             ratio = SequenceMatcher(None, goal.indicator, result.indicator).ratio()

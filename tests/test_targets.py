@@ -222,6 +222,12 @@ def test_pair_goals_with_results_links_the_same_indicator_despite_abbreviations(
     assert [g.baseline for g in pair_goals_with_results(goals, results)] == ["t2", ""]
 
 
+def test_pair_goals_with_results_gives_a_joint_goal_no_single_baseline():
+    results = [Target("t6", "indicator-result", "p1", "", indicator="城镇居民人均可支配收入"), Target("t7", "indicator-result", "p1", "", indicator="农村居民人均可支配收入")]
+    goals = [Target("t9", "indicator", "p2", "", indicator="城乡居民人均可支配收入", qualifier="与经济增长基本同步")]
+    assert [g.baseline for g in pair_goals_with_results(goals, results)] == [""]
+
+
 MINI_REPORT = dedent(
     """\
     2021年安平市政府工作报告
