@@ -1,17 +1,40 @@
-"""The check command: everything CI should know about content before it is published."""
+"""The check command: everything CI should know before the site is published."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
+from .build import render_site
 from .content import load_site_content
-from .errors import ContentError
+from .errors import ContentError, ContentErrors
+from .linkcheck import check_links
 from .suspicious import find_suspicious
+from .translations import coverage
 
 
-def check_site(content_root: Path) -> list[ContentError]:
-    """All problems: invalid content, suspicious text (and, once the site is built, links and translations)."""
-    reports, problems = load_site_content(content_root)
+@dataclass(frozen=True)
+class CheckResult:
+    problems: list[ContentError]
+    notes: list[str]  # facts worth printing: translation coverage
+
+
+def check_site(content: Path, templates: Path = Path("templates"), static: Path = Path("static")) -> CheckResult:
+    """Content, suspicious text, templates, links and anchors, and translation coverage."""
+    reports, problems = load_site_content(content)
     for report in reports:
         problems += find_suspicious(report)
-    return sorted(problems)
+    notes = []
+    try:
+        tree, stats, loaded = render_site(content, templates, static, base_url="http://localhost/")
+    except ContentErrors as e:
+        return CheckResult(sorted(set(problems) | set(e.errors)), notes)
+    problems += check_links(tree, "http://localhost/")
+    for item in loaded:
+        reviewed, draft, total = coverage(item.report, item.translation)
+        notes.append(f"{item.report.id}: English translation {100 * (reviewed + draft) / max(total, 1):.0f}% "
+                     f"({reviewed} reviewed, {draft} draft, {total - reviewed - draft} missing of {total} paragraphs)")
+        if reviewed + draft < total:
+            problems.append(ContentError(f"{content.name}/reports/{item.report.id}/en.yaml", 0, "paragraphs",
+                                         f"{total - reviewed - draft} paragraphs have no English translation", "translate them", warning=True))
+    return CheckResult(sorted(set(problems)), notes)

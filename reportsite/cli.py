@@ -81,11 +81,13 @@ def _run(args) -> int:
     if args.command == "check":
         from .check import check_site
 
-        problems = check_site(content)
-        for p in problems:
-            print(p, file=sys.stderr if not p.warning else sys.stdout)
-        errors = [p for p in problems if not p.warning or args.strict]
-        print(f"check: {len(errors)} error(s), {len(problems) - len(errors)} warning(s)")
+        result = check_site(content)
+        for note in result.notes:
+            print(note)
+        for p in result.problems:
+            print(p, file=sys.stderr)
+        errors = [p for p in result.problems if not p.warning or args.strict]
+        print(f"check: {len(errors)} error(s), {len(result.problems) - len(errors)} warning(s)")
         return EXIT_PROBLEMS if errors else EXIT_OK
     if args.command == "serve":
         from .serve import serve
