@@ -2,9 +2,26 @@
 
 from __future__ import annotations
 
+import ctypes
 import os
 import shutil
 from pathlib import Path, PurePosixPath
+
+_RENAME_EXCHANGE = 2
+try:
+    _libc = ctypes.CDLL(None, use_errno=True)
+    _renameat2 = _libc.renameat2
+    _renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+except (OSError, AttributeError):
+    _renameat2 = None
+_AT_FDCWD = -100
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one atomic step (Linux renameat2); False where the system cannot."""
+    if _renameat2 is None:
+        return False
+    return _renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0
 
 
 class OutputTree:
@@ -36,6 +53,20 @@ def recover(out: Path) -> None:
         os.replace(old, out)
     if old.exists():
         shutil.rmtree(old, ignore_errors=True)
+    for staging in out.parent.glob(f".{out.name}.new-*"):
+        pid = staging.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(staging, ignore_errors=True)  # left by a build that was killed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def swap_in(tree: OutputTree, out: Path) -> None:
@@ -47,6 +78,8 @@ def swap_in(tree: OutputTree, out: Path) -> None:
     shutil.rmtree(staging, ignore_errors=True)
     try:
         _write_tree(tree, staging)
+        if out.exists() and _exchange(staging, out):
+            return  # staging now holds the previous site, removed below
         old = out.with_name(f".{out.name}.old")
         if out.exists():
             os.replace(out, old)
