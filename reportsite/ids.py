@@ -91,7 +91,8 @@ def kept_paragraph_ids(paragraphs: list[Paragraph], previous: list[Paragraph]) -
     """
     kept = [""] * len(paragraphs)
     _claim(kept, [p.text for p in paragraphs], [(p.text, p.id) for p in previous])
-    leftovers = {p.id: p.text for p in previous if p.id not in set(kept)}
+    claimed = set(kept)
+    leftovers = {p.id: p.text for p in previous if p.id not in claimed}
     for i, p in enumerate(paragraphs):
         if kept[i] or not leftovers:
             continue
