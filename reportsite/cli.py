@@ -93,6 +93,7 @@ def _run(args) -> int:
         from .serve import serve
 
         return serve(content, Path(args.out), args.port)
+
     from .build import build_site
 
     stats = build_site(content, Path(args.out), strict=args.strict, base_url=args.base_url, log=lambda m: print(m, file=sys.stderr))
