@@ -8,6 +8,7 @@ and the new site is written aside and swapped in only when the whole build succe
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import time
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from .ledger import check_ledger, update_ledger
 from .output import OutputTree, swap_in
 from .pages import Page, redirect_pages, report_pages, site_pages
 from .render import Glossary, SiteInfo, load_templates, make_environment, render_page
-from .search import build_search_index
+from .search import INDEX_NAME, build_search_index
 from .translations import load_glossary, load_translation
 from .views import ReportViewBuilder
 from .yamlio import load_yaml
@@ -173,8 +174,10 @@ def _pages(lang: Lang, views_by_lang: dict, loaded: list[LoadedReport], site_tit
             pages.append(Page(f"{rv.id}/glossary/", "glossary.html", f"{lang.t('glossary_heading')} · {rv.title}",
                               lang.t("glossary_intro"), context={"terms": item.glossary}, report=rv, nav="glossary", image=rv.card_url))
     pages += site_pages(views, lang, site_title)
+    index_list = [{"id": rv.id, "title": rv.title, "index": urlsplit(url).path + f"{lang.prefix}{rv.id}/{INDEX_NAME}"} for rv in views]
     pages.append(Page("search/", "search.html", f"{lang.t('nav_search')} · {site_title}", lang.t("search_label"),
-                      context={"reports": views}, noindex=True, image=views[0].card_url if views else ""))
+                      context={"reports_json": json.dumps(index_list, ensure_ascii=False)}, noindex=True,
+                      image=views[0].card_url if views else ""))
     return pages
 
 

@@ -13,6 +13,7 @@ from .yamlio import LineDict, LineList, load_yaml
 
 _ID = re.compile(ID_PATTERN)
 _REPORT_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_HTTP_URL = re.compile(r"^https?://[^\s<>\"']+$")
 
 
 class _Reader:
@@ -152,7 +153,11 @@ def _target(r: _Reader, node, i: int) -> Target | None:
         e = r.mapping(e, f"{f}evidence[{j}]")
         if e is not None:
             ef = f"{f}evidence[{j}]."
-            evidence.append(Evidence(r.text(e, "date", ef), r.text(e, "note", ef), r.text(e, "url", ef, required=False)))
+            url = r.text(e, "url", ef, required=False)
+            if url and not _HTTP_URL.match(url):
+                r.error(e, "url", ef + "url", f"{url[:40]!r} is not an http(s) URL", "link evidence with a full https://… address")
+                url = ""
+            evidence.append(Evidence(r.text(e, "date", ef), r.text(e, "note", ef), url))
     return Target(
         r.ident(node, "id", f), kind, r.text(node, "paragraph", f), r.text(node, "text", f),
         indicator=r.text(node, "indicator", f, required=False), value=r.number(node, "value", f),
@@ -196,19 +201,26 @@ def load_report(folder: Path, display: str) -> tuple[Report | None, list[Content
     report_id = r.text(node, "id", "")
     if report_id and (not _REPORT_ID.match(report_id) or report_id != folder.name):
         r.error(node, "id", "id", f"{report_id!r} must be the folder name {folder.name!r}, in lower-case letters, digits and hyphens")
-    meta = Meta(
-        title=r.text(node, "title", ""), place=r.text(node, "place", "", required=False),
-        year=r.number(node, "year", "", integer=True) or 0, heading=r.text(node, "heading", "", required=False),
-        published=r.text(node, "published", "", required=False), source=r.text(node, "source", "", required=False),
-        source_url=r.text(node, "source_url", "", required=False), occasion=r.text(node, "occasion", "", required=False),
-        delivered=r.text(node, "delivered", "", required=False), speaker=r.text(node, "speaker", "", required=False),
-        salutation=r.text(node, "salutation", "", required=False),
-        language=r.text(node, "language", "", required=False, default="zh-Hans"),
-    )
     retired = node.get("retired") or {}
     if not isinstance(retired, dict):
         r.error(node, "retired", "retired", "expected a mapping of old ID: new ID")
         retired = {}
+    for old, new in list(retired.items()):
+        if not (isinstance(old, str) and _ID.match(old) and isinstance(new, str) and _ID.match(new)):
+            r.error(retired, old, f"retired.{old}", f"{old!r}: {new!r} is not a pair of valid IDs", "write `old-id: new-id` in lower-case letters, digits and hyphens")
+            del retired[old]
+    source_url = r.text(node, "source_url", "", required=False)
+    if source_url and not _HTTP_URL.match(source_url):
+        r.error(node, "source_url", "source_url", f"{source_url[:40]!r} is not an http(s) URL", "write the full https://… address")
+    meta = Meta(
+        title=r.text(node, "title", ""), place=r.text(node, "place", "", required=False),
+        year=r.number(node, "year", "", integer=True) or 0, heading=r.text(node, "heading", "", required=False),
+        published=r.text(node, "published", "", required=False), source=r.text(node, "source", "", required=False),
+        source_url=source_url if _HTTP_URL.match(source_url or "") else "", occasion=r.text(node, "occasion", "", required=False),
+        delivered=r.text(node, "delivered", "", required=False), speaker=r.text(node, "speaker", "", required=False),
+        salutation=r.text(node, "salutation", "", required=False),
+        language=r.text(node, "language", "", required=False, default="zh-Hans"),
+    )
     opening, closing = _paragraphs(r, node, "opening", ""), _paragraphs(r, node, "closing", "")
     errors += r.errors
     parts = []

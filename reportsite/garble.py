@@ -8,6 +8,7 @@ is shown as `?`; we try every possible lead byte in its place and keep the most 
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from functools import lru_cache
@@ -87,7 +88,8 @@ def reread_in_step(line: str, start: int) -> tuple[int, str] | None:
     """Re-read the garbled run that starts at the lost-byte mark `line[start]`.
 
     Returns (end, text): `line[start:end]` should be replaced by `text`; None when no reading
-    makes the line more ordinary than it was.
+    makes the line more ordinary than it was. The run is decoded incrementally, so the cost is
+    linear in its length, and it stops at the first character that is garbage in any reading.
     """
     head = _encode_run(line[start + 1 : start + 2])
     if not head or head[0] < 0x40:
@@ -95,29 +97,33 @@ def reread_in_step(line: str, start: int) -> tuple[int, str] | None:
     lead = _best_lead_byte(head[0])
     if lead is None:
         return None
-    limit = min(len(line), start + _MAX_RUN)
-    suffix_rarity = [0] * (len(line) + 1)
-    for i in range(len(line) - 1, -1, -1):
-        suffix_rarity[i] = suffix_rarity[i + 1] + char_rarity(line[i])
-    current = suffix_rarity[start]
-    best: tuple[int, int, str] | None = None
-    for end in range(start + 2, limit + 1):
-        raw = _encode_run(line[start + 1 : end])
+    decoder = codecs.getincrementaldecoder("gbk")()
+    decoder.decode(bytes([lead]))
+    text, garbled_rarity, text_rarity_sum = "", char_rarity(line[start]), 0
+    best: tuple[int, int, str] | None = None  # (change in rarity, end, text)
+    for end in range(start + 2, min(len(line), start + _MAX_RUN) + 1):
+        ch = line[end - 1]
+        raw = _encode_run(ch)
         if raw is None:
             break
+        garbled_rarity += char_rarity(ch)
         try:
-            text = (bytes([lead]) + raw).decode("gbk")
+            piece = decoder.decode(raw)
         except UnicodeDecodeError:
-            continue
-        if max(map(char_rarity, text)) > 2:
-            continue  # a reading with garbage in it is no reading
-        score = text_rarity(text) + suffix_rarity[end]
-        if best is None or score < best[0]:
-            best = (score, end, text)
-    if best is None or best[0] >= current:
-        return None  # no clean reading: bytes were lost, which only a recorded correction can mend
+            break
+        if any(char_rarity(c) > 2 for c in piece):
+            break  # a reading with garbage in it is no reading, and longer ones contain it too
+        text += piece
+        text_rarity_sum += text_rarity(piece)
+        if decoder.getstate()[0]:
+            continue  # half a character pending: not a place where the run can end
+        change = text_rarity_sum - garbled_rarity
+        if best is None or change < best[0]:
+            best = (change, end, text)
+    if best is None or best[0] >= 0:
+        return None
     end, text = best[1], best[2].lstrip("\u3000 ")
-    if not _brackets_balanced(text + line[end:]):
+    if not _brackets_balanced(text + line[end : end + 2000]):
         return None  # a plausible-looking reading that tore a bracket pair apart also lost bytes
     return end, text
 
