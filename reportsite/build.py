@@ -165,7 +165,7 @@ def _pages(lang: Lang, views_by_lang: dict, loaded: list[LoadedReport], site_tit
     partner = views_by_lang.get("zh-Hans" if lang.code == "en" else "en")
     pages: list[Page] = []
     for rv, item in zip(views, loaded):
-        pages += report_pages(rv, lang, site_title, url) + redirect_pages(rv, item.report.retired, lang)
+        pages += report_pages(rv, lang, site_title, url, _notes(item.folder, lang)) + redirect_pages(rv, item.report.retired, lang)
         if partner:
             other = next(v for v in partner if v.id == rv.id)
             pages.append(Page(f"{rv.id}/bilingual/", "bilingual.html", f"{lang.t('bilingual_heading')} · {rv.title}",
@@ -179,6 +179,15 @@ def _pages(lang: Lang, views_by_lang: dict, loaded: list[LoadedReport], site_tit
                       context={"reports_json": json.dumps(index_list, ensure_ascii=False)}, noindex=True,
                       image=views[0].card_url if views else ""))
     return pages
+
+
+def _notes(folder: Path, lang: Lang) -> str:
+    """Editors' notes for the about page: about.en.md for English, about.md (converted for zh-Hant) otherwise."""
+    english = folder / "about.en.md"
+    if lang.code == "en" and english.exists():
+        return english.read_text(encoding="utf-8")
+    chinese = folder / "about.md"
+    return lang.text(chinese.read_text(encoding="utf-8")) if chinese.exists() and lang.code != "en" else ""
 
 
 def _pairs(rv, other, lang: Lang) -> list[tuple]:

@@ -28,8 +28,8 @@ class Page:
         return path + "index.html" if path.endswith("/") or path == "" else path
 
 
-def report_pages(rv: ReportView, lang: Lang, site_title: str, base_url: str) -> list[Page]:
-    """Every page of one report in one language."""
+def report_pages(rv: ReportView, lang: Lang, site_title: str, base_url: str, notes: str = "") -> list[Page]:
+    """Every page of one report in one language; `notes` is the editors' Markdown for the about page."""
     t = lang.t
     rid = rv.id
     desc = shorten(rv.opening[0].plain if rv.opening else rv.title)
@@ -48,7 +48,8 @@ def report_pages(rv: ReportView, lang: Lang, site_title: str, base_url: str) -> 
         page("text/", "text.html", f"{t('full_text')} · {rv.title}", desc, nav="text", jsonld=report_ld),
         page("targets/", "targets.html", f"{t('targets_heading')} · {rv.title}",
              "；".join(f"{r['indicator']} {r['target']}" for r in rv.indicator_rows) or desc, nav="targets"),
-        page("about/", "about.html", f"{t('about_heading')} · {rv.title}", t("about_official"), nav="about"),
+        page("about/", "about.html", f"{t('about_heading')} · {rv.title}", t("about_official"), nav="about",
+             context={"notes": notes}),
     ]
     for part in rv.parts:
         first = (part.intro or [p for s in part.sections for p in s.paragraphs] or [None])[0]

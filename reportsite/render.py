@@ -11,6 +11,7 @@ from markupsafe import Markup, escape
 
 from .errors import ContentError, ContentErrors
 from .i18n import Lang
+from .markdown import render_inline, render_markdown
 from .pages import Page, json_ld
 from .translations import GlossaryTerm
 
@@ -38,6 +39,8 @@ def make_environment(templates: Path) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["json_ld"] = lambda data: Markup(json_ld(data))
+    env.filters["markdown"] = render_markdown
+    env.filters["markdown_inline"] = render_inline
     return env
 
 
