@@ -59,10 +59,15 @@ def read_raw(data: bytes) -> tuple[str, str]:
     """Decode a raw seed; returns (text with \\n line ends, name of the encoding or 'html/<enc>')."""
     if not data.strip():
         raise ImportProblem("the file is empty")
+    forced = None
     if b"\x00" in data[:4096] and not any(data.startswith(b) for b, _ in _BOMS):
-        if not _looks_utf16(data):
+        forced = _utf16_without_bom(data)
+        if forced is None:
             raise ImportProblem("this looks like a binary file, not a text or HTML report")
-    if is_html(data):
+    if forced:
+        encoding = forced
+        text = data.decode(forced, errors="replace")
+    elif is_html(data):
         text, page_encoding = html_to_text(data)
         encoding = f"html/{page_encoding}"
     else:
@@ -74,9 +79,21 @@ def read_raw(data: bytes) -> tuple[str, str]:
     return text, encoding
 
 
-def _looks_utf16(data: bytes) -> bool:
-    sample = data[:4096]
-    return sample[1::2].count(0) > len(sample) // 4 or sample[0::2].count(0) > len(sample) // 4
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 of either byte order, told apart by which reading is text rather than noise."""
+    sample = data[: 8192 - 8192 % 2]
+    best, best_share = None, 0.9
+    for name in ("utf_16_le", "utf_16_be"):
+        try:
+            text = sample.decode(name)
+        except UnicodeDecodeError:
+            continue
+        plain = sum(1 for c in text if c.isprintable() or c in "\n\r\t")
+        han_or_ascii = sum(1 for c in text if c.isascii() or "\u3000" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef")
+        share = min(plain, han_or_ascii) / max(1, len(text))
+        if share > best_share:
+            best, best_share = name, share
+    return best
 
 
 def _control_ratio(text: str) -> float:
