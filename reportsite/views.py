@@ -133,6 +133,7 @@ class ReportView:
     sections: list[SectionView]
     card_url: str
     translation_note: str = ""
+    target_groups: list = field(default_factory=list)  # by section (or part), then by kind
     has_glossary: bool = False
     has_bilingual: bool = False
 
@@ -274,6 +275,7 @@ class ReportViewBuilder:
              "items": [by_id[i] for i in l.items if i in by_id]}
             for l in r.lists
         ]
+        groups = self._target_groups(targets, parts)
         totals = {}
         for t in r.targets:
             totals[t.status] = totals.get(t.status, 0) + 1
@@ -288,8 +290,28 @@ class ReportViewBuilder:
             [paragraphs[p.id] for p in r.opening], parts, [paragraphs[p.id] for p in r.closing], targets, lists,
             chart, indicator_rows, status_totals, list(r.repairs), [paragraphs[p.id] for p in r.all_paragraphs()],
             [s for p in parts for s in p.sections], self.base_url + f"{r.id}/card.png",
-            self.tr.note if self.tr else "",
+            self.tr.note if self.tr else "", groups,
         )
+
+    def _target_groups(self, targets: list[TargetView], parts: list[PartView]) -> list[dict]:
+        """Targets under the section (or, for part-level paragraphs, the part) they come from, then by kind."""
+        from .model import KINDS
+
+        place = {}
+        for part in parts:
+            for p in part.intro + part.outro:
+                place[p.id] = (part.id, f"{part.label}{part.title}")
+            for s in part.sections:
+                for p in s.paragraphs:
+                    place[p.id] = (s.id, f"{s.label}{s.title}")
+        groups: dict[str, dict] = {}
+        for t in targets:
+            gid, title = place.get(t.paragraph_id, ("report", self.meta("title", self.report.meta.title)))
+            group = groups.setdefault(gid, {"id": f"g-{gid}", "title": title, "kinds": {}})
+            group["kinds"].setdefault(t.kind, []).append(t)
+        return [{"id": g["id"], "title": g["title"],
+                 "kinds": [{"kind": k, "label": self.lang.t(f"kind_{k}"), "targets": g["kinds"][k]} for k in KINDS if k in g["kinds"]]}
+                for g in groups.values()]
 
     def _value(self, t: Target | None) -> str:
         if t is None or t.value is None:

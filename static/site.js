@@ -81,6 +81,10 @@
         row.hidden = !ok;
         if (ok) shown += 1;
       });
+      // A heading whose table has nothing left to show goes too.
+      Array.prototype.slice.call(doc.querySelectorAll("[data-group]")).reverse().forEach(function (group) {
+        group.hidden = !group.querySelector("tbody tr:not([hidden])");
+      });
       count.textContent = count.getAttribute("data-count-template")
         .replace("{shown}", shown).replace("{total}", count.getAttribute("data-total"));
     };
