@@ -8,6 +8,7 @@ and the new site is written aside and swapped in only when the whole build succe
 from __future__ import annotations
 
 import hashlib
+import os
 import json
 import shutil
 import time
@@ -20,9 +21,9 @@ from .datafiles import report_csv, report_json, share_card
 from .errors import ContentError, ContentErrors
 from .i18n import Lang, load_languages
 from .ledger import check_ledger, update_ledger
-from .output import OutputTree, swap_in
+from .output import OutputTree, commit, staging_folder
 from .pages import Page, redirect_pages, report_pages, site_pages
-from .render import Glossary, SiteInfo, load_templates, make_environment, render_page
+from .render import Glossary, RenderJob, SiteInfo, load_templates, make_environment, render_all
 from .search import INDEX_NAME, build_search_index
 from .translations import load_glossary, load_translation
 from .views import ReportViewBuilder
@@ -87,8 +88,10 @@ def _asset_version(static: Path) -> str:
 
 
 def render_site(content: Path, templates: Path = Path("templates"), static: Path = Path("static"), strict: bool = False,
-                base_url: str | None = None, log=lambda message: None) -> tuple[OutputTree, BuildStats, list[LoadedReport]]:
-    """Every pass but the last: the whole site in memory, or ContentErrors listing every problem."""
+                base_url: str | None = None, log=lambda message: None, tree: OutputTree | None = None,
+                processes: int = 1, progress=lambda done, total: None) -> tuple[OutputTree, BuildStats, list[LoadedReport]]:
+    """Every pass but the swap: the whole site into `tree` (in memory unless it has a folder), or
+    ContentErrors listing every problem."""
     stats = BuildStats()
     started = time.perf_counter()
 
@@ -123,14 +126,15 @@ def render_site(content: Path, templates: Path = Path("templates"), static: Path
                   for lang in languages for item in loaded if item.glossary}
     t = timed("views", t)
 
-    tree = OutputTree()
+    tree = tree if tree is not None else OutputTree()
     keys = {code: {p.key for p in pages} for code, pages in pages_by_lang.items()}
-    for lang in languages:
-        for page in pages_by_lang[lang.code]:
-            alternates = [(other, url + other.prefix + page.key) for other in languages if page.key in keys[other.code]]
-            glossary = glossaries.get((lang.code, page.report.id)) if page.report else None
-            tree.add(page.output_path(lang), render_page(compiled[page.template], page, lang, site, alternates, glossary))
-    stats.pages = len(tree.files)
+    jobs = [
+        RenderJob(page, lang, [(other, url + other.prefix + page.key) for other in languages if page.key in keys[other.code]],
+                  glossaries.get((lang.code, page.report.id)) if page.report else None)
+        for lang in languages for page in pages_by_lang[lang.code]
+    ]
+    render_all(jobs, compiled, site, tree, processes, progress)
+    stats.pages = len(jobs)
     t = timed("render", t)
 
     default_views = {rv.id: rv for rv in views_by_lang[languages[0].code]}
@@ -196,12 +200,23 @@ def _pairs(rv, other, lang: Lang) -> list[tuple]:
     return [(p, theirs[p.id]) for p in rv.paragraphs]
 
 
+def _cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
 def build_site(content: Path, out: Path, templates: Path = Path("templates"), static: Path = Path("static"),
-               strict: bool = False, base_url: str | None = None, log=lambda message: None) -> BuildStats:
-    """The build command: render everything in memory, then swap the new site in whole."""
-    tree, stats, loaded = render_site(content, templates, static, strict, base_url, log)
+               strict: bool = False, base_url: str | None = None, log=lambda message: None, processes: int = 0,
+               progress=lambda done, total: None) -> BuildStats:
+    """The build command: render everything into a folder beside `out`, then swap it in whole."""
+    staging = staging_folder(out)
+    try:
+        tree, stats, loaded = render_site(content, templates, static, strict, base_url, log,
+                                          tree=OutputTree(staging), processes=processes or _cores(), progress=progress)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     started = time.perf_counter()
-    swap_in(tree, out)
+    commit(staging, out)
     for item in loaded:
         update_ledger(item.folder, item.report)
     log(f"  {'write':<14} {time.perf_counter() - started:6.3f}s")

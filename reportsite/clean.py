@@ -7,24 +7,12 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pypinyin.constants import PINYIN_DICT
-
 from .garble import repair_misread_gbk
-from .model import Repair
+from .model import Correction, Repair
 from .script import is_simplified, to_simplified
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN_RE = re.compile(f"[{HAN}]")
-
-
-@dataclass(frozen=True)
-class Correction:
-    """A reviewed fix for garbled text whose bytes were lost, from the report's corrections file."""
-
-    garbled: str
-    repaired: str
-    note: str
-    line: int = 0  # line in corrections.yaml
 
 
 @dataclass(frozen=True)
@@ -54,6 +42,7 @@ def apply_corrections(text: str, corrections: list[Correction]) -> tuple[str, li
 @lru_cache(maxsize=1)
 def _pinyin_syllables() -> frozenset[str]:
     """Every reading pypinyin knows, tone-marked and toneless: the inventory of real syllables."""
+    from pypinyin.constants import PINYIN_DICT  # 0.25 s to load: only imports pay for it
     readings = set()
     for value in PINYIN_DICT.values():
         for syllable in value.split(","):

@@ -36,6 +36,30 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+class Progress:
+    """A bar on a terminal; on a pipe or log file, a plain line at each quarter of a long build."""
+
+    LONG = 1000  # pages: shorter builds are over before a bar would help
+
+    def __init__(self, stream) -> None:
+        self.stream = stream
+        self.tty = stream.isatty()
+        self.quarter = 0
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < self.LONG:
+            return
+        if self.tty:
+            filled = 30 * done // total
+            self.stream.write(f"\r  rendering [{'#' * filled}{'.' * (30 - filled)}] {done}/{total} pages")
+            if done == total:
+                self.stream.write("\n")
+            self.stream.flush()
+        elif 4 * done // total > self.quarter:
+            self.quarter = 4 * done // total
+            print(f"  rendered {done}/{total} pages", file=self.stream, flush=True)
+
+
 def main(argv: list[str]) -> int:
     # The default command is `build`: `python build.py --out DIR` works as `python build.py build --out DIR`.
     if not argv or argv[0] not in ("build", "import", "check", "serve", "-h", "--help") and not argv[0].startswith("--content") and not argv[0] == "--debug":
@@ -96,6 +120,7 @@ def _run(args) -> int:
 
     from .build import build_site
 
-    stats = build_site(content, Path(args.out), strict=args.strict, base_url=args.base_url, log=lambda m: print(m, file=sys.stderr))
+    stats = build_site(content, Path(args.out), strict=args.strict, base_url=args.base_url,
+                       log=lambda m: print(m, file=sys.stderr), progress=Progress(sys.stderr))
     print(f"built {stats.pages} pages into {args.out}/ in {stats.seconds:.2f}s")
     return EXIT_OK

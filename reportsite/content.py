@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .clean import Correction
 from .errors import ContentError, ContentErrors
 from .ids import ID_PATTERN
-from .model import KINDS, STATUSES, Block, Evidence, Meta, NumberedList, Paragraph, Part, Repair, Report, Section, Source, Target
+from .model import KINDS, STATUSES, Block, Correction, Evidence, Meta, NumberedList, Paragraph, Part, Repair, Report, Section, Source, Target
 from .yamlio import LineDict, LineList, load_yaml
 
 _ID = re.compile(ID_PATTERN)

@@ -34,3 +34,6 @@ class ContentErrors(Exception):
     def __init__(self, errors: list[ContentError]):
         self.errors = sorted(errors)
         super().__init__("\n".join(map(str, self.errors)))
+
+    def __reduce__(self):
+        return (ContentErrors, (self.errors,))  # so that a rendering process can hand them back

@@ -6,8 +6,6 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from pypinyin import lazy_pinyin
-
 from .chrome import split_chrome
 from .clean import clean
 from .content import load_corrections, load_report
@@ -31,6 +29,7 @@ class ImportResult:
 
 def default_report_id(place: str, year: int | None) -> str:
     """绛县 + 2022 -> jiangxian-2022: the place in pinyin, then the year."""
+    from pypinyin import lazy_pinyin
     slug = "".join(lazy_pinyin(place)).lower()
     slug = re.sub(r"[^a-z0-9]+", "-", slug).strip("-")
     return "-".join(x for x in (slug, str(year) if year else "") if x)

@@ -16,7 +16,7 @@ _ID = re.compile(r'\sid="([^"]*)"')
 def check_links(tree: OutputTree, base_url: str) -> list[ContentError]:
     """Broken internal links and anchors, as errors naming the page that holds the link."""
     base_path = urlsplit(base_url).path or "/"
-    pages = {path: data.decode("utf-8") for path, data in tree.files.items() if path.endswith(".html")}
+    pages = {path: tree.read(path).decode("utf-8") for path in tree.paths if path.endswith(".html")}
     ids = {path: set(_ID.findall(text)) for path, text in pages.items()}
     errors = []
     for path, text in sorted(pages.items()):
@@ -28,7 +28,7 @@ def check_links(tree: OutputTree, base_url: str) -> list[ContentError]:
                 continue
             url, fragment = urldefrag(href)
             target = _resolve(url, path, base_path)
-            if target is None or target not in tree.files:
+            if target is None or target not in tree.paths:
                 errors.append(ContentError(f"site/{path}", 0, "", f"broken link {href!r}", "a template or an ID in content is wrong"))
                 continue
             anchor = fragment.split(":~:")[0]

@@ -111,6 +111,16 @@ class NumberedList:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """A reviewed fix for garbled text whose bytes were lost, from the report's corrections file."""
+
+    garbled: str
+    repaired: str
+    note: str
+    line: int = 0  # line in corrections.yaml
+
+
+@dataclass(frozen=True)
 class Repair:
     line: int
     garbled: str

@@ -1,4 +1,4 @@
-"""Writing pass: the rendered site is held in memory, written aside, and swapped in whole."""
+"""Writing pass: the rendered site is written aside (or held in memory) and swapped in whole."""
 
 from __future__ import annotations
 
@@ -25,18 +25,47 @@ def _exchange(a: Path, b: Path) -> bool:
 
 
 class OutputTree:
-    """Files of the site by relative path; refuses any path that would land outside the site."""
+    """Files of the site by relative path; refuses any path that would land outside the site.
 
-    def __init__(self) -> None:
+    In memory by default (check, tests); given a folder, it writes each file as it comes, so a large
+    site never has to fit in memory — into a staging folder that is swapped in at the end.
+    """
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = folder
         self.files: dict[str, bytes] = {}
+        self.paths: set[str] = set()
+        self.bytes = 0
+        self._made: set[Path] = set()  # folders already created: one mkdir per folder, not per file
 
-    def add(self, path: str, data: str | bytes) -> None:
+    @staticmethod
+    def check_path(path: str) -> None:
         pure = PurePosixPath(path)
         if pure.is_absolute() or ".." in pure.parts or not path or "\\" in path or "\x00" in path:
             raise ValueError(f"refusing to write outside the output folder: {path!r}")
-        if path in self.files:
-            raise ValueError(f"two things want to be written at {path!r}")
-        self.files[path] = data.encode("utf-8") if isinstance(data, str) else data
+
+    def reserve(self, paths: list[str]) -> None:
+        """Claim paths that another process will write, so that no two things land on one file."""
+        for path in paths:
+            self.check_path(path)
+            if path in self.paths:
+                raise ValueError(f"two things want to be written at {path!r}")
+            self.paths.add(path)
+
+    def add(self, path: str, data: str | bytes, reserved: bool = False) -> None:
+        if not reserved:
+            self.reserve([path])
+        data = data.encode("utf-8") if isinstance(data, str) else data
+        self.bytes += len(data)
+        if self.folder is None:
+            self.files[path] = data
+            return
+        target = self.folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+    def read(self, path: str) -> bytes:
+        return self.files[path] if self.folder is None else (self.folder / path).read_bytes()
 
 
 def _write_tree(tree: OutputTree, folder: Path) -> None:
@@ -69,15 +98,21 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def swap_in(tree: OutputTree, out: Path) -> None:
-    """Write the new site beside `out`, then swap: a failure at any point leaves the previous site."""
+def staging_folder(out: Path) -> Path:
+    """A fresh folder beside `out` to build the new site in."""
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     recover(out)
     staging = out.with_name(f".{out.name}.new-{os.getpid()}")
     shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir()
+    return staging
+
+
+def commit(staging: Path, out: Path) -> None:
+    """Swap the finished staging folder in for `out`: a failure at any point leaves the previous site."""
+    out = out.resolve()
     try:
-        _write_tree(tree, staging)
         if out.exists() and _exchange(staging, out):
             return  # staging now holds the previous site, removed below
         old = out.with_name(f".{out.name}.old")
@@ -87,3 +122,14 @@ def swap_in(tree: OutputTree, out: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def swap_in(tree: OutputTree, out: Path) -> None:
+    """Write an in-memory tree beside `out`, then swap it in."""
+    staging = staging_folder(out)
+    try:
+        _write_tree(tree, staging)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    commit(staging, out)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,8 +33,12 @@ class SiteInfo:
 
 
 def make_environment(templates: Path) -> jinja2.Environment:
+    # Compiled templates are cached on disk by their source's checksum, so a cold build skips compiling.
+    cache = Path(tempfile.gettempdir()) / f"reportsite-jinja-{os.getuid()}"
+    cache.mkdir(exist_ok=True)
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates)),
+        bytecode_cache=jinja2.FileSystemBytecodeCache(str(cache)),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -108,3 +115,53 @@ def _template_line(error: Exception, name: str) -> int:
             line = tb.tb_lineno
         tb = tb.tb_next
     return line
+
+
+# Below this many pages, starting worker processes costs more than it saves.
+PARALLEL_MIN_PAGES = 400
+_WORK: tuple | None = None  # set just before forking; the workers inherit it instead of unpickling it
+
+
+@dataclass(frozen=True)
+class RenderJob:
+    page: Page
+    lang: Lang
+    alternates: list
+    glossary: Glossary | None
+
+
+def _render_slice(bounds: tuple[int, int]) -> int:
+    jobs, compiled, site, tree = _WORK
+    for job in jobs[bounds[0] : bounds[1]]:
+        html = render_page(compiled[job.page.template], job.page, job.lang, site, job.alternates, job.glossary)
+        tree.add(job.page.output_path(job.lang), html, reserved=True)
+    return bounds[1] - bounds[0]
+
+
+def render_all(jobs: list[RenderJob], compiled: dict, site: SiteInfo, tree, processes: int,
+               progress=lambda done, total: None) -> None:
+    """Render every page into `tree`; on a large site, in `processes` forked workers writing their own files.
+
+    Each page is rendered on its own from the same inputs, so the output does not depend on how the
+    pages are shared out.
+    """
+    global _WORK
+    tree.reserve([job.page.output_path(job.lang) for job in jobs])
+    parallel = (processes > 1 and tree.folder is not None and len(jobs) >= PARALLEL_MIN_PAGES
+                and "fork" in multiprocessing.get_all_start_methods())
+    _WORK = (jobs, compiled, site, tree)
+    try:
+        step = max(1, len(jobs) // (processes * 8 if parallel else 20))
+        slices = [(i, min(i + step, len(jobs))) for i in range(0, len(jobs), step)]
+        done = 0
+        if not parallel:
+            for bounds in slices:
+                done += _render_slice(bounds)
+                progress(done, len(jobs))
+            return
+        with multiprocessing.get_context("fork").Pool(processes) as pool:
+            for count in pool.imap_unordered(_render_slice, slices, chunksize=1):
+                done += count
+                progress(done, len(jobs))
+    finally:
+        _WORK = None

@@ -6,20 +6,22 @@ from functools import lru_cache
 
 import opencc
 
-# tw2s rather than t2s: scraped copies are converted with Taiwan-style variants, and only tw2s turns
-# the 著 of 意味著/迎著 back into 着 while keeping 著名 and 显著; both pick 干/乾/幹 by phrase.
-_T2S = opencc.OpenCC("tw2s")
-_T2S_STRICT = opencc.OpenCC("t2s")
-_S2T = opencc.OpenCC("s2t")
+
+@lru_cache(maxsize=None)
+def converter(profile: str) -> opencc.OpenCC:
+    """One OpenCC converter per profile, loaded on first use (loading its dictionaries takes time)."""
+    return opencc.OpenCC(profile)
 
 
 def to_simplified(text: str) -> str:
-    return _T2S.convert(text)
+    # tw2s rather than t2s: scraped copies are converted with Taiwan-style variants, and only tw2s
+    # turns the 著 of 意味著/迎著 back into 着 while keeping 著名 and 显著; both pick 干/乾/幹 by phrase.
+    return converter("tw2s").convert(text)
 
 
 def is_simplified(text: str) -> bool:
     """True when plain t2s would change nothing: the text holds no Traditional-only character."""
-    return _T2S_STRICT.convert(text) == text
+    return converter("t2s").convert(text) == text
 
 
 def traditional_characters(text: str) -> list[tuple[int, str, str]]:
@@ -27,16 +29,17 @@ def traditional_characters(text: str) -> list[tuple[int, str, str]]:
 
     Plain t2s is the judge here: tw2s, right for scraped copies, would also rewrite 显著 to 显着.
     """
-    converted = _T2S_STRICT.convert(text)
+    converted = converter("t2s").convert(text)
     if len(converted) != len(text):
         return []
     return [(i, a, b) for i, (a, b) in enumerate(zip(text, converted)) if a != b]
 
 
 def to_traditional(text: str) -> str:
-    return _S2T.convert(text)
+    # s2t: OpenCC's standard Traditional (OpenCC variant forms), neutral between Taiwan and Hong Kong.
+    return converter("s2t").convert(text)
 
 
 @lru_cache(maxsize=None)
 def to_simplified_char(ch: str) -> str:
-    return _T2S.convert(ch)
+    return converter("tw2s").convert(ch)

@@ -9,15 +9,11 @@ from __future__ import annotations
 
 import json
 
-import opencc
-
 from .i18n import Lang
+from .script import converter
 from .views import ReportView
 
 INDEX_NAME = "search-index.json"
-_S2T = opencc.OpenCC("s2t")
-_S2TW = opencc.OpenCC("s2tw")
-_T2S = opencc.OpenCC("t2s")
 
 
 def query_map(corpus: str, lang: Lang) -> dict[str, str]:
@@ -27,11 +23,11 @@ def query_map(corpus: str, lang: Lang) -> dict[str, str]:
         if not ("\u3400" <= ch <= "\u9fff"):
             continue
         if lang.code == "zh-Hant":
-            variants = {_T2S.convert(ch)}
+            variants = {converter("t2s").convert(ch)}
         elif lang.code == "zh-Hans":
-            variants = {_S2T.convert(ch), _S2TW.convert(ch)}
+            variants = {converter("s2t").convert(ch), converter("s2tw").convert(ch)}
         else:
-            variants = {_S2T.convert(ch), _S2TW.convert(ch)}  # Chinese names quoted in English text
+            variants = {converter("s2t").convert(ch), converter("s2tw").convert(ch)}  # Chinese names quoted in English text
         for v in variants:
             if len(v) == 1 and v != ch:
                 mapping.setdefault(v, ch)
