@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from functools import lru_cache
 from pathlib import Path
 
 from .model import Report
@@ -97,6 +98,13 @@ def _font(size: int):
 
 def share_card(report: Report) -> bytes:
     """A 1200x630 PNG for link previews: the title, the occasion and the headline goals as bars."""
+    goals = tuple(t.growth for t in report.targets if t.kind == "indicator" and t.growth is not None)[:8]
+    return _draw_card(report.id, report.meta.title, report.meta.occasion, goals)
+
+
+@lru_cache(maxsize=256)
+def _draw_card(report_id: str, title: str, occasion: str, goals: tuple) -> bytes:
+    """Drawing takes a tenth of a second; rebuilds that leave the card's inputs alone reuse it."""
     from PIL import Image, ImageDraw
 
     image = Image.new("RGB", (1200, 630), (18, 52, 86))
@@ -104,17 +112,15 @@ def share_card(report: Report) -> bytes:
     draw.rectangle((0, 0, 1200, 12), fill=(200, 40, 40))
     big, has_cjk = _font(64)
     small, _ = _font(30)
-    title = report.meta.title if has_cjk else f"{report.id} work report"
-    draw.text((70, 70), title, font=big, fill=(255, 255, 255))
+    draw.text((70, 70), title if has_cjk else f"{report_id} work report", font=big, fill=(255, 255, 255))
     if has_cjk:
-        draw.text((70, 160), report.meta.occasion.lstrip("—－-"), font=small, fill=(200, 215, 230))
-    goals = [t for t in report.targets if t.kind == "indicator" and t.growth is not None][:8]
-    top = max([abs(t.growth) for t in goals] + [1])
-    for i, goal in enumerate(goals):
+        draw.text((70, 160), occasion.lstrip("—－-"), font=small, fill=(200, 215, 230))
+    top = max([abs(g) for g in goals] + [1])
+    for i, growth in enumerate(goals):
         x = 70 + i * 135
-        h = int(260 * abs(goal.growth) / top)
+        h = int(260 * abs(growth) / top)
         draw.rectangle((x, 560 - h, x + 90, 560), fill=(240, 180, 60))
-        draw.text((x, 565 - h - 40), f"{goal.growth:g}%", font=small, fill=(255, 255, 255))
+        draw.text((x, 565 - h - 40), f"{growth:g}%", font=small, fill=(255, 255, 255))
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import ctypes
 import os
 import shutil
+import tempfile
+import threading
 from pathlib import Path, PurePosixPath
 
 _RENAME_EXCHANGE = 2
@@ -68,11 +70,21 @@ class OutputTree:
         return self.files[path] if self.folder is None else (self.folder / path).read_bytes()
 
 
-def _write_tree(tree: OutputTree, folder: Path) -> None:
+def _write_tree(tree: OutputTree, folder: Path, previous: OutputTree | None = None, current: Path | None = None) -> None:
+    made: set[Path] = set()
     for rel, data in sorted(tree.files.items()):
         target = folder / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        if previous is not None and current is not None and previous.files.get(rel) == data:
+            try:
+                os.link(current / rel, target)
+                continue
+            except OSError:
+                pass  # the old file is gone or links are not allowed here: write it
+        with open(target, "wb") as f:
+            f.write(data)
 
 
 def recover(out: Path) -> None:
@@ -83,7 +95,7 @@ def recover(out: Path) -> None:
     if old.exists():
         shutil.rmtree(old, ignore_errors=True)
     for staging in out.parent.glob(f".{out.name}.new-*"):
-        pid = staging.name.rsplit("-", 1)[-1]
+        pid = staging.name.split(".new-", 1)[1].split("-", 1)[0]
         if pid.isdigit() and not _alive(int(pid)):
             shutil.rmtree(staging, ignore_errors=True)  # left by a build that was killed
 
@@ -103,15 +115,19 @@ def staging_folder(out: Path) -> Path:
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     recover(out)
-    staging = out.with_name(f".{out.name}.new-{os.getpid()}")
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir()
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-{os.getpid()}-", dir=out.parent))
     return staging
 
 
-def commit(staging: Path, out: Path) -> None:
-    """Swap the finished staging folder in for `out`: a failure at any point leaves the previous site."""
+def commit(staging: Path, out: Path, background: bool = False) -> None:
+    """Swap the finished staging folder in for `out`: a failure at any point leaves the previous site.
+
+    With `background`, the previous site is deleted on another thread, after the swap (for serve).
+    """
     out = out.resolve()
+    if background and out.exists() and _exchange(staging, out):
+        threading.Thread(target=shutil.rmtree, args=(staging,), kwargs={"ignore_errors": True}, daemon=True).start()
+        return
     try:
         if out.exists() and _exchange(staging, out):
             return  # staging now holds the previous site, removed below
@@ -124,12 +140,16 @@ def commit(staging: Path, out: Path) -> None:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def swap_in(tree: OutputTree, out: Path) -> None:
-    """Write an in-memory tree beside `out`, then swap it in."""
+def swap_in(tree: OutputTree, out: Path, previous: OutputTree | None = None, background: bool = False) -> None:
+    """Write an in-memory tree beside `out`, then swap it in.
+
+    Files equal to those of `previous` (the tree now at `out`) are hard-linked, not written again,
+    which keeps a rebuild after a small edit fast without giving up the atomic swap.
+    """
     staging = staging_folder(out)
     try:
-        _write_tree(tree, staging)
+        _write_tree(tree, staging, previous, out.resolve())
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    commit(staging, out)
+    commit(staging, out, background)

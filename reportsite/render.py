@@ -7,6 +7,7 @@ import os
 import re
 import tempfile
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import jinja2
@@ -32,7 +33,10 @@ class SiteInfo:
     asset_version: str  # hash of static/, so browsers fetch changed assets
 
 
+@lru_cache(maxsize=8)
 def make_environment(templates: Path) -> jinja2.Environment:
+    """One environment per templates folder and process: serve's rebuilds reuse what it compiled,
+    and Jinja's auto-reload recompiles a template whose file changed."""
     # Compiled templates are cached on disk by their source's checksum, so a cold build skips compiling.
     cache = Path(tempfile.gettempdir()) / f"reportsite-jinja-{os.getuid()}"
     cache.mkdir(exist_ok=True)

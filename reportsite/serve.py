@@ -44,6 +44,7 @@ class DevState:
 
     def __init__(self) -> None:
         self.errors: list[str] = []
+        self.tree = None  # what is on disk now, to link unchanged files into the next build
         self.listeners: list[queue.Queue] = []
         self.lock = threading.Lock()
         self.builds = 0
@@ -58,7 +59,8 @@ def rebuild(content: Path, out: Path, templates: Path, static: Path, state: DevS
     started = time.perf_counter()
     try:
         tree, stats, _ = render_site(content, templates, static, base_url=base_url)
-        swap_in(tree, out)
+        swap_in(tree, out, state.tree, background=True)
+        state.tree = tree
     except ContentErrors as e:
         state.errors = [str(x) for x in e.errors]
         for line in state.errors:
