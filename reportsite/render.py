@@ -71,14 +71,21 @@ def load_templates(env: jinja2.Environment, names: list[str]) -> dict[str, jinja
 
 
 class Glossary:
-    """Links the first occurrence of each glossary term on a page to its entry."""
+    """Links the first occurrence of each glossary term on a page to its entry.
+
+    Chinese pages look for the term as written; English pages for its English rendering, without
+    a leading article or a trailing explanation in brackets (the "six fronts").
+    """
 
     def __init__(self, terms: list[GlossaryTerm], url: str, lang: Lang):
         self.url = url
-        ordered = sorted({lang.text(t.term): t for t in terms}.items(), key=lambda kv: -len(kv[0]))
-        self.slug = {lang.text(t.term): f"g-{i}" for i, t in enumerate(terms, start=1)}  # as glossary.html numbers them
-        self.pattern = re.compile("|".join(re.escape(term) for term, _ in ordered)) if ordered else None
-        self.entries = ordered
+        self.slug = {}
+        for i, t in enumerate(terms, start=1):  # numbered as glossary.html numbers them
+            key = _english_key(t.en) if lang.code == "en" else lang.text(t.term)
+            if key:
+                self.slug.setdefault(key, f"g-{i}")
+        ordered = sorted(self.slug, key=len, reverse=True)  # the longest term wins where two overlap
+        self.pattern = re.compile("|".join(map(re.escape, ordered))) if ordered else None
 
     def link(self, text: str, seen: set) -> Markup:
         if not self.pattern or not text:
@@ -94,6 +101,12 @@ class Glossary:
             pos = m.end()
         out.append(escape(text[pos:]))
         return Markup("").join(out)
+
+
+def _english_key(rendering: str) -> str:
+    key = re.sub(r"\s*\([^)]*\)$", "", rendering.strip())
+    key = re.sub(r"^(the|a|an) ", "", key)
+    return key if len(key) >= 4 else ""
 
 
 def render_page(template: jinja2.Template, page: Page, lang: Lang, site: SiteInfo, alternates: list[tuple[Lang, str]],

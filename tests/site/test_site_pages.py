@@ -206,3 +206,32 @@ def test_json_ld_describes_the_report(site_dir):
 def test_page_weight_stays_small(site_dir, path):
     size = (site_dir / path / "index.html").stat().st_size
     assert size < 200_000, f"{path} weighs {size} bytes"
+
+
+@pytest.mark.parametrize("prefix, term", [("", "六稳"), ("zh-hant/", "六穩"), ("en/", 'stability on the "six fronts"')])
+def test_the_first_occurrence_of_a_glossary_term_on_a_page_links_to_it(site_dir, prefix, term):
+    page = soup(site_dir, f"{prefix}{RID}/text/")
+    links = [a for a in page.select("a.gloss") if a.get_text() == term]
+    assert len(links) == 1
+    anchor = links[0]["href"].split("#")[1]
+    glossary = soup(site_dir, f"{prefix}{RID}/glossary/")
+    assert glossary.select_one(f"#{anchor}") is not None
+    assert page.get_text().count(term) >= 1
+
+
+def test_missing_translations_show_the_chinese_with_its_language_and_a_note(tmp_path):
+    from .conftest import build, copy_project
+
+    project = copy_project(tmp_path)
+    english = project / "content" / "reports" / RID / "en.yaml"
+    data = yaml.safe_load(english.read_text(encoding="utf-8"))
+    data["paragraphs"]["s2-1-p1"]["status"] = "missing"
+    data["paragraphs"]["s2-1-p2"]["status"] = "draft"
+    english.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    build(project, project / "site")
+    page = soup(project / "site", f"en/{RID}/s2-1/")
+    missing = page.select_one("#s2-1-p1")
+    assert missing["lang"] == "zh-Hans" and "一要" in missing.get_text()
+    assert missing.select_one(".tr-note").get_text().startswith("This paragraph has not been translated")
+    assert page.select_one("#s2-1-p2 .badge-draft") is not None
+    assert page.select_one("#s2-1-p3 .badge-reviewed") is not None
