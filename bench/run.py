@@ -1,0 +1,442 @@
+"""Benchmark: import, cold build, rebuild after an edit, memory, output and search index for N reports,
+with Hugo and MkDocs building the same pages side by side.
+
+Run from the project folder:  make bench
+    or  .venv/bin/python bench/run.py --sizes 1,10,30,100 --repeat 3
+Writes a Markdown table to bench/results.md (and prints it). Needs Hugo (apt-get install hugo) and
+MkDocs (the `bench` extra: pip install -e '.[bench]'); a missing peer is skipped with a note.
+
+For each N, in a temporary project (templates/, static/, content/site.yaml and the N generated
+reports, see bench/corpus.py), each repeat:
+  import    N seeds imported in this process (import_report), after a warm-up import;
+  build     `python build.py --out site` in a new process, output folder absent: wall time and the
+            child's peak RSS (wait4);
+  rebuild   one paragraph of the first report edited, then render_site + swap_in in this (warm)
+            process over the cold build's output, as `serve` rebuilds;
+  search    the "search index" pass of that rebuild (BuildStats.timings), and the bytes of every
+            search-index.json written;
+  peers     Hugo and MkDocs, each in a new process with its output folder absent, on Markdown
+            pages holding the same text at the same paths (bench/peers.py).
+Medians over the repeats are reported. A peer run slower than --peer-budget seconds (default 60) is not
+repeated at that size, which keeps the default run near a quarter of an hour on 2 cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from corpus import write_corpus  # noqa: E402
+from peers import peer_pages, write_hugo, write_mkdocs  # noqa: E402
+from reportsite import serve  # noqa: E402
+from reportsite.importer import import_report  # noqa: E402
+
+SERVE_URL = "http://127.0.0.1:8000/"  # the base URL `serve` builds with
+_PASS_LOG = re.compile(r"^  (\S[^\n]*?)\s+(\d+\.\d+)s$", re.M)  # the build command's log: "  render   1.234s"
+
+
+@dataclass
+class Child:
+    seconds: float
+    cpu_s: float  # user + system, of the process and the workers it waited for
+    max_rss_kb: int
+    stdout: str
+    stderr: str
+
+
+@dataclass
+class Sample:
+    """One repeat at one size."""
+
+    import_s: float = 0.0
+    build_s: float = 0.0
+    build_cpu_s: float = 0.0
+    build_rss_kb: int = 0
+    build_passes: dict = field(default_factory=dict)
+    rebuild_s: float = 0.0
+    passes: dict = field(default_factory=dict)
+    search_s: float = 0.0
+    serve_first_s: float = 0.0  # serve's first build at this size, before any edit
+    pages: int = 0
+    output_bytes: int = 0
+    search_bytes: int = 0
+    hugo_s: float | None = None
+    hugo_cpu_s: float | None = None
+    hugo_rss_kb: int | None = None
+    hugo_pages: int | None = None
+    mkdocs_s: float | None = None
+    mkdocs_cpu_s: float | None = None
+    mkdocs_rss_kb: int | None = None
+    mkdocs_pages: int | None = None
+
+
+# Runs the command in a fork of a small interpreter and reports the child's wall time and ru_maxrss.
+# Forking the benchmark process itself would count its own (large) memory: Linux carries the
+# high-water mark of the memory a child had before exec into the child's ru_maxrss.
+_MEASURE = """import os, sys, time
+t = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    os.execvp(sys.argv[1], sys.argv[1:])
+_, status, usage = os.wait4(pid, 0)
+sys.stderr.write(f"\\n@@bench {time.perf_counter() - t:.6f} {usage.ru_utime + usage.ru_stime:.6f} {usage.ru_maxrss}\\n")
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
+def run_child(cmd: list[str], cwd: Path) -> Child:
+    """Run a command in a new process: its wall time and its own peak RSS."""
+    proc = subprocess.run([sys.executable, "-S", "-c", _MEASURE, *map(str, cmd)], cwd=cwd, capture_output=True, stdin=subprocess.DEVNULL)
+    stderr = proc.stderr.decode("utf-8", "replace")
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(map(str, cmd))} exited {proc.returncode}:\n{stderr[-3000:]}")
+    stderr, _, line = stderr.rstrip("\n").rpartition("\n@@bench ")
+    seconds, cpu, rss = line.split()
+    return Child(float(seconds), float(cpu), int(rss), proc.stdout.decode("utf-8", "replace"), stderr)
+
+
+def tree_size(folder: Path) -> tuple[int, int, int]:
+    """(bytes of all files, HTML pages, bytes of search-index.json files)."""
+    total = pages = search = 0
+    for dirpath, _, files in os.walk(folder):
+        for name in files:
+            size = os.path.getsize(os.path.join(dirpath, name))
+            total += size
+            pages += name.endswith(".html")
+            search += size if name == "search-index.json" else 0
+    return total, pages, search
+
+
+def make_project(folder: Path, n: int, seed: int) -> list[tuple[str, Path]]:
+    shutil.rmtree(folder, ignore_errors=True)
+    (folder / "content").mkdir(parents=True)
+    shutil.copytree(ROOT / "templates", folder / "templates")
+    shutil.copytree(ROOT / "static", folder / "static")
+    shutil.copy2(ROOT / "content" / "site.yaml", folder / "content" / "site.yaml")
+    return write_corpus(n, folder / "seeds", seed)
+
+
+def import_all(content: Path, seeds: list[tuple[str, Path]]) -> float:
+    shutil.rmtree(content / "reports", ignore_errors=True)
+    started = time.perf_counter()
+    for rid, path in seeds:
+        import_report(path, content, rid)
+    return time.perf_counter() - started
+
+
+def edit_one_paragraph(content: Path, report_id: str, sentence: str) -> str:
+    """Append a sentence to the first plain-text paragraph of the report's first part; returns its id."""
+    path = content / "reports" / report_id / "parts" / "part1.yaml"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    for i, line in enumerate(lines):
+        if line.strip().startswith("text: ") and line.rstrip().endswith("。") and not line.strip()[6:].startswith(("'", '"')):
+            lines[i] = line.rstrip() + sentence
+            path.write_text("\n".join(lines), encoding="utf-8")
+            return next(prev.split("id:", 1)[1].strip() for prev in reversed(lines[:i]) if prev.strip().startswith("- id:"))
+    raise RuntimeError(f"{path}: no paragraph to edit")
+
+
+class DevServer:
+    """`serve`'s rebuild, called as its file watcher calls it, with the BuildStats it keeps to itself.
+
+    The first call is serve's first build; later calls reuse what it kept (state.tree and the like),
+    as a running `serve` does. Its output folder is its own: the cold build's uses another base URL.
+    """
+
+    def __init__(self, project: Path):
+        self.project = project
+        self.out = project / "serve-site"
+        self.state = serve.DevState()
+
+    def rebuild(self) -> tuple[float, dict]:
+        real, seen = serve.render_site, []
+
+        def recording(*args, **kwargs):
+            result = real(*args, **kwargs)
+            seen.append(result[1])
+            return result
+
+        serve.render_site = recording
+        try:
+            started = time.perf_counter()
+            ok = serve.rebuild(self.project / "content", self.out, self.project / "templates", self.project / "static",
+                               self.state, SERVE_URL, log=lambda message: None)
+            seconds = time.perf_counter() - started
+        finally:
+            serve.render_site = real
+        if not ok:
+            raise RuntimeError("serve's rebuild failed:\n" + "\n".join(self.state.errors))
+        # The previous site is deleted on a background thread; let it finish before the next measure.
+        for thread in threading.enumerate():
+            if thread is not threading.current_thread() and thread.daemon:
+                thread.join()
+        passes = dict(seen[-1].timings)
+        passes["write"] = seconds - seen[-1].seconds
+        return seconds, passes
+
+
+def warm_up(work: Path, seed: int) -> None:
+    """Load every module and table the import and the build use, so this process's timings are warm."""
+    project = work / "warm-up"
+    seeds = make_project(project, 1, seed)
+    import_all(project / "content", seeds)
+    dev = DevServer(project)
+    dev.rebuild()
+    edit_one_paragraph(project / "content", seeds[0][0], "（热身。）")
+    dev.rebuild()
+    shutil.rmtree(project)
+
+
+def peer_available(name: str) -> str:
+    if name == "hugo":
+        return "" if shutil.which("hugo") else "Hugo not found (apt-get install hugo)"
+    try:
+        import mkdocs  # noqa: F401
+    except ImportError:
+        return "MkDocs not installed (pip install -e '.[bench]')"
+    return ""
+
+
+def measure(project: Path, seeds: list[tuple[str, Path]], dev: DevServer, run: int, peers: dict[str, Path], log, budget: float) -> Sample:
+    s = Sample()
+    content, site = project / "content", project / "site"
+    s.import_s = import_all(content, seeds)
+    log(f"    import   {s.import_s:7.2f}s")
+    shutil.rmtree(site, ignore_errors=True)
+    child = run_child([sys.executable, str(ROOT / "build.py"), "--out", "site"], project)
+    s.build_s, s.build_cpu_s, s.build_rss_kb = child.seconds, child.cpu_s, child.max_rss_kb
+    s.build_passes = {m.group(1): float(m.group(2)) for m in _PASS_LOG.finditer(child.stderr)}
+    s.output_bytes, html, s.search_bytes = tree_size(site)
+    s.pages = int(child.stdout.split("built ", 1)[1].split(" pages", 1)[0])
+    if html != s.pages:
+        raise RuntimeError(f"build reports {s.pages} pages but wrote {html} HTML files")
+    log(f"    build    {s.build_s:7.2f}s  {s.pages} pages, {s.output_bytes / 2**20:.1f} MiB, peak RSS {s.build_rss_kb / 1024:.0f} MiB")
+
+    sentence = f"（本段第{run + 1}次编辑。）"  # differs per run: each run's edit changes what serve has on disk
+    pid = edit_one_paragraph(content, seeds[0][0], sentence)
+    s.rebuild_s, s.passes = dev.rebuild()
+    s.search_s = s.passes["search index"]
+    if sentence not in (dev.out / seeds[0][0] / "p" / pid / "index.html").read_text(encoding="utf-8"):
+        raise RuntimeError(f"the rebuild did not show the edit of {pid}")
+    log(f"    rebuild  {s.rebuild_s:7.2f}s  (search index {s.search_s:.2f}s)")
+
+    if "hugo" in peers:
+        out = peers["hugo"] / "public"
+        shutil.rmtree(out, ignore_errors=True)
+        child = run_child(["hugo", "--quiet", "--source", str(peers["hugo"]), "--destination", str(out)], project)
+        s.hugo_s, s.hugo_cpu_s, s.hugo_rss_kb, s.hugo_pages = child.seconds, child.cpu_s, child.max_rss_kb, tree_size(out)[1]
+        log(f"    hugo     {s.hugo_s:7.2f}s  {s.hugo_pages} pages")
+        if s.hugo_s > budget:
+            del peers["hugo"]
+    if "mkdocs" in peers:
+        out = peers["mkdocs"] / "site"
+        shutil.rmtree(out, ignore_errors=True)
+        child = run_child([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(peers["mkdocs"] / "mkdocs.yml"), "-d", str(out)], project)
+        s.mkdocs_s, s.mkdocs_cpu_s, s.mkdocs_rss_kb, s.mkdocs_pages = child.seconds, child.cpu_s, child.max_rss_kb, tree_size(out)[1]
+        log(f"    mkdocs   {s.mkdocs_s:7.2f}s  {s.mkdocs_pages} pages")
+        if s.mkdocs_s > budget:
+            del peers["mkdocs"]
+    return s
+
+
+def median(samples: list[Sample], name: str):
+    values = [getattr(x, name) for x in samples if getattr(x, name) is not None]
+    return statistics.median(values) if values else None
+
+
+def fmt(value, digits: int = 2) -> str:
+    return "–" if value is None else f"{value:.{digits}f}"
+
+
+def ratio(ours, theirs) -> str:
+    return "–" if not ours or not theirs else f"{ours / theirs:.1f}×"
+
+
+def _runs(samples: list[Sample], name: str, repeat: int) -> str:
+    """The median, marked when the peer budget cut the repeats short."""
+    count = sum(getattr(x, name) is not None for x in samples)
+    return fmt(median(samples, name)) + (f" ({count} run)" if 0 < count < repeat else "")
+
+
+def _pass_table(rows: list[tuple[int, list[Sample]]], attr: str, total: str, extra: tuple[str, str] | None = None) -> list[str]:
+    names = list(dict.fromkeys(name for _, samples in rows for x in samples for name in getattr(x, attr)))
+    head = names + ["total"] + ([extra[0]] if extra else [])
+    lines = ["| N | " + " | ".join(head) + " |", "|---:|" + "---:|" * len(head)]
+    for n, samples in rows:
+        cells = [fmt(statistics.median(getattr(x, attr).get(p, 0.0) for x in samples)) for p in names]
+        cells += [fmt(median(samples, total))] + ([fmt(median(samples, extra[1]))] if extra else [])
+        lines.append(f"| {n} | " + " | ".join(cells) + " |")
+    return lines
+
+
+def _versions() -> tuple[str, str, str]:
+    cpu = platform.processor() or platform.machine()
+    if Path("/proc/cpuinfo").exists():
+        cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")), cpu)
+    hugo = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1] if shutil.which("hugo") else "–"
+    try:
+        from importlib.metadata import version
+
+        mkdocs = version("mkdocs")
+    except Exception:
+        mkdocs = "–"
+    return cpu, hugo, mkdocs
+
+
+def results_table(rows: list[tuple[int, list[Sample]]], args, notes: list[str]) -> str:
+    cpu, hugo, mkdocs = _versions()
+    command = (f".venv/bin/python bench/run.py --sizes {','.join(map(str, args.sizes))} --repeat {args.repeat}"
+               + (" --mkdocs-search" if args.mkdocs_search else "") + (f" --peer-budget {args.peer_budget:g}" if args.peer_budget != 60 else ""))
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Measured {datetime.date.today().isoformat()} on {os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, "
+        f"Hugo {hugo}, MkDocs {mkdocs}, at commit {_commit()}. Command: `{command}`; medians of {args.repeat} runs. "
+        "Times are wall seconds unless marked CPU.",
+        "",
+        "| N | pages | import | build (cold) | rebuild after edit | build peak RSS MiB | output MiB | search index pass | search index MiB | Hugo | ours/Hugo | MkDocs | ours/MkDocs |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for n, samples in rows:
+        m = {name: median(samples, name) for name in Sample.__dataclass_fields__ if not name.endswith("passes")}
+        lines.append(
+            f"| {n} | {m['pages']:.0f} | {fmt(m['import_s'])} | {fmt(m['build_s'])} | {fmt(m['rebuild_s'])} | {m['build_rss_kb'] / 1024:.0f} | "
+            f"{m['output_bytes'] / 2**20:.1f} | {fmt(m['search_s'])} | {m['search_bytes'] / 2**20:.1f} | {_runs(samples, 'hugo_s', args.repeat)} | "
+            f"{ratio(m['build_s'], m['hugo_s'])} | {_runs(samples, 'mkdocs_s', args.repeat)} | {ratio(m['build_s'], m['mkdocs_s'])} |"
+        )
+    lines += ["", "CPU seconds (user + system, workers included) and peak RSS MiB of each cold build; page counts of the peers' output:", "",
+              "| N | ours CPU | Hugo CPU | MkDocs CPU | ours/Hugo CPU | ours/MkDocs CPU | ours RSS | Hugo RSS | MkDocs RSS | our pages | Hugo pages | MkDocs pages |",
+              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for n, samples in rows:
+        m = {name: median(samples, name) for name in Sample.__dataclass_fields__ if not name.endswith("passes")}
+        rss = [fmt(m[k] / 1024 if m[k] else None, 0) for k in ("build_rss_kb", "hugo_rss_kb", "mkdocs_rss_kb")]
+        lines.append(f"| {n} | {fmt(m['build_cpu_s'])} | {fmt(m['hugo_cpu_s'])} | {fmt(m['mkdocs_cpu_s'])} | {ratio(m['build_cpu_s'], m['hugo_cpu_s'])} | "
+                     f"{ratio(m['build_cpu_s'], m['mkdocs_cpu_s'])} | " + " | ".join(rss)
+                     + f" | {m['pages']:.0f} | {fmt(m['hugo_pages'], 0)} | {fmt(m['mkdocs_pages'], 0)} |")
+    lines += ["", "Cold build (`python build.py`) by pass, from its log (median seconds; total is the wall time of the process):", ""]
+    lines += _pass_table(rows, "build_passes", "build_s")
+    lines += ["", "Rebuild after a one-paragraph edit (`serve`'s own `rebuild`, in process), by pass from `BuildStats.timings` "
+              "(median seconds; `write` is the swap, the rest of the rebuild's time), and serve's first build at that size:", ""]
+    lines += _pass_table(rows, "passes", "rebuild_s", ("serve's first build", "serve_first_s"))
+    lines += ["", "Notes:", ""] + [f"- {note}" for note in notes]
+    return "\n".join(lines) + "\n"
+
+
+def _commit() -> str:
+    try:
+        head = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+        dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--", "reportsite", "templates", "static"],
+                               capture_output=True, text=True).stdout.strip()
+    except OSError:
+        return "unknown"
+    return f"{head}{' with uncommitted changes to the build' if dirty else ''}" if head else "unknown"
+
+
+NOTES = [
+    "import: N seeds (bench/corpus.py, clean Simplified text made from the imported real report) imported one after "
+    "another with `import_report` in the benchmark's own, warmed-up process.",
+    "build (cold): `python build.py --out site` in a new process with no output folder; wall time, including "
+    "interpreter start and imports; peak RSS is that child's own `ru_maxrss` (wait4).",
+    "rebuild after edit: one paragraph of the first report gets a sentence more (a different one each run), then "
+    "`reportsite.serve.rebuild` runs in the benchmark process, as serve's file watcher calls it, after serve's first build "
+    "at that size (so it can reuse what that build kept); its background deletion of the previous site is waited for "
+    "outside the timing.",
+    "search index pass: the `search index` entry of that rebuild's `BuildStats.timings`; size: all `search-index.json` files.",
+    "Hugo and MkDocs run in new processes with no output folder, on the pages bench/peers.py writes: every page of ours "
+    "(all three languages) with the same text, Hugo with a minimal single.html/list.html, MkDocs with its default theme, "
+    "`use_directory_urls: true`, a one-entry nav (its default nav would put every page on every page) and the page count "
+    "checked against ours. MkDocs puts the zh-hant and en 404 pages at …/404/ since it writes one 404.html.",
+    "Hugo renders on all cores, and so does our cold build's render pass (forked workers on large sites); the rebuild in process and MkDocs use one.",
+]
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description="Benchmark the build against Hugo and MkDocs.")
+    parser.add_argument("--sizes", default="1,10,30,100", help="numbers of reports, comma-separated (default 1,10,30,100)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per size; medians are reported (default 3)")
+    parser.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
+    parser.add_argument("--results", type=Path, default=ROOT / "bench" / "results.md", help="where to write the table")
+    parser.add_argument("--mkdocs-search", action="store_true", help="build MkDocs with its search plugin (off by default, see the notes)")
+    parser.add_argument("--peer-budget", type=float, default=60.0, metavar="SECONDS",
+                        help="a peer whose run at a size took longer is not run again at that size (default 60)")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary projects and print where they are")
+    args = parser.parse_args(argv)
+    args.sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
+
+    def log(message: str) -> None:
+        print(message, file=sys.stderr, flush=True)
+
+    notes = list(NOTES)
+    notes.append("MkDocs search plugin " + ("on (--mkdocs-search)." if args.mkdocs_search else
+                 "off: measured at N=30 it took 29% of MkDocs' time (35.1 s with it, 25.1 s without; peak RSS 361 MiB against 140 MiB), "
+                 "a share that grows with the site since it is one index of every page's full text; turn it on with --mkdocs-search."))
+    notes.append(f"A peer run that takes over {args.peer_budget:g} s is not repeated at that size (--peer-budget), to keep the default "
+                 "run near a quarter of an hour on 2 cores; its column then holds that one run. Our own measures are always repeated.")
+    missing = {name: why for name in ("hugo", "mkdocs") if (why := peer_available(name))}
+    notes += [f"{why}: skipped." for why in missing.values()]
+    work = Path(tempfile.mkdtemp(prefix="reportsite-bench-"))
+    started = time.perf_counter()
+    load_before = os.getloadavg()
+    rows = []
+    try:
+        warm_up(work, args.seed)
+        for n in args.sizes:
+            log(f"N={n}")
+            project = work / f"n{n}"
+            seeds = make_project(project, n, args.seed)
+            peers: dict[str, Path] = {}
+            samples = []
+            # Once per size: the peers' pages and serve's first build, from the imported content.
+            import_all(project / "content", seeds)
+            if len(missing) < 2:
+                pages = peer_pages(project / "content")
+                for name, write in (("hugo", lambda f: write_hugo(pages, f)), ("mkdocs", lambda f: write_mkdocs(pages, f, args.mkdocs_search))):
+                    if name not in missing:
+                        write(work / f"{name}-{n}")
+                        peers[name] = work / f"{name}-{n}"
+            dev = DevServer(project)
+            first, _ = dev.rebuild()
+            log(f"  serve's first build {first:.2f}s")
+            for r in range(args.repeat):
+                log(f"  run {r + 1}/{args.repeat}")
+                s = measure(project, seeds, dev, r, peers, log, args.peer_budget)
+                s.serve_first_s = first
+                for name in ("hugo", "mkdocs"):
+                    count = getattr(s, f"{name}_pages")
+                    if count is not None and count != s.pages:
+                        raise RuntimeError(f"{name} built {count} pages, ours {s.pages}: the peer project does not match")
+                samples.append(s)
+            rows.append((n, samples))
+    finally:
+        if args.keep:
+            log(f"projects kept in {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    notes.append(f"The whole run took {time.perf_counter() - started:.0f} s. Load average (1, 5, 15 min) before: "
+                 f"{', '.join(f'{x:.2f}' for x in load_before)}; after: {', '.join(f'{x:.2f}' for x in os.getloadavg())}. "
+                 "Other work on the machine shows in wall times first; CPU seconds are steadier.")
+    table = results_table(rows, args, notes)
+    print(table)
+    args.results.write_text(table, encoding="utf-8")
+    log(f"wrote {args.results}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
