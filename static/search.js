@@ -11,6 +11,7 @@ const lang = document.body.dataset.lang;
 const english = lang === "en";
 const reports = JSON.parse(results.dataset.reports);
 const indexes = new Map(); // report id -> loaded index
+const WORD = /[a-z0-9]+/g;
 let wantAll = false;
 
 function params() {
@@ -29,78 +30,106 @@ async function loadIndex(report) {
     const response = await fetch(report.index);
     const data = await response.json();
     for (const doc of data.docs) {
-      doc.lower = doc[3].toLowerCase();
-      if (english) doc.stems = new Set(doc.lower.match(/[a-z0-9]+/g)?.map((w) => stemmer(w)) || []);
+      doc.folded = fold(doc[3]);
+      doc.where = fold(doc[2]);
+      if (english) doc.stems = new Set(doc.folded.match(WORD)?.map((w) => stemmer(w)) || []);
     }
     indexes.set(report.id, data);
   }
   return indexes.get(report.id);
 }
 
-function normalise(query, map) {
+// Case and width are ignored on both sides (５Ｇ finds 5G, a pasted ， finds ，), one character at a
+// time so that an offset in the folded text is the same offset in the text shown.
+function fold(text) {
   let out = "";
-  for (const ch of query.normalize("NFKC").toLowerCase()) out += map[ch] || ch;
+  for (const ch of text) {
+    const folded = ch.normalize("NFKC").toLowerCase();
+    out += folded.length === ch.length ? folded : ch;
+  }
   return out;
 }
 
-function terms(query, map) {
-  return normalise(query, map).split(/\s+/).filter(Boolean);
+// A query character stands for itself or for the corpus characters the map lists for it: typed
+// Simplified 制 is both 制 and 製 in Traditional text, so one character class per position.
+function pattern(term, map) {
+  let source = "";
+  for (const ch of term) {
+    source += map[ch] ? `[${map[ch]}]` : ch.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  }
+  return new RegExp(source, "gu");
+}
+
+// English words also match by stem, so that "investing" finds "investment".
+function compile(query, map) {
+  return fold(query).split(/\s+/).filter(Boolean).map((term) => ({
+    re: pattern(term, map),
+    stem: english && /^[a-z]+$/.test(term) ? stemmer(term) : null,
+  }));
 }
 
 function matches(doc, term) {
-  if (doc.lower.includes(term)) return true;
-  return english && /^[a-z]+$/.test(term) && doc.stems.has(stemmer(term));
+  return doc.folded.search(term.re) >= 0 || (term.stem !== null && doc.stems.has(term.stem));
 }
 
-function score(doc, words, phrase) {
-  let total = 0;
-  for (const w of words) {
-    total += Math.min(doc.lower.split(w).length - 1, 5) + (doc[2].toLowerCase().includes(w) ? 3 : 0);
+// [start, end) of every occurrence of the terms in a folded text, in order, overlaps merged.
+function spans(folded, terms) {
+  const found = [];
+  for (const term of terms) {
+    for (const m of folded.matchAll(term.re)) found.push([m.index, m.index + m[0].length]);
+    if (term.stem === null) continue;
+    for (const m of folded.matchAll(WORD)) {
+      if (stemmer(m[0]) === term.stem) found.push([m.index, m.index + m[0].length]);
+    }
   }
-  if (words.length > 1 && doc.lower.includes(phrase)) total += 5;
+  found.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const merged = [];
+  for (const [a, b] of found) {
+    const last = merged[merged.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else merged.push([a, b]);
+  }
+  return merged;
+}
+
+function score(doc, terms, phrase) {
+  let total = 0;
+  for (const term of terms) {
+    total += Math.min(spans(doc.folded, [term]).length, 5) + (doc.where.search(term.re) >= 0 ? 3 : 0);
+  }
+  if (terms.length > 1 && doc.folded.search(phrase) >= 0) total += 5;
   return total;
 }
 
 function search(index, query) {
-  const words = terms(query, index.map);
-  if (!words.length) return [];
-  const phrase = words.join(" ");
+  const terms = compile(query, index.map);
+  if (!terms.length) return [];
+  const phrase = pattern(fold(query).trim().split(/\s+/).join(" "), index.map);
   return index.docs
-    .filter((doc) => words.every((w) => matches(doc, w)))
-    .map((doc) => ({ doc, score: score(doc, words, phrase), words }))
+    .filter((doc) => terms.every((term) => matches(doc, term)))
+    .map((doc) => ({ doc, score: score(doc, terms, phrase), terms }))
     .sort((a, b) => b.score - a.score || a.doc[4] - b.doc[4]);
 }
 
-// A snippet around the first match, with every match marked; built from text nodes, never HTML.
-function snippet(text, words) {
-  const lower = text.toLowerCase();
-  let first = text.length;
-  for (const w of words) {
-    const at = lower.indexOf(w);
-    if (at >= 0 && at < first) first = at;
-  }
-  if (first === text.length) first = 0;
-  const start = Math.max(0, first - (english ? 80 : 30));
-  const end = Math.min(text.length, first + (english ? 220 : 90));
-  const piece = text.slice(start, end);
-  const pieceLower = piece.toLowerCase();
+// A snippet around the first match, with every match in it marked; built from text nodes, never HTML.
+function snippet(doc, terms) {
+  const text = doc[3];
+  const marks = spans(doc.folded, terms);
+  const first = marks.length ? marks[0] : [0, 0];
+  const start = Math.max(0, first[0] - (english ? 80 : 30));
+  const end = Math.min(text.length, Math.max(first[0] + (english ? 220 : 90), first[1] + 20));
   const fragment = document.createDocumentFragment();
   if (start > 0) fragment.append("…");
-  let pos = 0;
-  while (pos < piece.length) {
-    let next = -1;
-    let length = 0;
-    for (const w of words) {
-      const at = pieceLower.indexOf(w, pos);
-      if (at >= 0 && (next < 0 || at < next)) { next = at; length = w.length; }
-    }
-    if (next < 0) { fragment.append(piece.slice(pos)); break; }
-    fragment.append(piece.slice(pos, next));
+  let pos = start;
+  for (const [a, b] of marks) {
+    if (a >= end) break;
+    fragment.append(text.slice(pos, a));
     const mark = document.createElement("mark");
-    mark.textContent = piece.slice(next, next + length);
+    mark.textContent = text.slice(a, Math.min(b, end));
     fragment.append(mark);
-    pos = next + length;
+    pos = Math.min(b, end);
   }
+  fragment.append(text.slice(pos, end));
   if (end < text.length) fragment.append("…");
   return fragment;
 }
@@ -130,7 +159,7 @@ function render(groupsByReport, query) {
         li.className = "hit";
         const a = document.createElement("a");
         a.href = document.body.dataset.base + hit.doc[1];
-        a.append(snippet(hit.doc[3], hit.words));
+        a.append(snippet(hit.doc, hit.terms));
         li.append(a);
         ol.append(li);
         count += 1;
@@ -138,7 +167,8 @@ function render(groupsByReport, query) {
       results.append(h, ol);
     }
   }
-  const message = count ? status.dataset.msgCount.replace("{n}", count) : status.dataset.msgNone.replace("{q}", query);
+  // A function as replacement, so that "$&" in a query is shown as typed.
+  const message = count ? status.dataset.msgCount.replace("{n}", count) : status.dataset.msgNone.replace("{q}", () => query);
   status.textContent = query ? message : "";
 }
 
