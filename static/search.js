@@ -10,7 +10,8 @@ const results = document.getElementById("results");
 const lang = document.body.dataset.lang;
 const english = lang === "en";
 const reports = JSON.parse(results.dataset.reports);
-const indexes = new Map(); // report id -> loaded index
+const indexes = new Map(); // report id -> promise of its index
+const loaded = new Set(); // ids of the indexes already downloaded
 const WORD = /[a-z0-9]+/g;
 let wantAll = false;
 
@@ -25,16 +26,20 @@ function orderedReports() {
   return own.length ? [...own, ...reports.filter((r) => r.id !== first)] : reports;
 }
 
-async function loadIndex(report) {
+// The promise is kept, so that searches typed while an index is still loading share one download.
+function loadIndex(report) {
   if (!indexes.has(report.id)) {
-    const response = await fetch(report.index);
-    const data = await response.json();
-    for (const doc of data.docs) {
-      doc.folded = fold(doc[3]);
-      doc.where = fold(doc[2]);
-      if (english) doc.stems = new Set(doc.folded.match(WORD)?.map((w) => stemmer(w)) || []);
-    }
-    indexes.set(report.id, data);
+    const loading = fetch(report.index).then((response) => response.json()).then((data) => {
+      for (const doc of data.docs) {
+        doc.folded = fold(doc[3]);
+        doc.where = fold(doc[2]);
+        if (english) doc.stems = new Set(doc.folded.match(WORD)?.map((w) => stemmer(w)) || []);
+      }
+      loaded.add(report.id);
+      return data;
+    });
+    loading.catch(() => indexes.delete(report.id)); // a failed download is tried again by the next search
+    indexes.set(report.id, loading);
   }
   return indexes.get(report.id);
 }
@@ -179,7 +184,7 @@ async function run() {
   window.history.replaceState(null, "", url);
   if (!query) { results.replaceChildren(); status.textContent = ""; return; }
   const targets = wantAll ? orderedReports() : orderedReports().slice(0, 1);
-  if (targets.some((r) => !indexes.has(r.id))) status.textContent = status.dataset.msgLoading;
+  if (targets.some((r) => !loaded.has(r.id))) status.textContent = status.dataset.msgLoading;
   const found = [];
   for (const report of targets) {
     const index = await loadIndex(report);
@@ -204,7 +209,9 @@ function offerOthers(searched) {
 
 let timer = 0;
 input.addEventListener("input", () => { window.clearTimeout(timer); timer = window.setTimeout(run, 60); });
-form.addEventListener("submit", (event) => { event.preventDefault(); run(); });
+// Enter searches at once; the search still pending from typing would redraw the results under the
+// reader's arrow keys, so it is dropped.
+form.addEventListener("submit", (event) => { event.preventDefault(); window.clearTimeout(timer); run(); });
 
 // Arrow keys move between results; Enter follows the focused link; Escape goes back to the box.
 document.addEventListener("keydown", (event) => {
