@@ -1,0 +1,337 @@
+"""Search in a real browser, on all three language versions: every paragraph that contains the query, and no other.
+
+The expected hits are computed here from the built site's search-index.json: a paragraph is a hit when its
+text contains every space-separated term, compared without case or width (５Ｇ = 5g, ， = ,), each query
+character standing for itself or for the corpus characters the index's map lists for it (制 -> 制製 on the
+Traditional site); on the English site a word also matches by its Porter stem.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from urllib.parse import parse_qs, quote, urlsplit
+
+import pytest
+
+RID = "jiangxian-2022"
+PREFIX = {"zh-Hans": "", "zh-Hant": "zh-hant/", "en": "en/"}
+WORD = re.compile(r"[a-z0-9]+")
+
+# Every kind of query on every site: runs across word boundaries, names, numbers with units (also typed
+# full-width), single characters, several terms, long phrases (added from the index, see long_phrase).
+QUERIES = {
+    "zh-Hans": ["能电", "水蓄", "涑水新区", "蓄能电站", "抽水蓄能", "78.9亿元", "5G基站", "５ｇ基站", "9.3％", "亿元",
+                "水", "蓄", "一", "、", "项目 投资", "乡村 振兴 产业", "涑水 项目 亿元", "稳中有进、稳中提质、稳中向好"],
+    "zh-Hant": ["能電", "水蓄", "涑水新區", "蓄能電站", "抽水蓄能", "78.9億元", "5G基站", "５ｇ基站", "億元", "機制",
+                "體制", "面積", "水", "蓄", "一", "項目 投資", "鄉村 振興 產業", "穩中有進、穩中提質、穩中向好"],
+    "en": ["sushui", "pumped storage", "storage", "7.89 billion", "5g", "5G base stations", "9.3%", "billion yuan",
+           "investment", "invest", "investing", "stations", "x", "%", "power station", "rural revitalisation",
+           "rural housing"],
+}
+NO_MATCH = {"zh-Hans": ["量子计算", "zz$&"], "zh-Hant": ["量子計算", "zz$&"], "en": ["quantum", "zz$&"]}
+# A query typed in the other script: (site, typed, the forms the site's text uses).
+OTHER_SCRIPT = [
+    ("zh-Hans", "蓄能電站", ["蓄能电站"]),
+    ("zh-Hans", "涑水新區", ["涑水新区"]),
+    ("zh-Hans", "78.9億元", ["78.9亿元"]),
+    ("zh-Hans", "項目 投資", ["项目", "投资"]),
+    ("zh-Hans", "爲", ["为"]),
+    ("zh-Hans", "為", ["为"]),
+    ("zh-Hant", "蓄能电站", ["蓄能電站"]),
+    ("zh-Hant", "涑水新区", ["涑水新區"]),
+    ("zh-Hant", "机制", ["機制"]),
+    ("zh-Hant", "为", ["爲"]),
+    ("zh-Hant", "為", ["爲"]),  # Taiwan's form, where the text has OpenCC's standard one
+]
+
+
+def fold(text: str) -> str:
+    """Case and width folded one character at a time, as static/search.js does."""
+    out = []
+    for ch in text:
+        folded = unicodedata.normalize("NFKC", ch).lower()
+        out.append(folded if len(folded) == len(ch) else ch)
+    return "".join(out)
+
+
+def term_pattern(term: str, charmap: dict[str, str]) -> re.Pattern:
+    return re.compile("".join(f"[{charmap[ch]}]" if ch in charmap else re.escape(ch) for ch in term))
+
+
+class Search:
+    """One search page, reused for every query in its language."""
+
+    def __init__(self, page, base: str, lang: str, index: dict):
+        self.page, self.base, self.lang, self.index = page, base, lang, index
+        self.url = base + PREFIX[lang] + "search/"
+        self.status = page.locator("#search-status")
+        self.box = page.locator("#q")
+        self.stems: dict[str, str] = {}
+        self.open()
+
+    def open(self, query: str | None = None) -> None:
+        self.page.goto(self.url + (f"?q={quote(query)}" if query else ""))
+        if query:
+            self.wait_for_results()
+
+    def wait_for_results(self) -> None:
+        self.page.wait_for_function("""() => {
+            const s = document.getElementById('search-status');
+            return s.textContent !== '' && s.textContent !== s.dataset.msgLoading;
+        }""", polling=10)
+
+    def search(self, query: str) -> list[str]:
+        """Type the query (replacing the last one) and return the ids of the paragraphs shown, in order."""
+        if not self.page.url.startswith(self.url):
+            self.open()
+        if self.box.input_value():
+            self.box.fill("")  # an empty box clears the status, so the next status is this query's
+            self.page.wait_for_function("() => document.getElementById('search-status').textContent === ''", polling=10)
+        self.box.fill(query)
+        self.wait_for_results()
+        return self.hit_ids()
+
+    def hit_ids(self) -> list[str]:
+        return [href.split("#", 1)[1] for href in self.page.locator("#results li.hit a").evaluate_all(
+            "links => links.map(a => a.getAttribute('href'))")]
+
+    def message(self, key: str, **values) -> str:
+        text = self.status.get_attribute(f"data-msg-{key}")
+        for name, value in values.items():
+            text = text.replace("{" + name + "}", str(value))
+        return text
+
+    def stem(self, words: set[str]) -> None:
+        """Porter stems from the vendored module the page itself uses."""
+        missing = sorted(words - self.stems.keys())
+        if missing:
+            stems = self.page.evaluate("""async ([url, words]) => {
+                const { stemmer } = await import(url);
+                return words.map((w) => stemmer(w));
+            }""", [self.base + "static/vendor/stemmer-2.0.1/index.js", missing])
+            self.stems.update(zip(missing, stems))
+
+    def matches(self, text: str, term: str) -> bool:
+        if term_pattern(term, self.index["map"]).search(text):
+            return True
+        if self.lang != "en" or not re.fullmatch("[a-z]+", term):
+            return False
+        words = set(WORD.findall(text))
+        self.stem(words | {term})
+        return self.stems[term] in {self.stems[w] for w in words}
+
+    def expected(self, query: str) -> set[str]:
+        terms = fold(query).split()
+        return {doc[0] for doc in self.index["docs"] if all(self.matches(fold(doc[3]), t) for t in terms)}
+
+    def doc(self, pid: str) -> list:
+        return next(d for d in self.index["docs"] if d[0] == pid)
+
+
+@pytest.fixture(scope="module")
+def open_search(browser, served_site):
+    """Search(lang): one page per language, opened once; fails if a page asks another host or throws."""
+    site, base = served_site
+    context = browser.new_context()
+    outside: list[str] = []
+    errors: list[str] = []
+
+    def guard(route):
+        if route.request.url.startswith(base) or route.request.url.startswith("data:"):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    pages: dict[str, Search] = {}
+
+    def get(lang: str) -> Search:
+        if lang not in pages:
+            index = json.loads((site / PREFIX[lang] / RID / "search-index.json").read_text(encoding="utf-8"))
+            page = context.new_page()
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            pages[lang] = Search(page, base, lang, index)
+        return pages[lang]
+
+    yield get
+    context.close()
+    assert not outside, f"requests to other hosts: {outside}"
+    assert not errors, f"script errors: {errors}"
+
+
+def long_phrase(index: dict) -> str:
+    """Sixty characters from the middle of a paragraph, punctuation included, as a reader would paste them."""
+    text = next(d for d in index["docs"] if d[0] == "s2-1-p1")[3]
+    return text[10:70]
+
+
+def all_queries():
+    return [(lang, q) for lang, queries in QUERIES.items() for q in queries] + [(lang, None) for lang in PREFIX]
+
+
+@pytest.mark.parametrize("lang, query", all_queries())
+def test_every_paragraph_containing_the_query_is_found_and_no_other(open_search, lang, query):
+    search = open_search(lang)
+    query = query or long_phrase(search.index)
+    expected = search.expected(query)
+    assert expected, f"{query!r} should occur in the {lang} text"
+    hits = search.search(query)
+    assert len(hits) == len(set(hits)), "a paragraph is listed twice"
+    assert set(hits) == expected
+    assert search.status.inner_text() == search.message("count", n=len(expected))
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+def test_a_run_across_or_inside_words_finds_what_a_word_index_would_miss(open_search, lang):
+    search = open_search(lang)
+    station = {"zh-Hans": "蓄能电站", "zh-Hant": "蓄能電站", "en": "pumped storage"}[lang]
+    run = {"zh-Hans": "能电", "zh-Hant": "能電", "en": "umpe"}[lang]  # 蓄能|电站: 能电 is no word
+    assert set(search.search(run)) >= set(search.search(station)) > set()
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+def test_a_query_with_no_match_says_so_and_shows_no_hit(open_search, lang):
+    search = open_search(lang)
+    for query in NO_MATCH[lang]:
+        assert search.expected(query) == set()
+        assert search.search(query) == []
+        assert search.status.inner_text() == search.message("none", q=query)  # $& is shown, not expanded
+        assert search.page.locator("#results > *").count() == 0
+
+
+@pytest.mark.parametrize("lang, typed, forms", OTHER_SCRIPT)
+def test_a_query_in_the_other_script_finds_the_text(open_search, lang, typed, forms):
+    search = open_search(lang)
+    wanted = {d[0] for d in search.index["docs"] if all(f in d[3] for f in forms)}
+    assert wanted
+    assert set(search.search(typed)) == wanted
+    marks = search.page.locator("#results mark").all_inner_texts()
+    assert marks and all(m in forms for m in marks)
+
+
+def test_a_word_typed_in_simplified_finds_both_traditional_spellings_of_it(open_search):
+    search = open_search("zh-Hant")
+    wanted = {d[0] for d in search.index["docs"] if "面積" in d[3] or "麪積" in d[3]}  # OpenCC wrote 糧食麪積 once
+    assert set(search.search("面积")) == wanted
+    assert set(search.search("面積")) == wanted
+
+
+@pytest.mark.parametrize("query, word", [("investing", "investment"), ("invests", "investment"), ("station", "stations")])
+def test_an_english_query_finds_other_forms_of_the_word_and_marks_them(open_search, query, word):
+    search = open_search("en")
+    with_word = {d[0] for d in search.index["docs"] if re.search(rf"\b{word}\b", d[3], re.I)}
+    hits = search.search(query)
+    assert with_word and with_word <= set(hits)
+    assert word in [m.lower() for m in search.page.locator("#results mark").all_inner_texts()]
+
+
+@pytest.mark.parametrize("lang, query, more", [("zh-Hans", "涑水新区", "蓄能电站"), ("zh-Hant", "涑水新區", "蓄能電站"),
+                                               ("en", "sushui", "pumped storage")])
+def test_the_query_lives_in_the_url(open_search, lang, query, more):
+    search = open_search(lang)
+    search.open(query)
+    assert search.box.input_value() == query
+    assert set(search.hit_ids()) == search.expected(query)
+    search.search(more)
+    assert parse_qs(urlsplit(search.page.url).query)["q"] == [more]
+    search.box.fill("")
+    search.page.wait_for_function("() => !new URLSearchParams(location.search).has('q')")
+    assert search.status.inner_text() == "" and search.hit_ids() == []
+
+
+@pytest.mark.parametrize("lang, query", [("zh-Hans", "涑水"), ("zh-Hant", "涑水"), ("en", "sushui"), ("en", "investing")])
+def test_results_are_grouped_by_section_marked_and_link_to_the_paragraph(open_search, lang, query):
+    search = open_search(lang)
+    hits = search.search(query)
+    groups = search.page.locator("#results > h2").evaluate_all("""hs => hs.map(h => [h.textContent,
+        [...h.nextElementSibling.querySelectorAll('li.hit a')].map(a => a.getAttribute('href'))])""")
+    sections = [title for title, _ in groups]
+    assert len(sections) == len(set(sections)), "a section is split into two groups"
+    assert sum(len(links) for _, links in groups) == len(hits)
+    for title, links in groups:
+        for href in links:
+            doc = search.doc(href.split("#", 1)[1])
+            assert doc[2] == title
+            assert href == "/" + doc[1]
+    for item in search.page.locator("#results li.hit").all():
+        marks = item.locator("mark").all_inner_texts()
+        assert marks, f"nothing marked in {item.inner_text()!r}"
+        assert all(search.matches(fold(m), fold(query)) for m in marks)
+
+
+@pytest.mark.parametrize("lang, query", [("zh-Hans", "涑水"), ("zh-Hant", "涑水"), ("en", "sushui")])
+def test_the_keyboard_moves_through_results_and_enter_follows_one(open_search, lang, query):
+    search = open_search(lang)
+    search.open()
+    search.box.focus()
+    search.page.keyboard.type(query)
+    search.wait_for_results()
+    links = search.page.locator("#results li.hit a")
+    assert links.count() >= 2
+    focused = "() => document.activeElement.getAttribute('href')"
+    search.page.keyboard.press("ArrowDown")
+    assert search.page.evaluate(focused) == links.nth(0).get_attribute("href")
+    search.page.keyboard.press("ArrowDown")
+    assert search.page.evaluate(focused) == links.nth(1).get_attribute("href")
+    search.page.keyboard.press("ArrowUp")
+    search.page.keyboard.press("ArrowUp")
+    assert search.page.evaluate("() => document.activeElement.id") == "q"
+    search.page.keyboard.press("ArrowDown")
+    href = links.nth(0).get_attribute("href")
+    search.page.keyboard.press("Enter")
+    search.page.wait_for_url(search.base + href.lstrip("/"))
+    assert search.page.locator("#" + href.split("#", 1)[1]).is_visible()
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+def test_the_status_line_announces_the_count(open_search, lang):
+    search = open_search(lang)
+    n = len(search.search(QUERIES[lang][0]))
+    assert search.status.inner_text() == search.message("count", n=n) and str(n) in search.status.inner_text()
+    assert search.status.get_attribute("role") == "status"
+    assert search.status.get_attribute("aria-live") == "polite"
+    assert search.box.get_attribute("aria-describedby") == "search-status"
+
+
+def wait_for_count(page) -> str:
+    page.wait_for_function("""() => {
+        const s = document.getElementById('search-status');
+        return s.textContent !== '' && s.textContent !== s.dataset.msgLoading;
+    }""", polling=10, timeout=5000)
+    return page.locator("#search-status").inner_text()
+
+
+def test_enter_searches_at_once_and_the_search_pending_from_typing_does_not_redraw_under_the_arrow_keys(page):
+    page.clock.install()
+    page.goto(page.base + "search/")
+    page.clock.pause_at(page.evaluate("Date.now()") + 1000)  # timers now run only when the test says so
+    page.locator("#q").focus()
+    page.keyboard.type("涑水")
+    page.keyboard.press("Enter")
+    wait_for_count(page)
+    page.keyboard.press("ArrowDown")
+    first = page.locator("#results li.hit a").first.get_attribute("href")
+    page.clock.run_for(200)
+    assert page.evaluate("() => document.activeElement.getAttribute('href')") == first
+
+
+def test_searches_typed_while_the_index_loads_share_one_download(page):
+    held = []
+    page.route("**/search-index.json", lambda route: held.append(route))  # "loading" until released below
+    page.clock.install()
+    page.goto(page.base + "search/")
+    page.clock.pause_at(page.evaluate("Date.now()") + 1000)
+    page.locator("#q").focus()
+    with page.expect_request("**/search-index.json"):
+        for text in ("涑", "水", "新区"):
+            page.keyboard.type(text)
+            page.clock.run_for(100)  # each pause starts a search
+    status = page.locator("#search-status")
+    assert status.inner_text() == status.get_attribute("data-msg-loading")
+    assert len(held) == 1
+    held.pop().continue_()
+    assert wait_for_count(page) == status.get_attribute("data-msg-count").replace("{n}", "3")
+    assert len(held) == 0
