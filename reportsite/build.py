@@ -111,7 +111,7 @@ def render_site(content: Path, templates: Path = Path("templates"), static: Path
 
     env = make_environment(templates)
     compiled = load_templates(env, TEMPLATES)
-    languages = load_languages(templates)
+    languages = load_languages(templates, phrases=content / "zh-hant-phrases.txt")
     site = SiteInfo(site_title, url, urlsplit(url).path or "/", tuple(languages), _asset_version(static) if static.exists() else "0")
     t = timed("templates", t)
 

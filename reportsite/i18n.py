@@ -16,6 +16,7 @@ class Lang:
     prefix: str  # URL path prefix under the site root: "" for the default language
     name: str  # the language's own name, for the switcher
     messages: dict = field(default_factory=dict, compare=False, hash=False)
+    phrases: str = ""  # the site's s2t phrase list, for zh-Hant
 
     def t(self, key: str, **values) -> str:
         """The message for `key`; a missing key is a bug in the catalog, so it fails loudly."""
@@ -27,7 +28,7 @@ class Lang:
 
     def text(self, zh: str) -> str:
         """Report text as this language shows it when no translation applies."""
-        return to_traditional(zh) if self.code == "zh-Hant" else zh
+        return to_traditional(zh, self.phrases) if self.code == "zh-Hant" else zh
 
 
 LANGUAGE_ORDER = ("zh-Hans", "zh-Hant", "en")
@@ -35,8 +36,12 @@ _NAMES = {"zh-Hans": "简体中文", "zh-Hant": "繁體中文", "en": "English"}
 _PREFIXES = {"zh-Hans": "", "zh-Hant": "zh-hant/", "en": "en/"}
 
 
-def load_languages(templates: Path, codes: tuple[str, ...] = LANGUAGE_ORDER) -> list[Lang]:
-    """The catalogs under templates/i18n/; zh-Hant is converted from zh-Hans, never stored twice."""
+def load_languages(templates: Path, codes: tuple[str, ...] = LANGUAGE_ORDER, phrases: Path | None = None) -> list[Lang]:
+    """The catalogs under templates/i18n/; zh-Hant is converted from zh-Hans, never stored twice.
+
+    `phrases` is the site's list of s2t corrections (content/zh-hant-phrases.txt), if it has one.
+    """
+    phrase_file = str(phrases) if phrases and phrases.exists() else ""
     catalogs: dict[str, dict] = {}
     errors: list[ContentError] = []
     for code in ("zh-Hans", "en"):
@@ -50,10 +55,11 @@ def load_languages(templates: Path, codes: tuple[str, ...] = LANGUAGE_ORDER) -> 
     if errors:
         raise ContentErrors(errors)
     if "zh-Hans" in catalogs:
-        catalogs["zh-Hant"] = {k: to_traditional(v) for k, v in catalogs["zh-Hans"].items()}
+        catalogs["zh-Hant"] = {k: to_traditional(v, phrase_file) for k, v in catalogs["zh-Hans"].items()}
     base = catalogs.get("zh-Hans", {})
     missing = [ContentError(f"templates/i18n/{c}.yaml", 0, key, "message missing", "translate it")
                for c in ("en",) if c in catalogs for key in base if key not in catalogs[c]]
     if missing:
         raise ContentErrors(missing)
-    return [Lang(code, _PREFIXES[code], _NAMES[code], catalogs[code]) for code in codes if code in catalogs]
+    return [Lang(code, _PREFIXES[code], _NAMES[code], catalogs[code], phrase_file if code == "zh-Hant" else "")
+            for code in codes if code in catalogs]

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import tempfile
 from functools import lru_cache
+from pathlib import Path
 
 import opencc
 
@@ -35,9 +38,42 @@ def traditional_characters(text: str) -> list[tuple[int, str, str]]:
     return [(i, a, b) for i, (a, b) in enumerate(zip(text, converted)) if a != b]
 
 
-def to_traditional(text: str) -> str:
-    # s2t: OpenCC's standard Traditional (OpenCC variant forms), neutral between Taiwan and Hong Kong.
-    return converter("s2t").convert(text)
+def to_traditional(text: str, phrases: str = "") -> str:
+    """Simplified -> Traditional with OpenCC's standard s2t profile (neutral between Taiwan and Hong
+    Kong forms), plus the site's own phrase list where one is given (see traditional_converter)."""
+    if not phrases:
+        return converter("s2t").convert(text)
+    return traditional_converter(_phrase_lines(phrases)).convert(text)
+
+
+def _phrase_lines(path: str) -> str:
+    """The phrase list without comments and blank lines, in OpenCC's text dictionary format."""
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    return "\n".join(line.split("#")[0].rstrip() for line in lines if "\t" in line.split("#")[0]) + "\n"
+
+
+@lru_cache(maxsize=8)
+def traditional_converter(phrase_lines: str) -> opencc.OpenCC:
+    """s2t with a user phrase list consulted first: OpenCC matches the longest phrase at each place,
+    so a listed phrase such as 食面积 (食面積) stops s2t from reading 食面 as noodles (食麪)."""
+    share = Path(opencc.__file__).parent / "clib" / "share" / "opencc"
+    standard = json.loads((share / "s2t.json").read_text(encoding="utf-8"))
+    for step in standard["normalization"] + standard["conversion_chain"]:
+        _absolute_files(step["dict"], share)
+    chain = standard["conversion_chain"][0]["dict"]
+    folder = Path(tempfile.mkdtemp(prefix="reportsite-opencc-"))
+    (folder / "phrases.txt").write_text(phrase_lines, encoding="utf-8")
+    chain["dicts"].insert(0, {"type": "text", "file": str(folder / "phrases.txt")})
+    config = folder / "s2t-site.json"
+    config.write_text(json.dumps(standard, ensure_ascii=False), encoding="utf-8")
+    return opencc.OpenCC(str(config))
+
+
+def _absolute_files(node: dict, share: Path) -> None:
+    if "file" in node:
+        node["file"] = str(share / node["file"])
+    for child in node.get("dicts", []):
+        _absolute_files(child, share)
 
 
 @lru_cache(maxsize=None)

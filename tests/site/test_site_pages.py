@@ -235,3 +235,10 @@ def test_missing_translations_show_the_chinese_with_its_language_and_a_note(tmp_
     assert missing.select_one(".tr-note").get_text().startswith("This paragraph has not been translated")
     assert page.select_one("#s2-1-p2 .badge-draft") is not None
     assert page.select_one("#s2-1-p3 .badge-reviewed") is not None
+
+
+def test_traditional_version_uses_the_sites_phrase_corrections_to_opencc(site_dir):
+    text = soup(site_dir, f"zh-hant/{RID}/text/").get_text()
+    assert "糧食面積" in text and "麪" not in text
+    assert "續魯、磨里2個" in text
+    assert "必須幹的事快幹一步" in text
