@@ -87,6 +87,7 @@ _FONT_PATHS = (
 )
 
 
+@lru_cache(maxsize=8)
 def _font(size: int):
     from PIL import ImageFont
 
@@ -122,5 +123,5 @@ def _draw_card(report_id: str, title: str, occasion: str, goals: tuple) -> bytes
         draw.rectangle((x, 560 - h, x + 90, 560), fill=(240, 180, 60))
         draw.text((x, 565 - h - 40), f"{growth:g}%", font=small, fill=(255, 255, 255))
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
+    image.save(buffer, format="PNG", compress_level=1)  # a flat image: faster levels cost little size
     return buffer.getvalue()

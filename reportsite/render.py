@@ -70,6 +70,16 @@ def load_templates(env: jinja2.Environment, names: list[str]) -> dict[str, jinja
     return compiled
 
 
+@dataclass(frozen=True)
+class UI:
+    """What the macros in macros.html need from the page being rendered."""
+
+    href: object
+    t: object
+    gloss: object
+    lang: Lang
+
+
 class Glossary:
     """Links the first occurrence of each glossary term on a page to its entry.
 
@@ -113,11 +123,15 @@ def render_page(template: jinja2.Template, page: Page, lang: Lang, site: SiteInf
                 glossary: Glossary | None) -> str:
     seen: set = set()
     canonical = site.base_url + lang.prefix + page.key
+    href = lambda url: site.base_path + url  # noqa: E731
+    gloss = (lambda text: glossary.link(text, seen)) if glossary else escape
     try:
         return template.render(
             page=page, lang=lang, t=lang.t, site=site, rv=page.report, canonical=canonical,
-            alternates=alternates, csp=CSP, href=lambda url: site.base_path + url,
-            gloss=(lambda text: glossary.link(text, seen)) if glossary else (lambda text: escape(text)),
+            alternates=alternates, csp=CSP, href=href, gloss=gloss,
+            # Macros get what they need as one argument: imported without the page's context, their
+            # module is compiled and run once per process instead of once per page.
+            ui=UI(href, lang.t, gloss, lang),
             **page.context,
         )
     except jinja2.UndefinedError as e:

@@ -9,6 +9,7 @@ the browser reads each query character as any of the corpus characters the map l
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 
 from .i18n import Lang
 from .script import converter
@@ -17,13 +18,14 @@ from .views import ReportView
 INDEX_NAME = "search-index.json"
 
 
-def _spellings(ch: str) -> set[str]:
+@lru_cache(maxsize=None)
+def _spellings(ch: str) -> frozenset[str]:
     """The ways a reader may type a character: its Simplified form and that form's Traditional ones.
 
     Both OpenCC's standard and Taiwan's Traditional, as the corpus may use 爲 where a reader types 為.
     """
     simplified = converter("t2s").convert(ch)
-    return {simplified, converter("s2t").convert(simplified), converter("s2tw").convert(simplified)} - {ch}
+    return frozenset({simplified, converter("s2t").convert(simplified), converter("s2tw").convert(simplified)} - {ch})
 
 
 def query_map(corpus: str) -> dict[str, str]:
