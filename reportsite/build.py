@@ -29,7 +29,7 @@ from .translations import load_glossary, load_translation
 from .views import ReportViewBuilder
 from .yamlio import load_yaml
 
-TEMPLATES = ["bilingual.html", "home.html", "overview.html", "text.html", "part.html", "section.html", "paragraph.html", "target.html",
+TEMPLATES = ["bilingual.html", "chrome.html", "home.html", "overview.html", "text.html", "part.html", "section.html", "paragraph.html", "target.html",
              "targets.html", "list.html", "about.html", "404.html", "redirect.html", "search.html", "glossary.html"]
 
 
