@@ -23,7 +23,7 @@ from .i18n import Lang, load_languages
 from .ledger import check_ledger, update_ledger
 from .output import OutputTree, commit, staging_folder
 from .pages import Page, redirect_pages, report_pages, site_pages
-from .render import Glossary, RenderJob, SiteInfo, load_templates, make_environment, render_all
+from .render import FileJob, Glossary, RenderJob, SiteInfo, load_templates, make_environment, run_jobs
 from .search import INDEX_NAME, build_search_index
 from .translations import load_glossary, load_translation
 from .views import ReportViewBuilder
@@ -130,27 +130,17 @@ def render_site(content: Path, templates: Path = Path("templates"), static: Path
     keys = {code: {p.key for p in pages} for code, pages in pages_by_lang.items()}
     jobs = [
         RenderJob(page, lang, [(other, url + other.prefix + page.key) for other in languages if page.key in keys[other.code]],
-                  glossaries.get((lang.code, page.report.id)) if page.report else None)
+                  glossaries.get((lang.code, page.report.id)) if page.report else None, compiled[page.template], site)
         for lang in languages for page in pages_by_lang[lang.code]
     ]
-    render_all(jobs, compiled, site, tree, processes, progress)
+    run_jobs(jobs, tree, processes, progress)
     stats.pages = len(jobs)
     t = timed("render", t)
 
-    default_views = {rv.id: rv for rv in views_by_lang[languages[0].code]}
-    for item in loaded:
-        rid = item.report.id
-        tree.add(f"{rid}/report.json", report_json(item.report, default_views[rid], url))
-        tree.add(f"{rid}/targets.csv", report_csv(item.report, default_views[rid], url))
-        for path in sorted(item.folder.rglob("*.yaml")):
-            tree.add(f"{rid}/source/{path.relative_to(item.folder).as_posix()}", path.read_bytes())
-        tree.add(f"{rid}/card.png", share_card(item.report))
+    run_jobs([_data_job(item, views_by_lang, languages, url) for item in loaded], tree, processes)
     t = timed("data files", t)
 
-    for lang in languages:
-        for rv in views_by_lang[lang.code]:
-            for name, data in build_search_index(rv, lang).items():
-                tree.add(f"{lang.prefix}{rv.id}/{name}", data)
+    run_jobs([_search_job(rv, lang) for lang in languages for rv in views_by_lang[lang.code]], tree, processes)
     t = timed("search index", t)
 
     if static.exists():
@@ -161,6 +151,27 @@ def render_site(content: Path, templates: Path = Path("templates"), static: Path
     timed("static", t)
     stats.seconds = time.perf_counter() - started
     return tree, stats, loaded
+
+
+def _data_job(item: LoadedReport, views_by_lang: dict, languages: list[Lang], url: str) -> FileJob:
+    """A report's files for reuse (JSON, CSV, its YAML) and its share card."""
+    rid = item.report.id
+    rv = next(v for v in views_by_lang[languages[0].code] if v.id == rid)
+    sources = sorted(item.folder.rglob("*.yaml"))
+    paths = [f"{rid}/report.json", f"{rid}/targets.csv", f"{rid}/card.png"]
+    paths += [f"{rid}/source/{path.relative_to(item.folder).as_posix()}" for path in sources]
+
+    def make() -> list:
+        files = [(paths[0], report_json(item.report, rv, url)), (paths[1], report_csv(item.report, rv, url)),
+                 (paths[2], share_card(item.report))]
+        return files + [(out, path.read_bytes()) for out, path in zip(paths[3:], sources)]
+
+    return FileJob(tuple(paths), make)
+
+
+def _search_job(rv, lang: Lang) -> FileJob:
+    return FileJob((f"{lang.prefix}{rv.id}/{INDEX_NAME}",),
+                   lambda: [(f"{lang.prefix}{rv.id}/{name}", data) for name, data in build_search_index(rv, lang).items()])
 
 
 def _pages(lang: Lang, views_by_lang: dict, loaded: list[LoadedReport], site_title: str, url: str) -> list[Page]:

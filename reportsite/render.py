@@ -178,51 +178,75 @@ def _template_line(error: Exception, name: str) -> int:
     return line
 
 
-# Below this many pages, starting worker processes costs more than it saves.
-PARALLEL_MIN_PAGES = 400
+# Below this many jobs, starting worker processes costs more than it saves.
+PARALLEL_MIN_JOBS = 400
 _WORK: tuple | None = None  # set just before forking; the workers inherit it instead of unpickling it
 
 
 @dataclass(frozen=True)
 class RenderJob:
+    """One page to render."""
+
     page: Page
     lang: Lang
     alternates: list
     glossary: Glossary | None
+    template: jinja2.Template
+    site: SiteInfo
+
+    def outputs(self) -> list[str]:
+        return [self.page.output_path(self.lang)]
+
+    def run(self) -> list[tuple[str, str | bytes]]:
+        html = render_page(self.template, self.page, self.lang, self.site, self.alternates, self.glossary)
+        return [(self.page.output_path(self.lang), html)]
 
 
-def _render_slice(bounds: tuple[int, int]) -> int:
-    jobs, compiled, site, tree = _WORK
+@dataclass(frozen=True)
+class FileJob:
+    """Files made by a function (a report's data files, its search indexes), at paths known up front."""
+
+    paths: tuple[str, ...]
+    make: object  # () -> list of (path, data)
+
+    def outputs(self) -> list[str]:
+        return list(self.paths)
+
+    def run(self) -> list[tuple[str, str | bytes]]:
+        return self.make()
+
+
+def _run_slice(bounds: tuple[int, int]) -> int:
+    jobs, tree = _WORK
     for job in jobs[bounds[0] : bounds[1]]:
-        html = render_page(compiled[job.page.template], job.page, job.lang, site, job.alternates, job.glossary)
-        tree.add(job.page.output_path(job.lang), html, reserved=True)
+        for path, data in job.run():
+            tree.add(path, data, reserved=True)
     return bounds[1] - bounds[0]
 
 
-def render_all(jobs: list[RenderJob], compiled: dict, site: SiteInfo, tree, processes: int,
-               progress=lambda done, total: None) -> None:
-    """Render every page into `tree`; on a large site, in `processes` forked workers writing their own files.
+def run_jobs(jobs: list, tree, processes: int, progress=lambda done, total: None) -> None:
+    """Run every job into `tree`; with many jobs, in `processes` forked workers that write their own files.
 
-    Each page is rendered on its own from the same inputs, so the output does not depend on how the
-    pages are shared out.
+    Each job works on its own from the same inputs, so the output does not depend on how the jobs
+    are shared out.
     """
     global _WORK
     reset_chrome()
-    tree.reserve([job.page.output_path(job.lang) for job in jobs])
-    parallel = (processes > 1 and tree.folder is not None and len(jobs) >= PARALLEL_MIN_PAGES
+    tree.reserve([path for job in jobs for path in job.outputs()])
+    parallel = (processes > 1 and tree.folder is not None and len(jobs) >= PARALLEL_MIN_JOBS
                 and "fork" in multiprocessing.get_all_start_methods())
-    _WORK = (jobs, compiled, site, tree)
+    _WORK = (jobs, tree)
     try:
         step = max(1, len(jobs) // (processes * 8 if parallel else 20))
         slices = [(i, min(i + step, len(jobs))) for i in range(0, len(jobs), step)]
         done = 0
         if not parallel:
             for bounds in slices:
-                done += _render_slice(bounds)
+                done += _run_slice(bounds)
                 progress(done, len(jobs))
             return
         with multiprocessing.get_context("fork").Pool(processes) as pool:
-            for count in pool.imap_unordered(_render_slice, slices, chunksize=1):
+            for count in pool.imap_unordered(_run_slice, slices, chunksize=1):
                 done += count
                 progress(done, len(jobs))
     finally:
