@@ -9,10 +9,10 @@ MkDocs (the `bench` extra: pip install -e '.[bench]'); a missing peer is skipped
 For each N, in a temporary project (templates/, static/, content/site.yaml and the N generated
 reports, see bench/corpus.py), each repeat:
   import    N seeds imported in this process (import_report), after a warm-up import;
-  build     `python build.py --out site` in a new process, output folder absent: wall time and the
-            child's peak RSS (wait4);
-  rebuild   one paragraph of the first report edited, then render_site + swap_in in this (warm)
-            process over the cold build's output, as `serve` rebuilds;
+  build     `python build.py --out site` in a new process, output folder absent: wall time, CPU
+            time and peak RSS of that process and its workers (wait4), and its pass log;
+  rebuild   one paragraph of the first report edited, then `serve`'s own rebuild in this (warm)
+            process, after serve's first build at that size, with that build's pass timings;
   search    the "search index" pass of that rebuild (BuildStats.timings), and the bytes of every
             search-index.json written;
   peers     Hugo and MkDocs, each in a new process with its output folder absent, on Markdown
@@ -393,6 +393,7 @@ def main(argv: list[str]) -> int:
     work = Path(tempfile.mkdtemp(prefix="reportsite-bench-"))
     started = time.perf_counter()
     load_before = os.getloadavg()
+    commit_before = _commit()
     rows = []
     try:
         warm_up(work, args.seed)
@@ -431,6 +432,8 @@ def main(argv: list[str]) -> int:
     notes.append(f"The whole run took {time.perf_counter() - started:.0f} s. Load average (1, 5, 15 min) before: "
                  f"{', '.join(f'{x:.2f}' for x in load_before)}; after: {', '.join(f'{x:.2f}' for x in os.getloadavg())}. "
                  "Other work on the machine shows in wall times first; CPU seconds are steadier.")
+    if _commit() != commit_before:
+        notes.append(f"The code changed during the run (from {commit_before} to {_commit()}): run it again, or from a clone.")
     table = results_table(rows, args, notes)
     print(table)
     args.results.write_text(table, encoding="utf-8")
