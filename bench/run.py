@@ -362,7 +362,7 @@ NOTES = [
     "(all three languages) with the same text, Hugo with a minimal single.html/list.html, MkDocs with its default theme, "
     "`use_directory_urls: true`, a one-entry nav (its default nav would put every page on every page) and the page count "
     "checked against ours. MkDocs puts the zh-hant and en 404 pages at …/404/ since it writes one 404.html.",
-    "Hugo renders on all cores, and so does our cold build's render pass (forked workers on large sites); the rebuild in process and MkDocs use one.",
+    "Hugo renders on all cores, and so do our cold build's forked workers (render, data files and search indexes, on large sites); serve's rebuild and MkDocs use one core.",
 ]
 
 
