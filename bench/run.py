@@ -155,13 +155,13 @@ def edit_one_paragraph(content: Path, report_id: str, sentence: str) -> str:
 class DevServer:
     """`serve`'s rebuild, called as its file watcher calls it, with the BuildStats it keeps to itself.
 
-    The first call is serve's first build; later calls reuse what it kept (state.tree and the like),
-    as a running `serve` does. Its output folder is its own: the cold build's uses another base URL.
+    The first call is serve's first build; later calls reuse what it kept (compiled templates, share
+    cards, loaded converters), as a running `serve` does. serve renders into memory and serves from
+    there, so there is no output folder; the cold build's uses another base URL.
     """
 
     def __init__(self, project: Path):
         self.project = project
-        self.out = project / "serve-site"
         self.state = serve.DevState()
 
     def rebuild(self) -> tuple[float, dict]:
@@ -175,7 +175,7 @@ class DevServer:
         serve.render_site = recording
         try:
             started = time.perf_counter()
-            ok = serve.rebuild(self.project / "content", self.out, self.project / "templates", self.project / "static",
+            ok = serve.rebuild(self.project / "content", self.project / "templates", self.project / "static",
                                self.state, SERVE_URL, log=lambda message: None)
             seconds = time.perf_counter() - started
         finally:
@@ -187,7 +187,7 @@ class DevServer:
             if thread is not threading.current_thread() and thread.daemon:
                 thread.join()
         passes = dict(seen[-1].timings)
-        passes["write"] = seconds - seen[-1].seconds
+        passes["swap"] = seconds - seen[-1].seconds
         return seconds, passes
 
 
@@ -228,11 +228,11 @@ def measure(project: Path, seeds: list[tuple[str, Path]], dev: DevServer, run: i
         raise RuntimeError(f"build reports {s.pages} pages but wrote {html} HTML files")
     log(f"    build    {s.build_s:7.2f}s  {s.pages} pages, {s.output_bytes / 2**20:.1f} MiB, peak RSS {s.build_rss_kb / 1024:.0f} MiB")
 
-    sentence = f"（本段第{run + 1}次编辑。）"  # differs per run: each run's edit changes what serve has on disk
+    sentence = f"（本段第{run + 1}次编辑。）"  # differs per run: each run's edit changes what serve serves
     pid = edit_one_paragraph(content, seeds[0][0], sentence)
     s.rebuild_s, s.passes = dev.rebuild()
     s.search_s = s.passes["search index"]
-    if sentence not in (dev.out / seeds[0][0] / "p" / pid / "index.html").read_text(encoding="utf-8"):
+    if sentence not in dev.state.files[f"{seeds[0][0]}/p/{pid}/index.html"].decode("utf-8"):
         raise RuntimeError(f"the rebuild did not show the edit of {pid}")
     log(f"    rebuild  {s.rebuild_s:7.2f}s  (search index {s.search_s:.2f}s)")
 
@@ -332,7 +332,7 @@ def results_table(rows: list[tuple[int, list[Sample]]], args, notes: list[str]) 
     lines += ["", "Cold build (`python build.py`) by pass, from its log (median seconds; total is the wall time of the process):", ""]
     lines += _pass_table(rows, "build_passes", "build_s")
     lines += ["", "Rebuild after a one-paragraph edit (`serve`'s own `rebuild`, in process), by pass from `BuildStats.timings` "
-              "(median seconds; `write` is the swap, the rest of the rebuild's time), and serve's first build at that size:", ""]
+              "(median seconds; `swap` is the rest of the rebuild's time: serve renders into memory and swaps the served files in one step), and serve's first build at that size:", ""]
     lines += _pass_table(rows, "passes", "rebuild_s", ("serve's first build", "serve_first_s"))
     lines += ["", "Notes:", ""] + [f"- {note}" for note in notes]
     return "\n".join(lines) + "\n"

@@ -30,9 +30,8 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="validate content, suspicious text, links and translations")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
 
-    serve = sub.add_parser("serve", help="build, serve on 127.0.0.1 and rebuild on change")
-    serve.add_argument("--out", default="site")
-    serve.add_argument("--port", type=int, default=8000)
+    serve = sub.add_parser("serve", help="build in memory, serve on 127.0.0.1 and rebuild on change")
+    serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
     return parser
 
 
@@ -116,7 +115,7 @@ def _run(args) -> int:
     if args.command == "serve":
         from .serve import serve
 
-        return serve(content, Path(args.out), args.port)
+        return serve(content, args.port)
 
     from .build import build_site
 

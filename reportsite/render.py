@@ -216,12 +216,17 @@ class FileJob:
         return self.make()
 
 
-def _run_slice(bounds: tuple[int, int]) -> int:
+def _run_slice(bounds: tuple[int, int]) -> tuple[int, list]:
+    """Run some jobs; a worker writes into a folder tree itself and hands back in-memory results."""
     jobs, tree = _WORK
+    kept = []
     for job in jobs[bounds[0] : bounds[1]]:
         for path, data in job.run():
-            tree.add(path, data, reserved=True)
-    return bounds[1] - bounds[0]
+            if tree.folder is None and multiprocessing.parent_process() is not None:
+                kept.append((path, data))
+            else:
+                tree.add(path, data, reserved=True)
+    return bounds[1] - bounds[0], kept
 
 
 def run_jobs(jobs: list, tree, processes: int, progress=lambda done, total: None) -> None:
@@ -233,8 +238,7 @@ def run_jobs(jobs: list, tree, processes: int, progress=lambda done, total: None
     global _WORK
     reset_chrome()
     tree.reserve([path for job in jobs for path in job.outputs()])
-    parallel = (processes > 1 and tree.folder is not None and len(jobs) >= PARALLEL_MIN_JOBS
-                and "fork" in multiprocessing.get_all_start_methods())
+    parallel = (processes > 1 and len(jobs) >= PARALLEL_MIN_JOBS and "fork" in multiprocessing.get_all_start_methods())
     _WORK = (jobs, tree)
     try:
         step = max(1, len(jobs) // (processes * 8 if parallel else 20))
@@ -242,11 +246,13 @@ def run_jobs(jobs: list, tree, processes: int, progress=lambda done, total: None
         done = 0
         if not parallel:
             for bounds in slices:
-                done += _run_slice(bounds)
+                done += _run_slice(bounds)[0]
                 progress(done, len(jobs))
             return
         with multiprocessing.get_context("fork").Pool(processes) as pool:
-            for count in pool.imap_unordered(_run_slice, slices, chunksize=1):
+            for count, kept in pool.imap_unordered(_run_slice, slices, chunksize=1):
+                for path, data in kept:
+                    tree.add(path, data, reserved=True)
                 done += count
                 progress(done, len(jobs))
     finally:

@@ -1,13 +1,16 @@
 """The serve command: build, serve on 127.0.0.1, rebuild on every change and reload open pages.
 
-A failed rebuild keeps the last good site on disk and shows its error list in every open page.
-The server only ever answers for files inside the output folder, and only on the loopback address.
+Like `hugo server`, it renders into memory and serves from there: a rebuild is a full build with
+no disk writes, and the new site replaces the old in one step when it is complete. A failed rebuild
+keeps the last good site and shows its error list in every open page. The server answers only for
+files the build made, and only on the loopback address; `python build.py` writes the site to disk.
 """
 
 from __future__ import annotations
 
 import http.server
 import json
+import mimetypes
 import queue
 import threading
 import time
@@ -16,7 +19,6 @@ from urllib.parse import unquote, urlsplit
 
 from .build import render_site
 from .errors import ContentErrors
-from .output import swap_in
 
 DEV_SCRIPT = """(function () {
   function show(errors) {
@@ -44,7 +46,7 @@ class DevState:
 
     def __init__(self) -> None:
         self.errors: list[str] = []
-        self.tree = None  # what is on disk now, to link unchanged files into the next build
+        self.files: dict[str, bytes] = {}  # the last good build, by path
         self.listeners: list[queue.Queue] = []
         self.lock = threading.Lock()
         self.builds = 0
@@ -55,18 +57,19 @@ class DevState:
                 q.put((event, data))
 
 
-def rebuild(content: Path, out: Path, templates: Path, static: Path, state: DevState, base_url: str, log=print) -> bool:
+def rebuild(content: Path, templates: Path, static: Path, state: DevState, base_url: str, log=print) -> bool:
     started = time.perf_counter()
     try:
+        # One process: forking from the watcher thread of a threaded server is not safe, and for one
+        # report the render pass is a quarter of a second anyway (bench/results.md).
         tree, stats, _ = render_site(content, templates, static, base_url=base_url)
-        swap_in(tree, out, state.tree, background=True)
-        state.tree = tree
     except ContentErrors as e:
         state.errors = [str(x) for x in e.errors]
         for line in state.errors:
             log(line)
         state.publish("failed", json.dumps(state.errors, ensure_ascii=False))
         return False
+    state.files = tree.files  # one assignment: requests see the old site or the new, never a mix
     state.errors = []
     state.builds += 1
     log(f"rebuilt {stats.pages} pages in {time.perf_counter() - started:.2f}s")
@@ -74,23 +77,19 @@ def rebuild(content: Path, out: Path, templates: Path, static: Path, state: DevS
     return True
 
 
-def make_handler(out: Path, state: DevState):
-    root = out.resolve()
+def _lookup(files: dict[str, bytes], url_path: str) -> str | None:
+    """The file a URL path names: `/a/` is `a/index.html`; only names the build made exist."""
+    rel = unquote(url_path).lstrip("/")
+    for candidate in (rel, rel + "index.html" if rel.endswith("/") or not rel else rel + "/index.html"):
+        if candidate in files:
+            return candidate
+    return None
 
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, directory=str(root), **kwargs)
 
+def make_handler(state: DevState):
+    class Handler(http.server.BaseHTTPRequestHandler):
         def log_message(self, *args) -> None:
             pass
-
-        def translate_path(self, path: str) -> str:
-            # Resolve and confine: no `..`, no symlink, no encoded trick leads outside the output folder.
-            rel = unquote(urlsplit(path).path).lstrip("/")
-            target = (root / rel).resolve()
-            if target != root and root not in target.parents:
-                return str(root / "__outside__")
-            return str(target)
 
         def do_GET(self) -> None:
             route = urlsplit(self.path).path
@@ -100,16 +99,16 @@ def make_handler(out: Path, state: DevState):
                 return self._send(200, "application/json", json.dumps({"errors": state.errors, "builds": state.builds}).encode())
             if route == "/__events":
                 return self._events()
-            path = Path(self.translate_path(self.path))
-            if path.is_dir():
-                path = path / "index.html"
-            if not path.is_file():
-                missing = root / "404.html"
-                body = missing.read_bytes() if missing.exists() else b"not found"
-                return self._send(404, "text/html; charset=utf-8", self._inject(body))
-            if path.suffix == ".html":
-                return self._send(200, "text/html; charset=utf-8", self._inject(path.read_bytes()))
-            return super().do_GET()
+            files = state.files
+            name = _lookup(files, route)
+            if name is None:
+                return self._send(404, "text/html; charset=utf-8", self._inject(files.get("404.html", b"not found")))
+            kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
+            if name.endswith(".html"):
+                return self._send(200, "text/html; charset=utf-8", self._inject(files[name]))
+            if kind.startswith("text/") or kind in ("application/json", "application/javascript", "image/svg+xml"):
+                kind += "; charset=utf-8"
+            return self._send(200, kind, files[name])
 
         def _inject(self, body: bytes) -> bytes:
             return body.replace(b"</body>", b'<script src="/__dev.js"></script></body>', 1)
@@ -161,23 +160,23 @@ def fingerprint(paths: list[Path]) -> tuple:
     return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for root in paths if root.exists() for p in root.rglob("*") if p.is_file()))
 
 
-def serve(content: Path, out: Path, port: int, templates: Path = Path("templates"), static: Path = Path("static"),
+def serve(content: Path, port: int, templates: Path = Path("templates"), static: Path = Path("static"),
           host: str = "127.0.0.1") -> int:
     state = DevState()
-    server = http.server.ThreadingHTTPServer((host, port), make_handler(out, state))
+    server = http.server.ThreadingHTTPServer((host, port), make_handler(state))
     server.daemon_threads = True
     base_url = f"http://{host}:{server.server_address[1]}/"  # links and canonicals that work locally
     watched = [content, templates, static]
     before = fingerprint(watched)
-    rebuild(content, out, templates, static, state, base_url)
+    rebuild(content, templates, static, state, base_url)
     stop, ready = threading.Event(), threading.Event()
-    again = lambda: rebuild(content, out, templates, static, state, base_url)  # noqa: E731
+    again = lambda: rebuild(content, templates, static, state, base_url)  # noqa: E731
     watcher = threading.Thread(target=watch, args=(watched, again, stop, ready), daemon=True)
     watcher.start()
     ready.wait(10)
     if fingerprint(watched) != before:
         again()  # an edit made while the watches were being set up
-    print(f"serving {out}/ at http://{host}:{server.server_address[1]}/ (Ctrl-C to stop)", flush=True)
+    print(f"serving at {base_url} (Ctrl-C to stop)", flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
