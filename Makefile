@@ -20,7 +20,7 @@ serve: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) -m pip install -q -e '.[bench]'
-	$(PY) bench/run.py
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
