@@ -66,7 +66,8 @@ def _carry_tracking(targets: list[Target], previous: Report | None) -> list[Targ
 
 
 def _retire_vanished(report: Report, previous: Report | None) -> dict:
-    """IDs of the previous import that are gone now point to their section (or part), so links still land."""
+    """IDs of the previous import that are gone now point to their section (or part), and figures to
+    their paragraph, so links still land."""
     if previous is None:
         return {}
     live = {p.id for p in report.all_paragraphs()} | {s.id for s in report.sections()} | {p.id for p in report.parts}
@@ -84,6 +85,11 @@ def _retire_vanished(report: Report, previous: Report | None) -> dict:
     for p in previous.opening + previous.closing:
         if p.id not in live:
             retired[p.id] = report.parts[0].id
+    # A figure that is no longer read from the text sends its readers to the paragraph it came from.
+    live_figures = {t.id for t in report.targets} | {l.id for l in report.lists}
+    for unit in (*previous.targets, *previous.lists):
+        if unit.id not in live_figures and unit.id not in live:
+            retired[unit.id] = unit.paragraph if unit.paragraph in live else retired.get(unit.paragraph, report.parts[0].id)
     return dict(sorted(retired.items()))
 
 
@@ -121,7 +127,8 @@ def import_report(seed: Path, content_root: Path, report_id: str | None = None, 
     from .targets import extract_targets
 
     targets, lists = assign_target_ids(extract_targets(report), previous)
-    report = replace(report, targets=tuple(_carry_tracking(targets, previous)), lists=tuple(lists), retired=_retire_vanished(report, previous))
+    report = replace(report, targets=tuple(_carry_tracking(targets, previous)), lists=tuple(lists))
+    report = replace(report, retired=_retire_vanished(report, previous))
     warnings = [f"corrections.yaml:{c.line}: correction not applied: its garbled text occurs {data.decode('utf-8', 'replace').count(c.garbled)} times, not once" for c in info["unmatched"]]
     warnings += [str(w) for w in find_suspicious(report)]
     provenance = provenance_data(report, seed.name, data, info["encoding"], info["dropped"])

@@ -169,3 +169,17 @@ def test_reimport_keeps_target_ids_and_gives_new_figures_new_ones(reimport):
     assert {i: t.text for i, t in after.items() if i not in before} == {"t102": "政务服务事项网上可办率达到90%以上"}
     changed = {i: (before[i].text, after[i].text) for i in before if before[i].text != after[i].text}
     assert changed == {"t30": ("完成县乡公路改造27.92公里", "完成县乡公路改造28.15公里")}
+
+
+def test_reimport_retires_a_figure_that_is_no_longer_in_the_text(tmp_path):
+    from reportsite.importer import import_report
+
+    seed = (Path(__file__).resolve().parents[1] / "seeds" / "jiangxian-2022-work-report.txt").read_text(encoding="utf-8")
+    first = tmp_path / "seed.txt"
+    first.write_text(seed, encoding="utf-8")
+    before = import_report(first, tmp_path / "content").report
+    gone = next(t for t in before.targets if t.text == "新建5G基站132座")
+    first.write_text(seed.replace("新建5G基站132座", "新建5G基站"), encoding="utf-8")
+    after = import_report(first, tmp_path / "content", force=True).report
+    assert gone.id not in {t.id for t in after.targets}
+    assert after.retired[gone.id] == gone.paragraph
