@@ -211,7 +211,7 @@ def _pairs(rv, other, lang: Lang) -> list[tuple]:
     return [(p, theirs[p.id]) for p in rv.paragraphs]
 
 
-def _cores() -> int:
+def cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
@@ -222,7 +222,7 @@ def build_site(content: Path, out: Path, templates: Path = Path("templates"), st
     staging = staging_folder(out)
     try:
         tree, stats, loaded = render_site(content, templates, static, strict, base_url, log,
-                                          tree=OutputTree(staging), processes=processes or _cores(), progress=progress)
+                                          tree=OutputTree(staging), processes=processes or cores(), progress=progress)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

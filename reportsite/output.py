@@ -1,4 +1,4 @@
-"""Writing pass: the rendered site is written aside (or held in memory) and swapped in whole."""
+"""Writing pass: the site is written into a folder beside the output (or held in memory) and swapped in whole."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import ctypes
 import os
 import shutil
 import tempfile
-import threading
 from pathlib import Path, PurePosixPath
 
 _RENAME_EXCHANGE = 2
@@ -70,23 +69,6 @@ class OutputTree:
         return self.files[path] if self.folder is None else (self.folder / path).read_bytes()
 
 
-def _write_tree(tree: OutputTree, folder: Path, previous: OutputTree | None = None, current: Path | None = None) -> None:
-    made: set[Path] = set()
-    for rel, data in sorted(tree.files.items()):
-        target = folder / rel
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
-        if previous is not None and current is not None and previous.files.get(rel) == data:
-            try:
-                os.link(current / rel, target)
-                continue
-            except OSError:
-                pass  # the old file is gone or links are not allowed here: write it
-        with open(target, "wb") as f:
-            f.write(data)
-
-
 def recover(out: Path) -> None:
     """Finish a swap that a killed build left half done: the previous site comes back."""
     old = out.with_name(f".{out.name}.old")
@@ -119,15 +101,9 @@ def staging_folder(out: Path) -> Path:
     return staging
 
 
-def commit(staging: Path, out: Path, background: bool = False) -> None:
-    """Swap the finished staging folder in for `out`: a failure at any point leaves the previous site.
-
-    With `background`, the previous site is deleted on another thread, after the swap (for serve).
-    """
+def commit(staging: Path, out: Path) -> None:
+    """Swap the finished staging folder in for `out`: a failure at any point leaves the previous site."""
     out = out.resolve()
-    if background and out.exists() and _exchange(staging, out):
-        threading.Thread(target=shutil.rmtree, args=(staging,), kwargs={"ignore_errors": True}, daemon=True).start()
-        return
     try:
         if out.exists() and _exchange(staging, out):
             return  # staging now holds the previous site, removed below
@@ -138,18 +114,3 @@ def commit(staging: Path, out: Path, background: bool = False) -> None:
         shutil.rmtree(old, ignore_errors=True)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-
-
-def swap_in(tree: OutputTree, out: Path, previous: OutputTree | None = None, background: bool = False) -> None:
-    """Write an in-memory tree beside `out`, then swap it in.
-
-    Files equal to those of `previous` (the tree now at `out`) are hard-linked, not written again,
-    which keeps a rebuild after a small edit fast without giving up the atomic swap.
-    """
-    staging = staging_folder(out)
-    try:
-        _write_tree(tree, staging, previous, out.resolve())
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    commit(staging, out, background)
