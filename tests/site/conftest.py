@@ -78,14 +78,8 @@ def browser():
         b.close()
 
 
-@pytest.fixture
-def page(browser, served_site, request):
-    """A fresh page that fails the test if it asks any host but the local server.
-
-    Tests marked `bypass_csp` may inject a script (axe-core) that the site's own policy forbids.
-    """
-    context = browser.new_context(bypass_csp=request.node.get_closest_marker("bypass_csp") is not None)
-    base = served_site[1]
+def keep_local(context, base: str) -> list[str]:
+    """Refuse every request of `context` to a host other than the local server; returns what was refused."""
     outside: list[str] = []
 
     def guard(route):
@@ -96,6 +90,18 @@ def page(browser, served_site, request):
             route.abort()
 
     context.route("**/*", guard)
+    return outside
+
+
+@pytest.fixture
+def page(browser, served_site, request):
+    """A fresh page that fails the test if it asks any host but the local server.
+
+    Tests marked `bypass_csp` may inject a script (axe-core) that the site's own policy forbids.
+    """
+    context = browser.new_context(bypass_csp=request.node.get_closest_marker("bypass_csp") is not None)
+    base = served_site[1]
+    outside = keep_local(context, base)
     pg = context.new_page()
     errors: list[str] = []
     pg.on("pageerror", lambda e: errors.append(str(e)))

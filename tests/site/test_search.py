@@ -15,6 +15,8 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
+from .conftest import keep_local
+
 RID = "jiangxian-2022"
 PREFIX = {"zh-Hans": "", "zh-Hant": "zh-hant/", "en": "en/"}
 WORD = re.compile(r"[a-z0-9]+")
@@ -135,17 +137,8 @@ def open_search(browser, served_site):
     """Search(lang): one page per language, opened once; fails if a page asks another host or throws."""
     site, base = served_site
     context = browser.new_context()
-    outside: list[str] = []
+    outside = keep_local(context, base)
     errors: list[str] = []
-
-    def guard(route):
-        if route.request.url.startswith(base) or route.request.url.startswith("data:"):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", guard)
     pages: dict[str, Search] = {}
 
     def get(lang: str) -> Search:
