@@ -37,7 +37,7 @@ def golden() -> Path:
     return GOLDEN
 
 
-def _content_before_import(root: Path) -> Path:
+def content_before_import(root: Path) -> Path:
     """A content/ folder holding only the seed's reviewed corrections, as before its first import."""
     folder = root / "content" / "reports" / GOLDEN.name
     folder.mkdir(parents=True)
@@ -47,7 +47,7 @@ def _content_before_import(root: Path) -> Path:
 
 @pytest.fixture
 def fresh_content(tmp_path: Path) -> Path:
-    return _content_before_import(tmp_path)
+    return content_before_import(tmp_path)
 
 
 @pytest.fixture(scope="session")
@@ -55,4 +55,4 @@ def seed_import(tmp_path_factory: pytest.TempPathFactory):
     """The seed imported once into a scratch content folder (an ImportResult); tests must not change it."""
     from reportsite.importer import import_report
 
-    return import_report(SEED, _content_before_import(tmp_path_factory.mktemp("seed")))
+    return import_report(SEED, content_before_import(tmp_path_factory.mktemp("seed")))

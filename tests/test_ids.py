@@ -1,7 +1,6 @@
 """IDs: minted once, kept across re-imports (also for edited units), never handed out again."""
 
 import re
-import shutil
 from dataclasses import replace
 from pathlib import Path
 from textwrap import dedent
@@ -11,6 +10,8 @@ import pytest
 from reportsite.ids import ID_PATTERN, assign_structure_ids, kept_paragraph_ids, kept_target_ids
 from reportsite.importer import default_report_id, import_report, parse_report
 from reportsite.model import Block, Paragraph, Target
+
+from .conftest import content_before_import
 
 MINI = dedent(
     """\
@@ -115,10 +116,7 @@ def seed_variant(seed: Path) -> str:
 def reimport(tmp_path_factory, seed, golden):
     """(first import, re-import of the variant with --force) of the seed in one content folder."""
     root = tmp_path_factory.mktemp("reimport")
-    folder = root / "content" / "reports" / golden.name
-    folder.mkdir(parents=True)
-    shutil.copy(golden / "corrections.yaml", folder)
-    first = import_report(seed, root / "content").report
+    first = import_report(seed, content_before_import(root)).report
     variant = root / "variant.txt"
     variant.write_text(seed_variant(seed), encoding="utf-8")
     second = import_report(variant, root / "content", golden.name, force=True).report

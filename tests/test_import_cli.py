@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from .conftest import content_before_import
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "data" / "seeds"
@@ -26,12 +27,10 @@ def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory, seed, golden):
+def project(tmp_path_factory, seed):
     """A project folder into which the seed was imported once through the command line."""
     root = tmp_path_factory.mktemp("project")
-    folder = root / "content" / "reports" / golden.name
-    folder.mkdir(parents=True)
-    shutil.copy(golden / "corrections.yaml", folder)
+    content_before_import(root)
     result = run(root, "import", str(seed))
     return root, result
 

@@ -30,6 +30,13 @@ def run_cli(project: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, str(ROOT / "build.py"), *args], cwd=project, capture_output=True, text=True, timeout=120)
 
 
+def replace_line(path: Path, index: int, text: str) -> None:
+    """Put a mistake on one line of a file, as an editor might."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[index] = text
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 @pytest.fixture
 def project(tmp_path) -> Path:
     return copy_project(tmp_path)
@@ -53,10 +60,7 @@ def test_two_builds_of_the_same_content_are_byte_identical(project):
 def test_broken_yaml_names_file_and_line_and_leaves_the_previous_site(project):
     assert run_cli(project).returncode == 0
     before = digest(project / "site")
-    part = project / PART2
-    lines = part.read_text(encoding="utf-8").splitlines()
-    lines[5] = "  text: [unclosed"
-    part.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    replace_line(project / PART2, 5, "  text: [unclosed")
     result = run_cli(project)
     assert result.returncode == 1
     assert "content/reports/jiangxian-2022/parts/part2.yaml:" in result.stderr
@@ -77,10 +81,7 @@ def test_every_content_problem_is_reported_not_just_the_first(project):
 def test_broken_template_names_file_and_line_and_leaves_the_previous_site(project):
     assert run_cli(project).returncode == 0
     before = digest(project / "site")
-    template = project / "templates" / "target.html"
-    lines = template.read_text(encoding="utf-8").splitlines()
-    lines[3] = "<h1>{{ target.indicator </h1>"
-    template.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    replace_line(project / "templates" / "target.html", 3, "<h1>{{ target.indicator </h1>")
     result = run_cli(project)
     assert result.returncode == 1
     assert "templates/target.html:4: template syntax:" in result.stderr
