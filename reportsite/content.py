@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 from .errors import ContentError, ContentErrors
@@ -11,11 +12,22 @@ from .model import KINDS, STATUSES, Block, Correction, Evidence, Meta, NumberedL
 from .yamlio import LineDict, LineList, load_yaml
 
 _ID = re.compile(ID_PATTERN)
-_REPORT_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_HTTP_URL = re.compile(r"^https?://[^\s<>\"']+$")
+_REPORT_ID = re.compile(r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+_HTTP_URL = re.compile(r"\Ahttps?://[^\s<>\"']+\Z")
+# A part's or section's page is /<report>/<id>/ beside the report's own pages, and a report's is
+# /<id>/ beside the site's: an ID equal to one of these names would overwrite that page.
+PAGE_NAMES = frozenset({"text", "targets", "about", "bilingual", "glossary", "lists", "p", "source"})
+SITE_NAMES = frozenset({"search", "static", "en", "zh-hant"})
+# Ordinals are printed as Chinese numerals (十二、) and Roman ones (XII.), which stop at 99 here.
+MAX_NUMBER = 99
+# How the import restored a span of text; the about page explains each in words.
+REPAIR_METHODS = ("recorded correction", "re-read in step")
+# Line and paragraph separators and control characters break one-line text: a title in <title>,
+# a heading, the share card's text layout.
+_BREAKING = frozenset({"Cc", "Zl", "Zp"})
 
 
-class _Reader:
+class Reader:
     """Reads typed fields out of one YAML file, collecting errors with file, line and field."""
 
     def __init__(self, path: str):
@@ -68,9 +80,27 @@ class _Reader:
 
     def ident(self, node: LineDict, key: str, field: str) -> str:
         value = self.text(node, key, field)
-        if value and not _ID.match(value):
+        if key in node and node[key] is not None and not _ID.fullmatch(value):
             self.error(node, key, f"{field}{key}", f"{value!r} is not a valid ID", "use lower-case letters, digits and single hyphens, starting with a letter")
+        elif value in PAGE_NAMES:
+            self.error(node, key, f"{field}{key}", f"{value!r} is the name of a page of the report", "choose another ID, e.g. with a number")
         return value
+
+    def line(self, node: LineDict, key: str, field: str, required: bool = True, default: str = "") -> str:
+        """Text that must stay on one line: titles, names, dates."""
+        value = self.text(node, key, field, required, default)
+        bad = next((c for c in value if unicodedata.category(c) in _BREAKING), None)
+        if bad is not None:
+            self.error(node, key, f"{field}{key}", f"contains a line break or control character (U+{ord(bad):04X})", "write it on one line")
+            return " ".join(value.split())
+        return value
+
+    def ordinal(self, node: LineDict, key: str, field: str, default: int) -> int:
+        value = self.number(node, key, field, integer=True)
+        if value is not None and not 1 <= value <= MAX_NUMBER:
+            self.error(node, key, f"{field}{key}", f"{value} is out of range", f"number from 1 to {MAX_NUMBER}")
+            return default
+        return value or default
 
 
 def _describe(value) -> str:
@@ -81,30 +111,35 @@ def _describe(value) -> str:
     return type(value).__name__.replace("LineDict", "a mapping").replace("LineList", "a list")
 
 
-def _paragraph(r: _Reader, node, field: str) -> Paragraph | None:
+def _paragraph(r: Reader, node, field: str) -> Paragraph | None:
     node = r.mapping(node, field)
     if node is None:
         return None
     pid = r.ident(node, "id", field + ".")
     source = Source(r.path, node.line)
     if "blocks" in node:
-        blocks = []
-        for i, b in enumerate(r.items(node, "blocks", field + ".")):
-            b = r.mapping(b, f"{field}.blocks[{i}]")
-            if b is None:
-                continue
-            f = f"{field}.blocks[{i}]."
-            blocks.append(Block(r.text(b, "text", f, required=False), r.text(b, "lead", f, required=False), r.text(b, "marker", f, required=False)))
+        blocks = read_blocks(r, node, field)
         if not blocks:
             r.error(node, "blocks", field + ".blocks", "empty", "give at least one block with text")
-        return Paragraph(pid, tuple(blocks), source)
+        return Paragraph(pid, blocks, source)
     text = r.text(node, "text", field + ".")
     if "text" in node and not text.strip():
         r.error(node, "text", field + ".text", "empty", "delete the paragraph and list its ID under `retired:` in report.yaml instead")
     return Paragraph(pid, (Block(text),), source)
 
 
-def _paragraphs(r: _Reader, node: LineDict, key: str, field: str) -> tuple[Paragraph, ...]:
+def read_blocks(r: Reader, node: LineDict, field: str) -> tuple[Block, ...]:
+    """The `blocks:` of a paragraph, Chinese or translated: each with text, lead and marker."""
+    blocks = []
+    for i, b in enumerate(r.items(node, "blocks", field + ".")):
+        b = r.mapping(b, f"{field}.blocks[{i}]")
+        if b is not None:
+            f = f"{field}.blocks[{i}]."
+            blocks.append(Block(r.text(b, "text", f, required=False), r.text(b, "lead", f, required=False), r.text(b, "marker", f, required=False)))
+    return tuple(blocks)
+
+
+def _paragraphs(r: Reader, node: LineDict, key: str, field: str) -> tuple[Paragraph, ...]:
     out = []
     for i, item in enumerate(r.items(node, key, field, required=False)):
         p = _paragraph(r, item, f"{field}{key}[{i}]")
@@ -113,7 +148,7 @@ def _paragraphs(r: _Reader, node: LineDict, key: str, field: str) -> tuple[Parag
     return tuple(out)
 
 
-def _part(r: _Reader, node) -> Part | None:
+def _part(r: Reader, node) -> Part | None:
     node = r.mapping(node, "")
     if node is None:
         return None
@@ -127,16 +162,16 @@ def _part(r: _Reader, node) -> Part | None:
         if style not in ("line", "inline"):
             r.error(s, "heading_style", f + "heading_style", f"unknown style {style!r}", "use line or inline")
         sections.append(
-            Section(r.ident(s, "id", f), r.number(s, "number", f, integer=True) or i + 1, r.text(s, "title", f),
+            Section(r.ident(s, "id", f), r.ordinal(s, "number", f, i + 1), r.line(s, "title", f),
                     _paragraphs(r, s, "paragraphs", f), style, Source(r.path, s.line))
         )
     return Part(
-        r.ident(node, "id", ""), r.number(node, "number", "", integer=True) or 0, r.text(node, "title", ""),
+        r.ident(node, "id", ""), r.ordinal(node, "number", "", 1), r.line(node, "title", ""),
         _paragraphs(r, node, "intro", ""), tuple(sections), _paragraphs(r, node, "outro", ""), Source(r.path, node.line),
     )
 
 
-def _target(r: _Reader, node, i: int) -> Target | None:
+def _target(r: Reader, node, i: int) -> Target | None:
     f = f"targets[{i}]."
     node = r.mapping(node, f"targets[{i}]")
     if node is None:
@@ -175,7 +210,7 @@ def load_corrections(folder: Path, display: str) -> tuple[list[Correction], list
     data, errors = load_yaml(path, f"{display}/corrections.yaml")
     if errors:
         return [], errors
-    r = _Reader(f"{display}/corrections.yaml")
+    r = Reader(f"{display}/corrections.yaml")
     node = r.mapping(data, "")
     out = []
     for i, c in enumerate(r.items(node, "corrections", "") if node is not None else []):
@@ -187,75 +222,125 @@ def load_corrections(folder: Path, display: str) -> tuple[list[Correction], list
 
 
 def load_report(folder: Path, display: str) -> tuple[Report | None, list[ContentError]]:
-    """Read and validate one report folder; returns (report or None, all problems found)."""
-    errors: list[ContentError] = []
-    data, errs = load_yaml(folder / "report.yaml", f"{display}/report.yaml")
-    errors += errs
+    """Read and validate one report folder; returns (report or None, all problems found).
+
+    When a part or the targets cannot be read, the report is incomplete: every reference into the
+    missing text would be reported as broken, burying the cause, so the report comes back as None
+    with the cause alone and nothing downstream (translation, published IDs) is checked.
+    """
+    data, errors = load_yaml(folder / "report.yaml", f"{display}/report.yaml")
     if data is None:
         return None, errors or [ContentError(f"{display}/report.yaml", 0, "", "empty file")]
-    r = _Reader(f"{display}/report.yaml")
+    r = Reader(f"{display}/report.yaml")
     node = r.mapping(data, "")
     if node is None:
         return None, errors + r.errors
     report_id = r.text(node, "id", "")
-    if report_id and (not _REPORT_ID.match(report_id) or report_id != folder.name):
+    if report_id and (not _REPORT_ID.fullmatch(report_id) or report_id != folder.name):
         r.error(node, "id", "id", f"{report_id!r} must be the folder name {folder.name!r}, in lower-case letters, digits and hyphens")
+    elif report_id in SITE_NAMES:
+        r.error(node, "id", "id", f"{report_id!r} is the name of a page of the site", "rename the folder and the id")
+    retired = _retired(r, node)
+    meta = _meta(r, node)
+    opening, closing = _paragraphs(r, node, "opening", ""), _paragraphs(r, node, "closing", "")
+    parts, part_errors, parts_complete = _load_parts(r, node, folder, display)
+    targets, lists, target_errors, targets_complete = _load_targets(folder, display)
+    errors += r.errors + part_errors + target_errors
+    if not (parts_complete and targets_complete):
+        return None, errors
+    repairs, repair_errors = _load_repairs(folder, display)
+    report = Report(report_id, meta, opening, tuple(parts), closing, tuple(targets), tuple(lists), retired, repairs)
+    return report, errors + repair_errors + check_references(report, display)
+
+
+def _retired(r: Reader, node: LineDict) -> dict[str, str]:
     retired = node.get("retired") or {}
     if not isinstance(retired, dict):
         r.error(node, "retired", "retired", "expected a mapping of old ID: new ID")
-        retired = {}
-    for old, new in list(retired.items()):
-        if not (isinstance(old, str) and _ID.match(old) and isinstance(new, str) and _ID.match(new)):
+        return {}
+    valid = {}
+    for old, new in retired.items():
+        if isinstance(old, str) and _ID.fullmatch(old) and isinstance(new, str) and _ID.fullmatch(new):
+            valid[old] = new
+        else:
             r.error(retired, old, f"retired.{old}", f"{old!r}: {new!r} is not a pair of valid IDs", "write `old-id: new-id` in lower-case letters, digits and hyphens")
-            del retired[old]
-    source_url = r.text(node, "source_url", "", required=False)
-    if source_url and not _HTTP_URL.match(source_url):
+    return valid
+
+
+def _meta(r: Reader, node: LineDict) -> Meta:
+    source_url = r.line(node, "source_url", "", required=False)
+    if source_url and not _HTTP_URL.fullmatch(source_url):
         r.error(node, "source_url", "source_url", f"{source_url[:40]!r} is not an http(s) URL", "write the full https://… address")
-    meta = Meta(
-        title=r.text(node, "title", ""), place=r.text(node, "place", "", required=False),
-        year=r.number(node, "year", "", integer=True) or 0, heading=r.text(node, "heading", "", required=False),
-        published=r.text(node, "published", "", required=False), source=r.text(node, "source", "", required=False),
-        source_url=source_url if _HTTP_URL.match(source_url or "") else "", occasion=r.text(node, "occasion", "", required=False),
-        delivered=r.text(node, "delivered", "", required=False), speaker=r.text(node, "speaker", "", required=False),
-        salutation=r.text(node, "salutation", "", required=False),
-        language=r.text(node, "language", "", required=False, default="zh-Hans"),
+        source_url = ""
+    return Meta(
+        title=r.line(node, "title", ""), place=r.line(node, "place", "", required=False),
+        year=r.number(node, "year", "", integer=True) or 0, heading=r.line(node, "heading", "", required=False),
+        published=r.line(node, "published", "", required=False), source=r.line(node, "source", "", required=False),
+        source_url=source_url, occasion=r.line(node, "occasion", "", required=False),
+        delivered=r.line(node, "delivered", "", required=False), speaker=r.line(node, "speaker", "", required=False),
+        salutation=r.line(node, "salutation", "", required=False),
+        language=r.line(node, "language", "", required=False, default="zh-Hans"),
     )
-    opening, closing = _paragraphs(r, node, "opening", ""), _paragraphs(r, node, "closing", "")
-    errors += r.errors
-    parts = []
-    for i, name in enumerate(r.items(node, "parts", "")):
+
+
+def _load_parts(r: Reader, node: LineDict, folder: Path, display: str) -> tuple[list[Part], list[ContentError], bool]:
+    """The parts listed under `parts:`, their problems, and whether every one of them could be read."""
+    listed = node.get("parts")
+    if not isinstance(listed, LineList) or not listed:
+        r.error(*_parts_problem(node))
+        return [], [], False
+    parts, errors, complete = [], [], True
+    for i, name in enumerate(node["parts"]):
         part_path = folder / "parts" / str(name)
         shown = f"{display}/parts/{name}"
-        if not isinstance(name, str) or "/" in name or "\\" in name or name.startswith(".") or not part_path.is_file():
+        if not (isinstance(name, str) and _inside(part_path, folder) and part_path.is_file()):
             errors.append(ContentError(r.path, node["parts"].line_of(i), f"parts[{i}]", f"no part file {name!r}", "list files that exist under parts/"))
+            complete = False
             continue
         pdata, errs = load_yaml(part_path, shown)
         errors += errs
-        if pdata is not None:
-            pr = _Reader(shown)
-            part = _part(pr, pdata)
-            errors += pr.errors
-            if part:
-                parts.append(part)
-    targets, lists, terrs = _load_targets(folder, display)
-    errors += terrs
-    repairs = _load_repairs(folder)
-    report = Report(report_id, meta, opening, tuple(parts), closing, tuple(targets), tuple(lists), dict(retired), repairs)
-    errors += check_references(report, display)
-    return report, errors
+        if pdata is None:
+            errors += [] if errs else [ContentError(shown, 0, "", "empty file", "restore the part, or remove it from `parts:` in report.yaml")]
+            complete = False
+            continue
+        pr = Reader(shown)
+        part = _part(pr, pdata)
+        errors += pr.errors
+        complete = complete and part is not None
+        if part:
+            parts.append(part)
+    return parts, errors, complete
 
 
-def _load_targets(folder: Path, display: str) -> tuple[list[Target], list[NumberedList], list[ContentError]]:
+def _parts_problem(node: LineDict) -> tuple:
+    """Why `parts:` lists no part files, as arguments of Reader.error."""
+    hint = "list the part files under parts/, e.g. `- part1.yaml`"
+    if "parts" in node:
+        return node, "parts", "parts", f"expected a list of part files, got {_describe(node['parts'])}", hint
+    similar = [k for k in node if isinstance(k, str) and k.lower().startswith("part")]
+    if similar:
+        return node, similar[0], "parts", f"missing; found {similar[0]!r}", "spell it `parts:`"
+    return node, None, "parts", "missing", hint
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """Whether `path`, symlinks followed, stays inside `folder`: content never reads beyond its report."""
+    return path.resolve().is_relative_to(folder.resolve())
+
+
+def _load_targets(folder: Path, display: str) -> tuple[list[Target], list[NumberedList], list[ContentError], bool]:
+    """Targets and lists, their problems, and whether the file could be read at all."""
     path = folder / "targets.yaml"
     if not path.exists():
-        return [], [], []
-    data, errors = load_yaml(path, f"{display}/targets.yaml")
+        return [], [], [], True
+    shown = f"{display}/targets.yaml"
+    data, errors = load_yaml(path, shown)
     if data is None:
-        return [], [], errors
-    r = _Reader(f"{display}/targets.yaml")
+        return [], [], errors or [ContentError(shown, 0, "", "empty file", "write `targets: []` and `lists: []` for a report without targets")], False
+    r = Reader(shown)
     node = r.mapping(data, "")
     if node is None:
-        return [], [], errors + r.errors
+        return [], [], errors + r.errors, False
     targets = [t for i, item in enumerate(r.items(node, "targets", "")) if (t := _target(r, item, i))]
     lists = []
     for i, l in enumerate(r.items(node, "lists", "", required=False)):
@@ -263,18 +348,34 @@ def _load_targets(folder: Path, display: str) -> tuple[list[Target], list[Number
         if l is not None:
             f = f"lists[{i}]."
             items = tuple(str(x) for x in r.items(l, "items", f))
-            lists.append(NumberedList(r.ident(l, "id", f), r.text(l, "title", f), r.text(l, "paragraph", f), items, Source(r.path, l.line)))
-    return targets, lists, errors + r.errors
+            lists.append(NumberedList(r.ident(l, "id", f), r.line(l, "title", f), r.text(l, "paragraph", f), items, Source(r.path, l.line)))
+    return targets, lists, errors + r.errors, True
 
 
-def _load_repairs(folder: Path) -> tuple[Repair, ...]:
+def _load_repairs(folder: Path, display: str) -> tuple[tuple[Repair, ...], list[ContentError]]:
+    """What the import did to the text, for the about page (provenance.yaml is written by the import)."""
     path = folder / "provenance.yaml"
     if not path.exists():
-        return ()
-    data, errors = load_yaml(path, str(path))
-    if errors or not isinstance(data, dict):
-        return ()
-    return tuple(Repair(int(x.get("line", 0)), str(x.get("garbled", "")), str(x.get("repaired", "")), str(x.get("method", "")), str(x.get("note", ""))) for x in data.get("repairs") or [] if isinstance(x, dict))
+        return (), []
+    shown = f"{display}/provenance.yaml"
+    data, errors = load_yaml(path, shown)
+    r = Reader(shown)
+    node = r.mapping(data, "") if data is not None else None
+    repairs = []
+    for i, x in enumerate(r.items(node, "repairs", "", required=False) if node is not None else []):
+        x = r.mapping(x, f"repairs[{i}]")
+        if x is None:
+            continue
+        f = f"repairs[{i}]."
+        line = x.get("line")
+        if isinstance(line, bool) or not isinstance(line, int) or line < 1:
+            r.error(x, "line", f + "line", f"expected the line number in the seed, got {line!r}", "write a whole number from 1")
+            line = 0
+        method = r.text(x, "method", f)
+        if method and method not in REPAIR_METHODS:
+            r.error(x, "method", f + "method", f"unknown method {method!r}", "use one of " + ", ".join(REPAIR_METHODS))
+        repairs.append(Repair(line, r.text(x, "garbled", f), r.text(x, "repaired", f, required=False), method, r.text(x, "note", f, required=False)))
+    return tuple(repairs), errors + r.errors
 
 
 def check_references(report: Report, display: str) -> list[ContentError]:

@@ -14,7 +14,8 @@ from difflib import SequenceMatcher
 from .model import NumberedList, Paragraph, Part, Report, Section, Target
 from .targets import Extraction, pair_goals_with_results
 
-ID_PATTERN = r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$"
+# \A and \Z, not ^ and $: `$` also matches before a trailing newline, which would let "p1\n" through.
+ID_PATTERN = r"\A[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z"
 
 
 class _Minter:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .content import Reader, read_blocks
 from .errors import ContentError
 from .model import Block, Paragraph, Report
 from .yamlio import LineDict, load_yaml
@@ -46,36 +47,57 @@ def load_translation(folder: Path, display: str, report: Report, language: str =
         return None, []
     shown = f"{display}/{language}.yaml"
     data, errors = load_yaml(path, shown)
-    if not isinstance(data, LineDict):
-        return None, errors or [ContentError(shown, 0, "", "expected a mapping at the top")]
-    paragraphs = {}
-    known = {p.id: p for p in report.all_paragraphs()}
-    for pid, node in (data.get("paragraphs") or {}).items():
-        line = data["paragraphs"].line_of(pid) if isinstance(data["paragraphs"], LineDict) else 0
-        if pid not in known:
-            errors.append(ContentError(shown, line, f"paragraphs.{pid}", "no paragraph with this ID in the Chinese text", "remove it or fix the ID"))
-            continue
-        if not isinstance(node, dict):
-            errors.append(ContentError(shown, line, f"paragraphs.{pid}", "expected a mapping with status and text or blocks"))
-            continue
-        status = str(node.get("status", "draft"))
-        if status not in TRANSLATION_STATUSES:
-            errors.append(ContentError(shown, line, f"paragraphs.{pid}.status", f"unknown status {status!r}", "use reviewed, draft or missing"))
-        if "blocks" in node and isinstance(node["blocks"], list):
-            blocks = tuple(Block(str(b.get("text", "")), str(b.get("lead", "")), str(b.get("marker", ""))) for b in node["blocks"] if isinstance(b, dict))
-            if len(blocks) != len(known[pid].blocks):
-                errors.append(ContentError(shown, line, f"paragraphs.{pid}.blocks", f"{len(blocks)} blocks, the Chinese has {len(known[pid].blocks)}", "translate block by block"))
-        else:
-            blocks = (Block(str(node.get("text", ""))),)
-        paragraphs[pid] = ParagraphTranslation(blocks, status)
+    if data is None:
+        return None, errors or [ContentError(shown, 0, "", "empty file", "delete it, or translate at least the titles")]
+    r = Reader(shown)
+    node = r.mapping(data, "")
+    if node is None:
+        return None, errors + r.errors
     titles = {}
     for key in ("parts", "sections", "lists"):
-        titles.update({str(k): str(v) for k, v in (data.get(key) or {}).items()})
-    translation = Translation(
-        language, str(data.get("note", "")), {str(k): str(v) for k, v in (data.get("meta") or {}).items()},
-        titles, paragraphs, {str(k): str(v) for k, v in (data.get("targets") or {}).items()},
-    )
-    return translation, errors
+        titles.update(_labels(r, node, key))
+    translation = Translation(language, r.text(node, "note", "", required=False), _labels(r, node, "meta"), titles,
+                              _paragraph_translations(r, node, report), _labels(r, node, "targets"))
+    return translation, errors + r.errors
+
+
+def _section(r: Reader, node: LineDict, key: str) -> LineDict | None:
+    """The mapping under `key`, or None when it is absent or (reported) not a mapping."""
+    value = node.get(key)
+    return None if value is None else r.mapping(value, key, node, key)
+
+
+def _labels(r: Reader, node: LineDict, key: str) -> dict[str, str]:
+    """ID (or field) -> one line of text, e.g. `sections: {s1-1: …}` or `meta: {title: …}`."""
+    found = _section(r, node, key)
+    return {} if found is None else {str(k): r.line(found, k, f"{key}.") for k in found}
+
+
+def _paragraph_translations(r: Reader, node: LineDict, report: Report) -> dict[str, ParagraphTranslation]:
+    found = _section(r, node, "paragraphs")
+    if found is None:
+        return {}
+    known = {p.id: p for p in report.all_paragraphs()}
+    out = {}
+    for pid, item in found.items():
+        field = f"paragraphs.{pid}"
+        if pid not in known:
+            r.error(found, pid, field, "no paragraph with this ID in the Chinese text", "remove it or fix the ID")
+            continue
+        item = r.mapping(item, field, found, pid)
+        if item is None:
+            continue
+        status = r.text(item, "status", field + ".", required=False, default="draft")
+        if status not in TRANSLATION_STATUSES:
+            r.error(item, "status", f"{field}.status", f"unknown status {status!r}", "use reviewed, draft or missing")
+        if "blocks" in item:
+            blocks = read_blocks(r, item, field)
+            if len(blocks) != len(known[pid].blocks):
+                r.error(item, "blocks", f"{field}.blocks", f"{len(blocks)} blocks, the Chinese has {len(known[pid].blocks)}", "translate block by block")
+        else:
+            blocks = (Block(r.text(item, "text", field + ".", required=False)),)
+        out[pid] = ParagraphTranslation(blocks, status)
+    return out
 
 
 def load_glossary(folder: Path, display: str) -> tuple[list[GlossaryTerm], list[ContentError]]:
@@ -84,13 +106,17 @@ def load_glossary(folder: Path, display: str) -> tuple[list[GlossaryTerm], list[
         return [], []
     shown = f"{display}/glossary.yaml"
     data, errors = load_yaml(path, shown)
+    if data is None:
+        return [], errors
+    r = Reader(shown)
+    node = r.mapping(data, "")
     terms = []
-    for i, node in enumerate((data or {}).get("terms") or []):
-        if not isinstance(node, dict) or not node.get("term"):
-            errors.append(ContentError(shown, getattr(node, "line", 0), f"terms[{i}]", "each term needs term, en, zh and explanation"))
-            continue
-        terms.append(GlossaryTerm(str(node["term"]), str(node.get("en", "")), str(node.get("zh", "")), str(node.get("explanation", ""))))
-    return terms, errors
+    for i, item in enumerate(r.items(node, "terms", "") if node is not None else []):
+        item = r.mapping(item, f"terms[{i}]")
+        if item is not None:
+            f = f"terms[{i}]."
+            terms.append(GlossaryTerm(r.line(item, "term", f), r.line(item, "en", f), r.text(item, "zh", f), r.text(item, "explanation", f)))
+    return terms, errors + r.errors
 
 
 def coverage(report: Report, translation: Translation | None) -> tuple[int, int, int]:

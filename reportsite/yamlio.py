@@ -32,8 +32,15 @@ class LineList(list):
         return self.item_lines[index] if index < len(self.item_lines) else self.line
 
 
+# Content is written by people: these bounds are far above any real report and far below what
+# exhausts memory or time (an alias bomb, a pasted file of megabytes).
+MAX_FILE_BYTES = 4_000_000
+MAX_TEXT_CHARS = 20_000
+MAX_ALIAS_NODES = 1_000
+
+
 class _LineLoader(_Loader):
-    pass
+    duplicates: list  # (key, first line, second line): reported, not silently resolved
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
@@ -45,8 +52,12 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, (str, int, float, bool)) or key is None:
             raise yaml.constructor.ConstructorError(None, None, "a key must be plain text", key_node.start_mark)
+        line = key_node.start_mark.line + 1
+        if key in out.key_lines:
+            loader.duplicates.append((key, out.key_lines[key], line))
+            continue
         out[key] = loader.construct_object(value_node, deep=True)
-        out.key_lines[key] = key_node.start_mark.line + 1
+        out.key_lines[key] = line
     return out
 
 
@@ -63,16 +74,88 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _co
 _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
 
 
-def load_yaml(path: Path, display: str) -> tuple[object, list[ContentError]]:
-    """Parse `path`; a syntax error comes back as a ContentError naming the file and line."""
+class _Oversize(Exception):
+    """A document that would cost far more to load than any real content: refused before it is built."""
+
+    def __init__(self, line: int, message: str, hint: str):
+        super().__init__(message)
+        self.line, self.message, self.hint = line, message, hint
+
+
+def _check_bounds(root: yaml.Node) -> None:
+    """Refuse over-long text and aliases that expand into more than MAX_ALIAS_NODES values.
+
+    The composed document shares one node for an anchor and all its aliases; counting the values
+    each node stands for (memoised, so linear in the document) measures what a walk of the loaded
+    data would touch, which is where an alias bomb costs its memory and time.
+    """
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+    distinct = 0
+
+    def size(node: yaml.Node) -> int:
+        nonlocal distinct
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if key in open_nodes:
+            raise _Oversize(node.start_mark.line + 1, "an alias refers to the value that contains it", "write the value out instead of using & and *")
+        if isinstance(node, yaml.ScalarNode):
+            if len(node.value) > MAX_TEXT_CHARS:
+                raise _Oversize(node.start_mark.line + 1, f"text of {len(node.value):,} characters, more than {MAX_TEXT_CHARS:,}",
+                                "split it, or check that the file holds what you meant")
+            total = 1
+        else:
+            open_nodes.add(key)
+            children = node.value if isinstance(node, yaml.SequenceNode) else [n for pair in node.value for n in pair]
+            total = 1 + sum(size(child) for child in children)
+            open_nodes.discard(key)
+        distinct += 1
+        sizes[key] = total
+        if total - distinct > MAX_ALIAS_NODES:
+            raise _Oversize(node.start_mark.line + 1, f"aliases expand to more than {MAX_ALIAS_NODES:,} values",
+                            "write the values out instead of using & and *")
+        return total
+
+    size(root)
+
+
+def _parse(text: str) -> tuple[object, list[tuple]]:
+    loader = _LineLoader(text)
+    loader.duplicates = []
     try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, []
+        _check_bounds(node)
+        return loader.construct_document(node), loader.duplicates
+    finally:
+        loader.dispose()
+
+
+def load_yaml(path: Path, display: str) -> tuple[object, list[ContentError]]:
+    """Parse `path`; a syntax error comes back as a ContentError naming the file and line.
+
+    A repeated key is an error naming both lines (the first value is kept, so nothing that
+    follows from it is reported); oversized files, text and alias expansions are refused.
+    """
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return None, [ContentError(display, 0, "", f"file of {path.stat().st_size:,} bytes, more than {MAX_FILE_BYTES:,}",
+                                       "split it, or check that it is the file you meant")]
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as e:
         return None, [ContentError(display, 0, "", f"not UTF-8 text ({e.reason} at byte {e.start})", "save the file as UTF-8")]
     except OSError as e:
         return None, [ContentError(display, 0, "", f"cannot read the file ({e.strerror})")]
     try:
-        return yaml.load(text, Loader=_LineLoader), []
+        data, duplicates = _parse(text)
+        return data, [ContentError(display, second, str(key), f"duplicate key, first given at line {first}", "keep one of them")
+                      for key, first, second in duplicates]
+    except _Oversize as e:
+        return None, [ContentError(display, e.line, "", e.message, e.hint)]
+    except RecursionError:
+        return None, [ContentError(display, 0, "", "nested too deeply", "check the indentation")]
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark else 0
