@@ -21,7 +21,7 @@ from .datafiles import report_csv, report_json, share_card
 from .errors import ContentError, ContentErrors
 from .i18n import Lang, load_languages
 from .ledger import check_ledger, update_ledger
-from .output import OutputTree, commit, staging_folder
+from .output import OutputTree, check_out_folder, commit, staging_folder, write_failed
 from .pages import Page, redirect_pages, report_pages, site_pages
 from .render import FileJob, Glossary, RenderJob, SiteInfo, load_templates, make_environment, run_jobs
 from .search import INDEX_NAME, build_search_index
@@ -219,15 +219,17 @@ def build_site(content: Path, out: Path, templates: Path = Path("templates"), st
                strict: bool = False, base_url: str | None = None, log=lambda message: None, processes: int = 0,
                progress=lambda done, total: None) -> BuildStats:
     """The build command: render everything into a folder beside `out`, then swap it in whole."""
+    check_out_folder(out, {"content": content, "templates": templates, "static": static})
     staging = staging_folder(out)
     try:
         tree, stats, loaded = render_site(content, templates, static, strict, base_url, log,
                                           tree=OutputTree(staging), processes=processes or cores(), progress=progress)
-    except BaseException:
+        started = time.perf_counter()
+        commit(staging, out)
+    except OSError as e:
+        raise write_failed(e, out) from e
+    finally:
         shutil.rmtree(staging, ignore_errors=True)
-        raise
-    started = time.perf_counter()
-    commit(staging, out)
     for item in loaded:
         update_ledger(item.folder, item.report)
     log(f"  {'write':<14} {time.perf_counter() - started:6.3f}s")

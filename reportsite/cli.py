@@ -6,33 +6,55 @@ import argparse
 import sys
 from pathlib import Path
 
-from .errors import ContentErrors, ImportProblem
+from .errors import ContentErrors, ImportProblem, OutputProblem
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
+
+
+COMMANDS = ("build", "import", "check", "serve")
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="build.py", description="Build the report-explorer site from content/.")
     parser.add_argument("--content", default="content", help="content folder (default: content)")
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    # The same options after the command too (`build.py build --content DIR`); SUPPRESS keeps a
+    # value given before the command from being reset by the subcommand's default.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--content", default=argparse.SUPPRESS, help="content folder (default: content)")
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
     sub = parser.add_subparsers(dest="command")
 
-    build = sub.add_parser("build", help="render the site (the default command)")
-    build.add_argument("--out", default="site", help="output folder (default: site)")
+    build = sub.add_parser("build", parents=[common], help="render the site (the default command)")
+    build.add_argument("--out", default="site", help="output folder (default: site); only a folder the build made, or an empty one, is replaced")
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")
     build.add_argument("--base-url", default=None, help="absolute URL the site is published at (overrides content/site.yaml)")
 
-    imp = sub.add_parser("import", help="import a raw report (text or saved HTML page) into content/")
+    imp = sub.add_parser("import", parents=[common], help="import a raw report (text or saved HTML page) into content/")
     imp.add_argument("path", help="the raw report file")
     imp.add_argument("--id", dest="report_id", help="report id (default: place in pinyin and year, e.g. jiangxian-2022)")
     imp.add_argument("--force", action="store_true", help="replace an imported report's text, keeping its IDs")
 
-    check = sub.add_parser("check", help="validate content, suspicious text, links and translations")
+    check = sub.add_parser("check", parents=[common], help="validate content, suspicious text, links and translations")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
 
-    serve = sub.add_parser("serve", help="build in memory, serve on 127.0.0.1 and rebuild on change")
+    serve = sub.add_parser("serve", parents=[common], help="build in memory, serve on 127.0.0.1 and rebuild on change")
     serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
     return parser
+
+
+def with_command(argv: list[str]) -> list[str]:
+    """`build` inserted after the options that come before any command: it is the default command,
+    so `build.py --content DIR --out X` means `build.py --content DIR build --out X`."""
+    i = 0
+    while i < len(argv) and argv[i] not in (*COMMANDS, "-h", "--help"):
+        if argv[i] == "--content":
+            i += 2
+        elif argv[i] == "--debug" or argv[i].startswith("--content="):
+            i += 1
+        else:
+            return [*argv[:i], "build", *argv[i:]]
+    return argv if i < len(argv) else [*argv, "build"]
 
 
 class Progress:
@@ -60,12 +82,7 @@ class Progress:
 
 
 def main(argv: list[str]) -> int:
-    # The default command is `build`: `python build.py --out DIR` works as `python build.py build --out DIR`.
-    if not argv or argv[0] not in ("build", "import", "check", "serve", "-h", "--help") and not argv[0].startswith("--content") and not argv[0] == "--debug":
-        argv = ["build", *argv]
-    args = _parser().parse_args(argv)
-    if args.command is None:
-        args = _parser().parse_args([*argv, "build"])
+    args = _parser().parse_args(with_command(argv))
     try:
         return _run(args)
     except ContentErrors as e:
@@ -74,19 +91,26 @@ def main(argv: list[str]) -> int:
         count = sum(not x.warning for x in e.errors)
         print(f"{count} error(s); nothing was written.", file=sys.stderr)
         return EXIT_PROBLEMS
-    except ImportProblem as e:
+    except (ImportProblem, OutputProblem) as e:
         print(f"error: {e}", file=sys.stderr)
         return EXIT_PROBLEMS
     except KeyboardInterrupt:
         print("interrupted; the previous site is untouched.", file=sys.stderr)
         return 130
-    except Exception:
+    except Exception as e:
         if args.debug:
             raise
-        import traceback
+        print(_bug_line(e), file=sys.stderr)
+        return EXIT_BUG
 
-        traceback.print_exc()
-        return EXIT_PROBLEMS
+
+def _bug_line(e: Exception) -> str:
+    """One line for what no check foresaw: the content is not at fault as far as the tool knows."""
+    if isinstance(e, OSError):
+        where = f"{e.filename}: " if e.filename else ""
+        return f"error: {where}{e.strerror or e}"
+    detail = " ".join(str(e).split())[:200]
+    return f"error: this is a bug in build.py, not in your content: {type(e).__name__}: {detail} (run again with --debug for the traceback, and report it)"
 
 
 def _run(args) -> int:

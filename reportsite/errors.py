@@ -9,6 +9,10 @@ class ImportProblem(Exception):
     """A raw seed that cannot be imported, with a message a person can act on."""
 
 
+class OutputProblem(Exception):
+    """An output folder the build refuses to touch, or cannot write; the message says what is intact."""
+
+
 @dataclass(frozen=True, order=True)
 class ContentError:
     """One problem in user content, printed as `path:line: field: message (hint)`."""

@@ -8,6 +8,8 @@ import shutil
 import tempfile
 from pathlib import Path, PurePosixPath
 
+from .errors import OutputProblem
+
 _RENAME_EXCHANGE = 2
 try:
     _libc = ctypes.CDLL(None, use_errno=True)
@@ -92,13 +94,68 @@ def _alive(pid: int) -> bool:
     return True
 
 
+# Written into every site the build makes: the build replaces a folder only if it holds this file
+# (or is empty), so an --out pointing at anything else is refused instead of deleted.
+MARKER = ".reportsite-build"
+_MARKER_TEXT = "Made by `python build.py`: the next build replaces this whole folder.\n"
+
+
+def check_out_folder(out: Path, sources: dict[str, Path]) -> None:
+    """Refuse, before anything is written, an output folder the build must not replace.
+
+    `sources` names the folders the build reads (content, templates, static): the output may be
+    neither one of them, nor inside one, nor a folder that holds one. The current folder, the home
+    folder and the root are never replaced either, nor a file, nor a folder the build did not make.
+    """
+    target = out.resolve()
+    reason = "it is the root folder" if target == Path(target.anchor) else _protected(target, {name: path.resolve() for name, path in sources.items()})
+    if reason is None and target.exists():
+        if not target.is_dir():
+            reason = "it is a file"
+        elif not (target / MARKER).is_file() and any(target.iterdir()):
+            reason = f"it holds files that no build made (a site made by the build has a {MARKER} file)"
+    if reason:
+        raise OutputProblem(f"--out {out}: refusing to replace it: {reason}; nothing was touched (choose a new or empty folder, e.g. site)")
+
+
+def _protected(target: Path, sources: dict[str, Path]) -> str | None:
+    """Why `target` is a folder no build may replace, or None."""
+    for name, folder in sources.items():
+        if target == folder or target in folder.parents:
+            return f"it {'is' if target == folder else 'holds'} the {name} folder"
+        if folder in target.parents:
+            return f"it is inside the {name} folder"
+    for name, folder in (("current", Path.cwd().resolve()), ("home", Path.home().resolve())):
+        if target == folder or target in folder.parents:
+            return f"it {'is' if target == folder else 'holds'} the {name} folder"
+    return None
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def staging_folder(out: Path) -> Path:
-    """A fresh folder beside `out` to build the new site in."""
+    """A fresh folder beside `out` to build the new site in, marked as made by the build.
+
+    mkdtemp makes it private (0700); a site is for a web server that may run as another user, so it
+    gets the mode any new folder gets under the user's umask (0755 under the usual 022).
+    """
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     recover(out)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-{os.getpid()}-", dir=out.parent))
+    os.chmod(staging, 0o777 & ~_umask())
+    (staging / MARKER).write_text(_MARKER_TEXT, encoding="utf-8")
     return staging
+
+
+def write_failed(error: OSError, out: Path) -> OutputProblem:
+    """A write that failed half way (a full disk): the swap never happened, so the previous site stands."""
+    where = f"{error.filename}: " if error.filename else ""
+    return OutputProblem(f"cannot write the site: {where}{error.strerror or error}; the previous site in {out} is intact")
 
 
 def commit(staging: Path, out: Path) -> None:

@@ -1,0 +1,133 @@
+"""The output folder: the build replaces only a folder it made itself, or an empty one, and nothing else."""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from reportsite import build as build_module
+from reportsite.cli import main
+from reportsite.output import MARKER
+from tests.site.conftest import copy_project
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every path under `folder` with a hash of its bytes: equal snapshots mean nothing was touched."""
+    out = {}
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder).as_posix()
+        out[rel] = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "dir"
+    return out
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """A copy of the project as the current folder, with a README and a git folder to protect."""
+    root = copy_project(tmp_path / "project")
+    (root / "README.md").write_text("# readme\n", encoding="utf-8")
+    (root / ".git").mkdir()
+    (root / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    monkeypatch.chdir(root)
+    return root
+
+
+@pytest.fixture
+def no_writes(monkeypatch):
+    """The build fails loudly if it gets as far as writing: a refusal must come before any write."""
+    def refuse(*args, **kw):
+        raise AssertionError("the build started writing")
+
+    monkeypatch.setattr(build_module, "staging_folder", refuse)
+    monkeypatch.setattr(build_module, "commit", refuse)
+
+
+@pytest.mark.parametrize("out, reason", [
+    ("content", "it is the content folder"),
+    ("content/reports", "it is inside the content folder"),
+    ("templates", "it is the templates folder"),
+    ("static", "it is the static folder"),
+    (".", "it holds the content folder"),
+    ("README.md", "it is a file"),
+])
+def test_out_at_the_project_its_folders_or_a_file_is_refused_and_nothing_is_touched(project, capsys, out, reason):
+    before = snapshot(project)
+    assert main(["--out", out]) == 1
+    assert capsys.readouterr().err == (f"error: --out {out}: refusing to replace it: {reason}; nothing was touched "
+                                       "(choose a new or empty folder, e.g. site)\n")
+    assert snapshot(project) == before
+
+
+def test_out_at_the_root_folder_is_refused_before_anything_is_written(project, no_writes, capsys):
+    assert main(["--out", "/"]) == 1
+    assert capsys.readouterr().err.startswith("error: --out /: refusing to replace it: it is the root folder; nothing was touched")
+
+
+def test_out_at_the_home_folder_is_refused_and_nothing_is_touched(project, tmp_path, monkeypatch, capsys):
+    home = tmp_path / "home"
+    (home / "notes").mkdir(parents=True)
+    (home / "notes" / "todo.txt").write_text("keep me\n", encoding="utf-8")
+    monkeypatch.setenv("HOME", str(home))
+    before = snapshot(home)
+    assert main(["--out", str(home)]) == 1
+    assert "refusing to replace it: it is the home folder" in capsys.readouterr().err
+    assert snapshot(home) == before
+
+
+def test_a_folder_the_build_did_not_make_is_refused(project, capsys):
+    other = project / "drafts"
+    other.mkdir()
+    (other / "draft.txt").write_text("mine\n", encoding="utf-8")
+    assert main(["--out", "drafts"]) == 1
+    assert "it holds files that no build made (a site made by the build has a .reportsite-build file)" in capsys.readouterr().err
+    assert snapshot(other) == {"draft.txt": hashlib.sha256(b"mine\n").hexdigest()}
+
+
+def test_the_build_replaces_an_empty_folder_and_then_its_own_site(project, capsys):
+    (project / "site").mkdir()
+    assert main(["--out", "site"]) == 0
+    assert (project / "site" / MARKER).is_file()
+    (project / "site" / "stale.html").write_text("old", encoding="utf-8")
+    assert main(["--out", "site"]) == 0
+    assert not (project / "site" / "stale.html").exists()
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []
+
+
+def test_the_site_is_readable_by_a_web_server_running_as_another_user(project):
+    previous = os.umask(0o022)
+    try:
+        assert main(["--out", "site"]) == 0
+    finally:
+        os.umask(previous)
+    site = project / "site"
+    modes = {stat.S_IMODE(p.stat().st_mode) for p in [site, *site.rglob("*")] if p.is_dir()}
+    files = {stat.S_IMODE(p.stat().st_mode) for p in site.rglob("*") if p.is_file()}
+    assert modes == {0o755} and files == {0o644}
+
+
+def test_a_full_disk_stops_with_one_line_and_the_previous_site_intact(project, monkeypatch, capsys):
+    assert main(["--out", "site"]) == 0
+    before = snapshot(project / "site")
+
+    def full(*args, **kw):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(project / "site" / "index.html"))
+
+    monkeypatch.setattr(build_module, "commit", full)
+    capsys.readouterr()
+    assert main(["--out", "site"]) == 1
+    assert capsys.readouterr().err.splitlines()[-1] == (f"error: cannot write the site: {project}/site/index.html: No space left on device; "
+                                                        "the previous site in site is intact")
+    assert snapshot(project / "site") == before
+    assert [p.name for p in project.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_content_given_before_the_out_option_needs_no_build_command(project, tmp_path, capsys):
+    content = tmp_path / "elsewhere"
+    (project / "content").rename(content)
+    assert main(["--content", str(content), "--out", "out"]) == 0
+    assert "built " in capsys.readouterr().out
+    assert (project / "out" / "index.html").is_file()
