@@ -15,9 +15,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
+from xml.sax.saxutils import escape, quoteattr
 
 from .content import load_site_content
-from .datafiles import report_csv, report_json, share_card
+from .datafiles import report_csv, report_json, share_card, source_files
 from .errors import ContentError, ContentErrors
 from .i18n import Lang, load_languages
 from .ledger import check_ledger, update_ledger
@@ -157,7 +158,7 @@ def _data_job(item: LoadedReport, views_by_lang: dict, languages: list[Lang], ur
     """A report's files for reuse (JSON, CSV, its YAML) and its share card."""
     rid = item.report.id
     rv = next(v for v in views_by_lang[languages[0].code] if v.id == rid)
-    sources = sorted(item.folder.rglob("*.yaml"))
+    sources = source_files(item.folder, item.report)
     paths = [f"{rid}/report.json", f"{rid}/targets.csv", f"{rid}/card.png"]
     paths += [f"{rid}/source/{path.relative_to(item.folder).as_posix()}" for path in sources]
 
@@ -245,10 +246,10 @@ def _sitemap(pages_by_lang: dict[str, list[Page]], languages: list[Lang], url: s
         for page in pages_by_lang[lang.code]:
             if page.noindex:
                 continue
-            lines.append(f"  <url><loc>{url}{lang.prefix}{page.key}</loc>")
+            lines.append(f"  <url><loc>{escape(url + lang.prefix + page.key)}</loc>")
             for other in languages:
                 if page.key in keys[other.code]:
-                    lines.append(f'    <xhtml:link rel="alternate" hreflang="{other.code}" href="{url}{other.prefix}{page.key}"/>')
+                    lines.append(f'    <xhtml:link rel="alternate" hreflang="{other.code}" href={quoteattr(url + other.prefix + page.key)}/>')
             lines.append("  </url>")
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"

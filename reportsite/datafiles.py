@@ -80,6 +80,22 @@ def report_csv(report: Report, rv: ReportView, base_url: str) -> str:
     return "\ufeff" + buffer.getvalue()
 
 
+# The files a report is made of, besides its part files (listed in report.yaml), in the order a
+# reader would open them. Drafts and anything else in the folder stay unpublished.
+SOURCE_FILES = ("report.yaml", "targets.yaml", "en.yaml", "glossary.yaml", "corrections.yaml", "provenance.yaml")
+
+
+def source_files(folder: Path, report: Report) -> list[Path]:
+    """The YAML files under `folder` that make up `report`: regular files only, none reached through
+    a symlink, so nothing outside the report folder is ever published."""
+    names = [SOURCE_FILES[0], *(f"parts/{Path(part.source.path).name}" for part in report.parts), *SOURCE_FILES[1:]]
+    return [folder / name for name in names if _own_file(folder, folder / name)]
+
+
+def _own_file(folder: Path, path: Path) -> bool:
+    return path.is_file() and not any(p.is_symlink() for p in (path, path.parent)) and path.resolve().is_relative_to(folder.resolve())
+
+
 _FONT_PATHS = (
     "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
     "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
@@ -100,7 +116,12 @@ def _font(size: int):
 def share_card(report: Report) -> bytes:
     """A 1200x630 PNG for link previews: the title, the occasion and the headline goals as bars."""
     goals = tuple(t.growth for t in report.targets if t.kind == "indicator" and t.growth is not None)[:8]
-    return _draw_card(report.id, report.meta.title, report.meta.occasion, goals)
+    return _draw_card(report.id, _one_line(report.meta.title), _one_line(report.meta.occasion), goals)
+
+
+def _one_line(text: str) -> str:
+    """Text the card can lay out: Pillow's layout fails on line and paragraph separators (\r, U+2029)."""
+    return " ".join("".join(c if c.isprintable() else " " for c in text).split())
 
 
 @lru_cache(maxsize=256)

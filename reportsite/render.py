@@ -5,7 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import re
-import tempfile
+import stat
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -33,16 +33,33 @@ class SiteInfo:
     asset_version: str  # hash of static/, so browsers fetch changed assets
 
 
+def bytecode_folder() -> Path | None:
+    """The private folder for compiled templates, or None to compile without a cache.
+
+    The cache holds code that the build runs, so it lives in the user's own cache folder
+    ($XDG_CACHE_HOME or ~/.cache), never in the shared temporary folder, and is used only if it is
+    a real folder owned by the user that nobody else can write to.
+    """
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    folder = base / "reportsite" / "jinja"
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = os.lstat(folder)
+    except OSError:
+        return None
+    private = stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+    return folder if private else None
+
+
 @lru_cache(maxsize=8)
 def make_environment(templates: Path) -> jinja2.Environment:
     """One environment per templates folder and process: serve's rebuilds reuse what it compiled,
     and Jinja's auto-reload recompiles a template whose file changed."""
     # Compiled templates are cached on disk by their source's checksum, so a cold build skips compiling.
-    cache = Path(tempfile.gettempdir()) / f"reportsite-jinja-{os.getuid()}"
-    cache.mkdir(exist_ok=True)
+    cache = bytecode_folder()
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates)),
-        bytecode_cache=jinja2.FileSystemBytecodeCache(str(cache)),
+        bytecode_cache=jinja2.FileSystemBytecodeCache(str(cache)) if cache else None,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

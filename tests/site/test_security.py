@@ -212,3 +212,110 @@ def test_yaml_written_by_the_import_round_trips_without_loss():
     for name, text in report_files(report, provenance).items():
         if name != "provenance.yaml":
             assert (folder / name).read_text(encoding="utf-8") == text, name
+
+
+def test_only_the_files_the_report_is_made_of_are_published_as_its_source(tmp_path):
+    project = copy_project(tmp_path)
+    folder = project / "content" / "reports" / RID
+    secret = tmp_path / "secret.txt"
+    secret.write_text("password: hunter2\n", encoding="utf-8")
+    (folder / "draft.yaml").write_text("notes: not for publication\n", encoding="utf-8")
+    (folder / "parts" / "notes.yaml").symlink_to(secret)
+    (folder / "linked.yaml").symlink_to(secret)
+    build(project, project / "site")
+    published = sorted(p.relative_to(project / "site" / RID / "source").as_posix() for p in (project / "site" / RID / "source").rglob("*"))
+    assert published == ["corrections.yaml", "en.yaml", "glossary.yaml", "parts", "parts/part1.yaml", "parts/part2.yaml",
+                         "parts/part3.yaml", "provenance.yaml", "report.yaml", "targets.yaml"]
+    assert (project / "site" / RID / "source" / "report.yaml").read_bytes() == (folder / "report.yaml").read_bytes()
+
+
+def test_a_listed_file_that_is_a_symlink_out_of_the_report_is_never_published(tmp_path):
+    from reportsite.datafiles import source_files
+
+    project = copy_project(tmp_path)
+    folder = project / "content" / "reports" / RID
+    report, _ = load_report(folder, f"content/reports/{RID}")
+    secret = tmp_path / "secret.yaml"
+    secret.write_text("glossary: secret\n", encoding="utf-8")
+    (folder / "glossary.yaml").unlink()
+    (folder / "glossary.yaml").symlink_to(secret)
+    assert folder / "glossary.yaml" not in source_files(folder, report)
+    assert folder / "report.yaml" in source_files(folder, report)
+
+
+def test_the_sitemap_is_valid_xml_whatever_the_base_url(tmp_path):
+    from xml.etree import ElementTree
+
+    project = copy_project(tmp_path)
+    build(project, project / "site", base_url="https://example.org/a&b/<c>/")
+    root = ElementTree.parse(project / "site" / "sitemap.xml").getroot()
+    locs = [e.text for e in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert "https://example.org/a&b/<c>/" in locs and all(loc.startswith("https://example.org/a&b/<c>/") for loc in locs)
+
+
+def test_no_id_can_take_the_place_of_a_page_of_the_report(tmp_path):
+    from reportsite.content import PAGE_NAMES, SITE_NAMES
+    from reportsite.ledger import live_ids
+
+    project = copy_project(tmp_path)
+    build(project, project / "site")
+    report, _ = load_report(project / "content" / "reports" / RID, f"content/reports/{RID}")
+    site = project / "site"
+    report_pages = {p.name for p in (site / RID).iterdir() if p.is_dir()} - live_ids(report)
+    site_pages = {p.name for p in site.iterdir() if p.is_dir()} - {RID}
+    assert report_pages <= PAGE_NAMES and site_pages <= SITE_NAMES
+
+
+@pytest.mark.parametrize("title", ["2022年\u2029绛县政府工作报告", "2022年\r绛县政府工作报告", "报告\x1c\u2028\x85"])
+def test_the_share_card_is_drawn_for_any_title(title):
+    from dataclasses import replace
+
+    from reportsite.datafiles import share_card
+
+    report, _ = load_report(ROOT / "content" / "reports" / RID, f"content/reports/{RID}")
+    report = replace(report, meta=replace(report.meta, title=title, occasion=title))
+    assert share_card(report).startswith(b"\x89PNG")
+
+
+def test_compiled_templates_are_cached_in_a_private_folder_of_the_user(tmp_path, monkeypatch):
+    import os
+    import stat
+
+    from reportsite.render import bytecode_folder
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    folder = bytecode_folder()
+    assert folder == tmp_path / "cache" / "reportsite" / "jinja"
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700 and folder.stat().st_uid == os.getuid()
+
+
+@pytest.mark.parametrize("planted", ["world-writable", "symlink"])
+def test_a_cache_folder_others_could_write_to_is_not_used(tmp_path, monkeypatch, planted):
+    from reportsite.render import bytecode_folder
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    (tmp_path / "cache" / "reportsite").mkdir(parents=True)
+    if planted == "world-writable":
+        (tmp_path / "cache" / "reportsite" / "jinja").mkdir(mode=0o777)
+        (tmp_path / "cache" / "reportsite" / "jinja").chmod(0o777)
+    else:
+        (tmp_path / "elsewhere").mkdir(mode=0o700)
+        (tmp_path / "cache" / "reportsite" / "jinja").symlink_to(tmp_path / "elsewhere")
+    assert bytecode_folder() is None
+
+
+def test_the_build_keeps_no_code_in_the_shared_temporary_folder(tmp_path, monkeypatch):
+    import tempfile
+
+    shared = tmp_path / "tmp"
+    shared.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(shared))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    from reportsite.render import make_environment
+
+    make_environment.cache_clear()
+    project = copy_project(tmp_path / "project")
+    build(project, project / "site")
+    make_environment.cache_clear()
+    assert not [p.name for p in shared.iterdir() if p.name.startswith("reportsite-jinja")]
+    assert any((tmp_path / "cache" / "reportsite" / "jinja").iterdir())
