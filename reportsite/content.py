@@ -33,6 +33,7 @@ class Reader:
     def __init__(self, path: str):
         self.path = path
         self.errors: list[ContentError] = []
+        self.bad_ids = False  # references to a unit whose ID is wrong would all be reported as broken
 
     def error(self, node, key, field: str, message: str, hint: str = "") -> None:
         line = node.line_of(key) if isinstance(node, (LineDict, LineList)) and key is not None else getattr(node, "line", 0)
@@ -82,8 +83,10 @@ class Reader:
         value = self.text(node, key, field)
         if key in node and node[key] is not None and not _ID.fullmatch(value):
             self.error(node, key, f"{field}{key}", f"{value!r} is not a valid ID", "use lower-case letters, digits and single hyphens, starting with a letter")
+            self.bad_ids = True
         elif value in PAGE_NAMES:
             self.error(node, key, f"{field}{key}", f"{value!r} is the name of a page of the report", "choose another ID, e.g. with a number")
+            self.bad_ids = True
         return value
 
     def line(self, node: LineDict, key: str, field: str, required: bool = True, default: str = "") -> str:
@@ -224,7 +227,7 @@ def load_corrections(folder: Path, display: str) -> tuple[list[Correction], list
 def load_report(folder: Path, display: str) -> tuple[Report | None, list[ContentError]]:
     """Read and validate one report folder; returns (report or None, all problems found).
 
-    When a part or the targets cannot be read, the report is incomplete: every reference into the
+    When a part or the targets cannot be read, or an ID is malformed, the report is incomplete: every reference into the
     missing text would be reported as broken, burying the cause, so the report comes back as None
     with the cause alone and nothing downstream (translation, published IDs) is checked.
     """
@@ -246,7 +249,7 @@ def load_report(folder: Path, display: str) -> tuple[Report | None, list[Content
     parts, part_errors, parts_complete = _load_parts(r, node, folder, display)
     targets, lists, target_errors, targets_complete = _load_targets(folder, display)
     errors += r.errors + part_errors + target_errors
-    if not (parts_complete and targets_complete):
+    if not (parts_complete and targets_complete) or r.bad_ids:
         return None, errors
     repairs, repair_errors = _load_repairs(folder, display)
     report = Report(report_id, meta, opening, tuple(parts), closing, tuple(targets), tuple(lists), retired, repairs)
@@ -306,7 +309,7 @@ def _load_parts(r: Reader, node: LineDict, folder: Path, display: str) -> tuple[
         pr = Reader(shown)
         part = _part(pr, pdata)
         errors += pr.errors
-        complete = complete and part is not None
+        complete = complete and part is not None and not pr.bad_ids
         if part:
             parts.append(part)
     return parts, errors, complete
@@ -349,7 +352,7 @@ def _load_targets(folder: Path, display: str) -> tuple[list[Target], list[Number
             f = f"lists[{i}]."
             items = tuple(str(x) for x in r.items(l, "items", f))
             lists.append(NumberedList(r.ident(l, "id", f), r.line(l, "title", f), r.text(l, "paragraph", f), items, Source(r.path, l.line)))
-    return targets, lists, errors + r.errors, True
+    return targets, lists, errors + r.errors, not r.bad_ids
 
 
 def _load_repairs(folder: Path, display: str) -> tuple[tuple[Repair, ...], list[ContentError]]:
