@@ -25,6 +25,8 @@ REPAIR_METHODS = ("recorded correction", "re-read in step")
 # Line and paragraph separators and control characters break one-line text: a title in <title>,
 # a heading, the share card's text layout.
 _BREAKING = frozenset({"Cc", "Zl", "Zp"})
+# A title is drawn on the share card and repeated in every page's <title> and meta tags.
+MAX_LINE_CHARS = 500
 
 
 class Reader:
@@ -92,6 +94,9 @@ class Reader:
     def line(self, node: LineDict, key: str, field: str, required: bool = True, default: str = "") -> str:
         """Text that must stay on one line: titles, names, dates."""
         value = self.text(node, key, field, required, default)
+        if len(value) > MAX_LINE_CHARS:
+            self.error(node, key, f"{field}{key}", f"{len(value):,} characters, more than {MAX_LINE_CHARS} for one line", "shorten it; long text belongs in a paragraph")
+            return value[:MAX_LINE_CHARS]
         bad = next((c for c in value if unicodedata.category(c) in _BREAKING), None)
         if bad is not None:
             self.error(node, key, f"{field}{key}", f"contains a line break or control character (U+{ord(bad):04X})", "write it on one line")

@@ -334,3 +334,10 @@ def test_a_part_file_that_links_outside_the_report_is_not_read(tmp_path):
     assert messages(content) == [
         "content/reports/mini-2023/report.yaml:6: parts[0]: no part file 'part1.yaml' (list files that exist under parts/)"
     ]
+
+
+def test_a_title_longer_than_a_line_is_refused(tmp_path):
+    broken = REPORT.replace("title: 2023年清河县政府工作报告", "title: " + "长" * 10_000)
+    assert messages(write_report(tmp_path, report=broken)) == [
+        "content/reports/mini-2023/report.yaml:2: title: 10,000 characters, more than 500 for one line (shorten it; long text belongs in a paragraph)"
+    ]
