@@ -298,11 +298,11 @@ def _load_parts(r: Reader, node: LineDict, folder: Path, display: str) -> tuple[
         r.error(*_parts_problem(node))
         return [], [], False
     parts, errors, complete = [], [], True
-    for i, name in enumerate(node["parts"]):
+    for i, name in enumerate(listed):
         part_path = folder / "parts" / str(name)
         shown = f"{display}/parts/{name}"
-        if not (isinstance(name, str) and _inside(part_path, folder) and part_path.is_file()):
-            errors.append(ContentError(r.path, node["parts"].line_of(i), f"parts[{i}]", f"no part file {name!r}", "list files that exist under parts/"))
+        if not (_plain_name(name) and _inside(part_path, folder) and part_path.is_file()):
+            errors.append(ContentError(r.path, listed.line_of(i), f"parts[{i}]", f"no part file {name!r}", "list files that exist under parts/"))
             complete = False
             continue
         pdata, errs = load_yaml(part_path, shown)
@@ -329,6 +329,11 @@ def _parts_problem(node: LineDict) -> tuple:
     if similar:
         return node, similar[0], "parts", f"missing; found {similar[0]!r}", "spell it `parts:`"
     return node, None, "parts", "missing", hint
+
+
+def _plain_name(name) -> bool:
+    """A file name directly under parts/, as the site publishes it (no folders, no hidden files)."""
+    return isinstance(name, str) and bool(name) and "/" not in name and "\\" not in name and not name.startswith(".")
 
 
 def _inside(path: Path, folder: Path) -> bool:
