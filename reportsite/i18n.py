@@ -55,7 +55,9 @@ def load_languages(templates: Path, codes: tuple[str, ...] = LANGUAGE_ORDER, phr
     if errors:
         raise ContentErrors(errors)
     if "zh-Hans" in catalogs:
-        catalogs["zh-Hant"] = {k: to_traditional(v, phrase_file) for k, v in catalogs["zh-Hans"].items()}
+        words = templates / "i18n" / "zh-Hant-words.txt"  # Taiwan interface words: 搜尋, 列印
+        ui_words = str(words) if words.exists() else ""
+        catalogs["zh-Hant"] = {k: to_traditional(v, phrase_file, ui_words) for k, v in catalogs["zh-Hans"].items()}
     base = catalogs.get("zh-Hans", {})
     missing = [ContentError(f"templates/i18n/{c}.yaml", 0, key, "message missing", "translate it")
                for c in ("en",) if c in catalogs for key in base if key not in catalogs[c]]

@@ -44,8 +44,8 @@ OTHER_SCRIPT = [
     ("zh-Hant", "蓄能电站", ["蓄能電站"]),
     ("zh-Hant", "涑水新区", ["涑水新區"]),
     ("zh-Hant", "机制", ["機制"]),
-    ("zh-Hant", "为", ["爲"]),
-    ("zh-Hant", "為", ["爲"]),  # Taiwan's form, where the text has OpenCC's standard one
+    ("zh-Hant", "为", ["為"]),
+    ("zh-Hant", "爲", ["為"]),  # OpenCC's standard form, where the text has Taiwan's
 ]
 
 
