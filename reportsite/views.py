@@ -145,7 +145,7 @@ def _figure(t: Target, lang: Lang) -> str:
     growth = f"{'' if t.growth < 0 else '+'}{num(t.growth)}%" if t.growth is not None else ""
     if lang.code == "en":
         qualifier = english_qualifier(t.qualifier)
-        value = english_quantity(t.value, t.unit) if t.value is not None else ""
+        value = english_quantity(t.value, t.unit, t.text) if t.value is not None else ""
         shown = " ".join(x for x in (qualifier, value or growth) if x)
         return f"{shown} ({growth})" if value and growth else shown
     qualifier = lang.text(t.qualifier)
@@ -316,7 +316,7 @@ class ReportViewBuilder:
     def _value(self, t: Target | None) -> str:
         if t is None or t.value is None:
             return ""
-        return english_quantity(t.value, t.unit) if self.lang.code == "en" else f"{t.value:g}{self.lang.text(t.unit)}"
+        return english_quantity(t.value, t.unit, t.text) if self.lang.code == "en" else f"{t.value:g}{self.lang.text(t.unit)}"
 
     def _indicator_rows(self, targets: list[TargetView]) -> list[dict]:
         by_id = {t.id: t for t in self.report.targets}
