@@ -26,6 +26,7 @@ class Translation:
     titles: dict = field(default_factory=dict)  # part/section/list id -> title
     paragraphs: dict = field(default_factory=dict)  # paragraph id -> ParagraphTranslation
     targets: dict = field(default_factory=dict)  # target id -> indicator
+    target_texts: dict = field(default_factory=dict)  # target id -> the quoted clause, translated
 
     def paragraph(self, p: Paragraph) -> ParagraphTranslation | None:
         found = self.paragraphs.get(p.id)
@@ -71,11 +72,26 @@ def load_translation(folder: Path, display: str, report: Report, language: str =
     titles = {}
     for key in ("parts", "sections", "lists"):
         titles.update({str(k): str(v) for k, v in (data.get(key) or {}).items()})
+    indicators, target_texts = _target_entries(data.get("targets") or {})
     translation = Translation(
         language, str(data.get("note", "")), {str(k): str(v) for k, v in (data.get("meta") or {}).items()},
-        titles, paragraphs, {str(k): str(v) for k, v in (data.get("targets") or {}).items()},
+        titles, paragraphs, indicators, target_texts,
     )
     return translation, errors
+
+
+def _target_entries(node: dict) -> tuple[dict, dict]:
+    """(indicators, texts) from `targets:`, where each entry is the indicator alone (`t1: GDP`) or a
+    mapping `{indicator: GDP, text: the quoted clause in English}`; the text is optional."""
+    indicators, texts = {}, {}
+    for tid, entry in node.items():
+        if isinstance(entry, dict):
+            indicators[str(tid)] = str(entry.get("indicator", ""))
+            if entry.get("text"):
+                texts[str(tid)] = str(entry["text"])
+        else:
+            indicators[str(tid)] = str(entry)
+    return indicators, texts
 
 
 def load_glossary(folder: Path, display: str) -> tuple[list[GlossaryTerm], list[ContentError]]:

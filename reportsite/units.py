@@ -7,8 +7,8 @@ from decimal import Decimal
 _MULTIPLIERS = {"亿": 100_000_000, "万": 10_000}
 # Measure words only count things; English needs no word for them.
 _CLASSIFIERS = set("座个家项件场所条处批栋套台辆间张株棵头只")
-_UNITS = {"元": "yuan", "亩": "mu", "吨": "tonnes", "公斤": "kg", "公里": "km", "千米": "km", "米": "m",
-          "平方米": "m²", "平方公里": "km²", "立方米": "m³", "千瓦": "kW", "兆瓦": "MW", "蒸吨": "steam tonnes",
+_UNITS = {"元": "yuan", "亩": "mu", "吨": "tons", "公斤": "kg", "公里": "km", "千米": "km", "米": "m",
+          "平方米": "m²", "平方公里": "km²", "立方米": "m³", "千瓦": "kW", "兆瓦": "MW", "蒸吨": "steam tons",
           "户": "households", "人": "people", "名": "people", "人次": "person-times", "%": "%",
           "个百分点": "percentage points", "倍": "times", "头": "head"}
 _QUALIFIERS = {"左右": "about", "以上": "at least", "以内": "at most", "以下": "below", "内": "within"}

@@ -104,6 +104,7 @@ class TargetView:
     evidence: list = field(default_factory=list)
     outcome: str = ""
     list_number: str = ""
+    translation: str = ""  # the quoted clause in the page's language, where en.yaml gives one
 
 
 @dataclass
@@ -250,7 +251,7 @@ class ReportViewBuilder:
             t.paragraph, section.id if section else "",
             self.title_of(section.id, section.title) if section else "",
             evidence=list(t.evidence), outcome="" if t.outcome is None else f"{t.outcome:g}",
-            list_number=str(t.number or ""),
+            list_number=str(t.number or ""), translation=self.tr.target_texts.get(t.id, "") if self.tr else "",
         )
 
     def build(self) -> ReportView:
