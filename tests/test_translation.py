@@ -97,7 +97,7 @@ def test_the_cppcc_and_the_county_bodies_are_capitalized_the_same_way_throughout
     ("s2-4-p1", "specialty"),
     ("s1-5-p1", "around-the-clock"),
     ("part1-p5", "three typical problems"),
-    ("s3-2-p1", "confront problems head-on instead of lazily sidestepping them"),
+    ("s3-2-p1", "confront problems head-on instead of complacently sidestepping them"),
 ])
 def test_the_meanings_a_reviewer_found_wrong_now_read_right(seed, pid, meaning):
     report, translation = seed
