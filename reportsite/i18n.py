@@ -16,7 +16,7 @@ class Lang:
     prefix: str  # URL path prefix under the site root: "" for the default language
     name: str  # the language's own name, for the switcher
     messages: dict = field(default_factory=dict, compare=False, hash=False)
-    phrases: str = ""  # the site's s2t phrase list, for zh-Hant
+    phrases: str = ""  # the site's s2tw phrase list, for zh-Hant
 
     def t(self, key: str, **values) -> str:
         """The message for `key`; a missing key is a bug in the catalog, so it fails loudly."""
@@ -39,7 +39,7 @@ _PREFIXES = {"zh-Hans": "", "zh-Hant": "zh-hant/", "en": "en/"}
 def load_languages(templates: Path, codes: tuple[str, ...] = LANGUAGE_ORDER, phrases: Path | None = None) -> list[Lang]:
     """The catalogs under templates/i18n/; zh-Hant is converted from zh-Hans, never stored twice.
 
-    `phrases` is the site's list of s2t corrections (content/zh-hant-phrases.txt), if it has one.
+    `phrases` is the site's list of s2tw corrections (content/zh-hant-phrases.txt), if it has one.
     """
     phrase_file = str(phrases) if phrases and phrases.exists() else ""
     catalogs: dict[str, dict] = {}
