@@ -9,6 +9,8 @@ from pathlib import Path
 
 import opencc
 
+TRADITIONAL_PROFILE = "s2tw"  # the common Taiwan standard characters, characters only (not s2twp)
+
 
 @lru_cache(maxsize=None)
 def converter(profile: str) -> opencc.OpenCC:
@@ -46,9 +48,6 @@ def to_traditional(text: str, *phrase_files: str) -> str:
     if not lines:
         return converter(TRADITIONAL_PROFILE).convert(text)
     return traditional_converter(lines).convert(text)
-
-
-TRADITIONAL_PROFILE = "s2tw"
 
 
 def _phrase_lines(path: str) -> str:
