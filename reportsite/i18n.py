@@ -16,7 +16,7 @@ class Lang:
     prefix: str  # URL path prefix under the site root: "" for the default language
     name: str  # the language's own name, for the switcher
     messages: dict = field(default_factory=dict, compare=False, hash=False)
-    phrases: str = ""  # the site's s2t phrase list, for zh-Hant
+    phrases: str = ""  # the site's s2tw phrase list, for zh-Hant
 
     def t(self, key: str, **values) -> str:
         """The message for `key`; a missing key is a bug in the catalog, so it fails loudly."""
@@ -39,7 +39,7 @@ _PREFIXES = {"zh-Hans": "", "zh-Hant": "zh-hant/", "en": "en/"}
 def load_languages(templates: Path, codes: tuple[str, ...] = LANGUAGE_ORDER, phrases: Path | None = None) -> list[Lang]:
     """The catalogs under templates/i18n/; zh-Hant is converted from zh-Hans, never stored twice.
 
-    `phrases` is the site's list of s2t corrections (content/zh-hant-phrases.txt), if it has one.
+    `phrases` is the site's list of s2tw corrections (content/zh-hant-phrases.txt), if it has one.
     """
     phrase_file = str(phrases) if phrases and phrases.exists() else ""
     catalogs: dict[str, dict] = {}
@@ -55,7 +55,9 @@ def load_languages(templates: Path, codes: tuple[str, ...] = LANGUAGE_ORDER, phr
     if errors:
         raise ContentErrors(errors)
     if "zh-Hans" in catalogs:
-        catalogs["zh-Hant"] = {k: to_traditional(v, phrase_file) for k, v in catalogs["zh-Hans"].items()}
+        words = templates / "i18n" / "zh-Hant-words.txt"  # Taiwan interface words: 搜尋, 列印
+        ui_words = str(words) if words.exists() else ""
+        catalogs["zh-Hant"] = {k: to_traditional(v, phrase_file, ui_words) for k, v in catalogs["zh-Hans"].items()}
     base = catalogs.get("zh-Hans", {})
     missing = [ContentError(f"templates/i18n/{c}.yaml", 0, key, "message missing", "translate it")
                for c in ("en",) if c in catalogs for key in base if key not in catalogs[c]]

@@ -27,6 +27,7 @@ class Translation:
     titles: dict = field(default_factory=dict)  # part/section/list id -> title
     paragraphs: dict = field(default_factory=dict)  # paragraph id -> ParagraphTranslation
     targets: dict = field(default_factory=dict)  # target id -> indicator
+    target_texts: dict = field(default_factory=dict)  # target id -> the quoted clause, translated
 
     def paragraph(self, p: Paragraph) -> ParagraphTranslation | None:
         found = self.paragraphs.get(p.id)
@@ -57,7 +58,7 @@ def load_translation(folder: Path, display: str, report: Report, language: str =
     for key in ("parts", "sections", "lists"):
         titles.update(_labels(r, node, key))
     translation = Translation(language, r.text(node, "note", "", required=False), _labels(r, node, "meta"), titles,
-                              _paragraph_translations(r, node, report), _labels(r, node, "targets"))
+                              _paragraph_translations(r, node, report), *_target_entries(r, node))
     return translation, errors + r.errors
 
 
@@ -98,6 +99,23 @@ def _paragraph_translations(r: Reader, node: LineDict, report: Report) -> dict[s
             blocks = (Block(r.text(item, "text", field + ".", required=False)),)
         out[pid] = ParagraphTranslation(blocks, status)
     return out
+
+
+def _target_entries(r: Reader, node: LineDict) -> tuple[dict[str, str], dict[str, str]]:
+    """(indicators, texts) from `targets:`, where each entry is the indicator alone (`t1: GDP`) or a
+    mapping `{indicator: GDP, text: the quoted clause in English}`; the text is optional."""
+    found = _section(r, node, "targets")
+    indicators, texts = {}, {}
+    for tid, entry in (found or {}).items():
+        field = f"targets.{tid}"
+        if isinstance(entry, LineDict):
+            indicators[str(tid)] = r.line(entry, "indicator", field + ".")
+            text = r.text(entry, "text", field + ".", required=False)
+            if text:
+                texts[str(tid)] = text
+        else:
+            indicators[str(tid)] = r.line(found, tid, "targets.")
+    return indicators, texts
 
 
 def load_glossary(folder: Path, display: str) -> tuple[list[GlossaryTerm], list[ContentError]]:

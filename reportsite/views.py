@@ -104,6 +104,7 @@ class TargetView:
     evidence: list = field(default_factory=list)
     outcome: str = ""
     list_number: str = ""
+    translation: str = ""  # the quoted clause in the page's language, where en.yaml gives one
 
 
 @dataclass
@@ -145,7 +146,7 @@ def _figure(t: Target, lang: Lang) -> str:
     growth = f"{'' if t.growth < 0 else '+'}{num(t.growth)}%" if t.growth is not None else ""
     if lang.code == "en":
         qualifier = english_qualifier(t.qualifier)
-        value = english_quantity(t.value, t.unit) if t.value is not None else ""
+        value = english_quantity(t.value, t.unit, t.text) if t.value is not None else ""
         shown = " ".join(x for x in (qualifier, value or growth) if x)
         return f"{shown} ({growth})" if value and growth else shown
     qualifier = lang.text(t.qualifier)
@@ -250,7 +251,7 @@ class ReportViewBuilder:
             t.paragraph, section.id if section else "",
             self.title_of(section.id, section.title) if section else "",
             evidence=list(t.evidence), outcome="" if t.outcome is None else f"{t.outcome:g}",
-            list_number=str(t.number or ""),
+            list_number=str(t.number or ""), translation=self.tr.target_texts.get(t.id, "") if self.tr else "",
         )
 
     def build(self) -> ReportView:
@@ -316,7 +317,7 @@ class ReportViewBuilder:
     def _value(self, t: Target | None) -> str:
         if t is None or t.value is None:
             return ""
-        return english_quantity(t.value, t.unit) if self.lang.code == "en" else f"{t.value:g}{self.lang.text(t.unit)}"
+        return english_quantity(t.value, t.unit, t.text) if self.lang.code == "en" else f"{t.value:g}{self.lang.text(t.unit)}"
 
     def _indicator_rows(self, targets: list[TargetView]) -> list[dict]:
         by_id = {t.id: t for t in self.report.targets}

@@ -28,8 +28,8 @@ QUERIES = {
                 "水", "蓄", "一", "、", "项目 投资", "乡村 振兴 产业", "涑水 项目 亿元", "稳中有进、稳中提质、稳中向好"],
     "zh-Hant": ["能電", "水蓄", "涑水新區", "蓄能電站", "抽水蓄能", "78.9億元", "5G基站", "５ｇ基站", "億元", "機制",
                 "體制", "面積", "水", "蓄", "一", "項目 投資", "鄉村 振興 產業", "穩中有進、穩中提質、穩中向好"],
-    "en": ["sushui", "pumped storage", "storage", "7.89 billion", "5g", "5G base stations", "9.3%", "billion yuan",
-           "investment", "invest", "investing", "stations", "x", "%", "power station", "rural revitalisation",
+    "en": ["sushui", "pumped storage", "storage", "7.89 billion", "5g", "5G base stations", "9.3 percent", "billion yuan",
+           "investment", "invest", "investing", "stations", "x", "×", "power station", "rural revitalization",
            "rural housing"],
 }
 NO_MATCH = {"zh-Hans": ["量子计算", "zz$&"], "zh-Hant": ["量子計算", "zz$&"], "en": ["quantum", "zz$&"]}
@@ -44,8 +44,8 @@ OTHER_SCRIPT = [
     ("zh-Hant", "蓄能电站", ["蓄能電站"]),
     ("zh-Hant", "涑水新区", ["涑水新區"]),
     ("zh-Hant", "机制", ["機制"]),
-    ("zh-Hant", "为", ["爲"]),
-    ("zh-Hant", "為", ["爲"]),  # Taiwan's form, where the text has OpenCC's standard one
+    ("zh-Hant", "为", ["為"]),
+    ("zh-Hant", "爲", ["為"]),  # OpenCC's standard form, where the text has Taiwan's
 ]
 
 

@@ -60,7 +60,8 @@ def _poison(project: Path) -> None:
     english["meta"]["title"] += EVIL
     english["sections"]["s2-1"] += EVIL
     english["paragraphs"]["open-p1"]["text"] += EVIL
-    english["targets"]["t1"] += EVIL
+    english["targets"]["t1"]["indicator"] += EVIL
+    english["targets"]["t1"]["text"] += EVIL
     english_file.write_text(yaml.safe_dump(english, allow_unicode=True, sort_keys=False), encoding="utf-8")
     glossary_file = folder / "glossary.yaml"
     glossary = yaml.safe_load(glossary_file.read_text(encoding="utf-8"))

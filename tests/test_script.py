@@ -1,0 +1,89 @@
+"""Traditional Chinese for the site: Taiwan standard characters, the site's phrase corrections, Taiwan
+interface words, and a converter that leaves nothing behind in the temp folder."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from reportsite.i18n import load_languages
+from reportsite.script import to_traditional, traditional_converter
+
+ROOT = Path(__file__).resolve().parents[1]
+PHRASES = ROOT / "content" / "zh-hant-phrases.txt"
+
+
+def phrase_pairs() -> list[tuple[str, str]]:
+    pairs = []
+    for line in PHRASES.read_text(encoding="utf-8").splitlines():
+        entry = line.split("#")[0].rstrip()
+        if "\t" in entry:
+            simplified, traditional = entry.split("\t")
+            pairs.append((simplified, traditional))
+    return pairs
+
+
+def test_traditional_text_uses_the_taiwan_standard_characters_not_opencc_standard_forms():
+    assert to_traditional("为人民服务，依靠群众，着力打好污染防治攻坚战") == "為人民服務，依靠群眾，著力打好汙染防治攻堅戰"
+
+
+def test_traditional_text_keeps_mainland_vocabulary_that_taiwan_phrasing_would_rewrite():
+    # s2twp would give 專案 and 資料; the report's own words stay, only the characters change.
+    assert to_traditional("项目建设，统计数据，软件") == "項目建設，統計數據，軟件"
+
+
+def report_text() -> str:
+    folder = ROOT / "content" / "reports" / "jiangxian-2022"
+    return "".join(path.read_text(encoding="utf-8") for path in sorted(folder.glob("**/*.yaml")) if path.name != "en.yaml")
+
+
+@pytest.mark.parametrize("simplified, traditional", phrase_pairs())
+def test_each_phrase_correction_applies_and_still_changes_the_seeds_traditional_text(simplified, traditional, tmp_path):
+    assert to_traditional(simplified, str(PHRASES)) == traditional
+    without = tmp_path / "phrases.txt"
+    without.write_text("".join(f"{s}\t{t}\n" for s, t in phrase_pairs() if s != simplified), encoding="utf-8")
+    text = report_text()
+    assert to_traditional(text, str(PHRASES)) != to_traditional(text, str(without)), f"{simplified}: not needed under s2tw"
+
+
+def test_a_phrase_correction_applies_inside_a_longer_phrase_the_segmenter_knows():
+    # 粮食|面积 are both words to OpenCC's segmenter; the listed 食面积 must still win across them.
+    assert to_traditional("确保全县粮食面积稳定", str(PHRASES)) == "確保全縣糧食面積穩定"
+
+
+def test_the_traditional_interface_uses_taiwan_words_and_the_report_text_does_not():
+    languages = {lang.code: lang for lang in load_languages(ROOT / "templates", phrases=PHRASES)}
+    hant = languages["zh-Hant"]
+    assert hant.t("nav_search") == "搜尋" and hant.t("search_button") == "搜尋"
+    assert hant.t("copy_link") == "複製連結"
+    assert "搜索" not in "".join(hant.messages.values())
+    assert hant.text("搜索救援，打印文件") == "搜索救援，打印文件"  # the report's words are not interface words
+
+
+def test_making_a_converter_with_a_phrase_list_leaves_nothing_in_the_temp_folder(tmp_path, monkeypatch):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    traditional_converter.cache_clear()
+    assert to_traditional("粮食面积", str(PHRASES)) == "糧食面積"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_build_leaves_no_new_entry_in_the_temp_folder(tmp_path):
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    for name in ("content", "templates", "static"):
+        subprocess.run(["cp", "-r", str(ROOT / name), str(tmp_path / name)], check=True)
+    env = {**os.environ, "TMPDIR": str(temp)}
+
+    def build_once() -> set[str]:
+        subprocess.run([sys.executable, str(ROOT / "build.py"), "--content", str(tmp_path / "content"), "build",
+                        "--out", str(tmp_path / "site")], cwd=tmp_path, env=env, check=True, capture_output=True)
+        return {p.name for p in temp.iterdir()}
+
+    first = build_once()
+    assert not [name for name in first if name.startswith("reportsite-opencc-")]
+    assert build_once() == first
