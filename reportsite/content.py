@@ -41,10 +41,10 @@ class Reader:
         line = node.line_of(key) if isinstance(node, (LineDict, LineList)) and key is not None else getattr(node, "line", 0)
         self.errors.append(ContentError(self.path, line, field, message, hint))
 
-    def mapping(self, node, field: str, parent=None, key=None) -> LineDict | None:
+    def mapping(self, node, field: str, parent=None, key=None, hint: str = "") -> LineDict | None:
         if isinstance(node, LineDict):
             return node
-        self.error(parent if parent is not None else node, key, field, f"expected a mapping, got {_describe(node)}")
+        self.error(parent if parent is not None else node, key, field, f"expected a mapping, got {_describe(node)}", hint)
         return None
 
     def items(self, node: LineDict, key: str, field: str, required: bool = True) -> list:

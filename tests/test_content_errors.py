@@ -341,3 +341,38 @@ def test_a_title_longer_than_a_line_is_refused(tmp_path):
     assert messages(write_report(tmp_path, report=broken)) == [
         "content/reports/mini-2023/report.yaml:2: title: 10,000 characters, more than 500 for one line (shorten it; long text belongs in a paragraph)"
     ]
+
+
+def add_settings(content: Path, text: str) -> Path:
+    (content / "site.yaml").write_text(dedent(text), encoding="utf-8")
+    return content
+
+
+SETTINGS_HINT = "(write one `setting: value` per line, e.g. `title: …`)"
+
+
+@pytest.mark.parametrize("text, message", [
+    ("- base_url: https://example.org/\n", f"content/site.yaml:1: expected a mapping, got a list {SETTINGS_HINT}"),
+    ("政府工作报告浏览\n", f"content/site.yaml: expected a mapping, got text '政府工作报告浏览' {SETTINGS_HINT}"),
+    ("base_url: https://example.org/\ntitle:\n- 报告\n", "content/site.yaml:2: title: expected text, got a list"),
+    ("title: {zh: 报告}\n", "content/site.yaml:1: title: expected text, got a mapping"),
+    ('title: "报告\\n浏览"\n', "content/site.yaml:1: title: contains a line break or control character (U+000A) (write it on one line)"),
+])
+def test_a_site_yaml_that_is_not_settings_is_an_error_naming_line_and_field(tmp_path, text, message):
+    assert build_messages(add_settings(write_report(tmp_path), text)) == [message]
+
+
+def test_an_unknown_setting_is_a_warning_that_names_the_likely_key(tmp_path):
+    content = add_settings(write_report(tmp_path), """\
+        base_url: https://example.org/
+        titel: 政府工作报告浏览
+        analytics: on
+        """)
+    assert build_messages(content) == [
+        "content/site.yaml:2: titel: warning: unknown setting (did you mean `title`?)",
+        "content/site.yaml:3: analytics: warning: unknown setting (the settings are base_url, title, title_en)",
+    ]
+
+
+def test_an_empty_site_yaml_means_the_default_settings(tmp_path):
+    assert build_messages(add_settings(write_report(tmp_path), "# no settings yet\n")) == []
