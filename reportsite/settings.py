@@ -45,7 +45,7 @@ def load_site_settings(root: Path, base_url: str | None = None) -> tuple[SiteSet
     errors += _unknown_settings(shown, node)
     title = r.line(node, "title", "", required=False) or DEFAULT_TITLE
     r.line(node, "title_en", "", required=False)
-    url = r.line(node, "base_url", "", required=False) or DEFAULT_BASE_URL
+    url = r.text(node, "base_url", "", required=False) or DEFAULT_BASE_URL
     address, problem = normalize_base_url(url)
     if problem:
         r.error(node, "base_url", "base_url", problem, BASE_URL_HINT)

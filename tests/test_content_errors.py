@@ -376,3 +376,36 @@ def test_an_unknown_setting_is_a_warning_that_names_the_likely_key(tmp_path):
 
 def test_an_empty_site_yaml_means_the_default_settings(tmp_path):
     assert build_messages(add_settings(write_report(tmp_path), "# no settings yet\n")) == []
+
+
+@pytest.mark.parametrize("url, problem", [
+    ("https://example.org/a b/", "contains ' ', which no URL may hold"),
+    ('"https://example.org/\\nSitemap: https://evil.example/"', "contains '\\n', which no URL may hold"),
+    ("https://example.org/\"><script>/", "contains '\"', which no URL may hold"),
+    ("https://example.org/<b>/", "contains '<', which no URL may hold"),
+    ("https://example.org/?lang=en", "has a query or a fragment (? or #), which the address of a site cannot have"),
+    ("https://example.org/#top", "has a query or a fragment (? or #), which the address of a site cannot have"),
+    ("javascript:alert(1)", "is not an absolute http(s) URL"),
+    ("ftp://example.org/", "is not an absolute http(s) URL"),
+    ("https://editor:secret@example.org/", "holds a user name or password, which would be published on every page"),
+    ("https://exa_mple..org/", "has no valid host name"),
+    ("https://example.org:99999/", "is not a valid URL (Port out of range 0-65535)"),
+    ("https://example.org/100%/", "has a % that is not followed by two hex digits"),
+])
+def test_a_base_url_that_is_not_a_plain_http_address_is_refused(tmp_path, url, problem):
+    shown = url.strip('"').encode().decode("unicode_escape") if url.startswith('"') else url
+    assert build_messages(add_settings(write_report(tmp_path), f"base_url: {url}\n")) == [
+        f"content/site.yaml:1: base_url: {shown!r} {problem} (write the address the site is published at, e.g. https://example.org/reports/)"
+    ]
+
+
+@pytest.mark.parametrize("url, address", [
+    ("https://Example.org/reports", "https://example.org/reports/"),
+    ("https://example.org/政府/", "https://example.org/%E6%94%BF%E5%BA%9C/"),
+    ("https://例子.中国/", "https://xn--fsqu00a.xn--fiqs8s/"),
+    ("http://[::1]:8000/a&b/", "http://[::1]:8000/a&b/"),
+])
+def test_a_base_url_is_written_in_plain_ascii_ending_in_a_slash(url, address):
+    from reportsite.settings import normalize_base_url
+
+    assert normalize_base_url(url) == (address, "")
