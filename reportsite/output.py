@@ -8,7 +8,7 @@ import shutil
 import tempfile
 from pathlib import Path, PurePosixPath
 
-from .errors import OutputProblem
+from .errors import OutputProblem, UnsafeOutputPath
 
 _RENAME_EXCHANGE = 2
 try:
@@ -45,14 +45,16 @@ class OutputTree:
     def check_path(path: str) -> None:
         pure = PurePosixPath(path)
         if pure.is_absolute() or ".." in pure.parts or not path or "\\" in path or "\x00" in path:
-            raise ValueError(f"refusing to write outside the output folder: {path!r}")
+            raise UnsafeOutputPath(f"refusing to write {path!r}: it is outside the output folder; nothing was replaced "
+                                   "(a template or an ID in content makes this path)")
 
     def reserve(self, paths: list[str]) -> None:
         """Claim paths that another process will write, so that no two things land on one file."""
         for path in paths:
             self.check_path(path)
             if path in self.paths:
-                raise ValueError(f"two things want to be written at {path!r}")
+                raise UnsafeOutputPath(f"refusing to write {path!r} twice: two pages or files would share it; nothing was replaced "
+                                       "(a template, an ID in content or a static file makes this path)")
             self.paths.add(path)
 
     def add(self, path: str, data: str | bytes, reserved: bool = False) -> None:

@@ -13,6 +13,7 @@ import pytest
 from reportsite import build as build_module
 from reportsite.cli import main
 from reportsite.output import MARKER
+from reportsite.pages import Page
 from tests.site.conftest import copy_project
 
 
@@ -131,3 +132,19 @@ def test_content_given_before_the_out_option_needs_no_build_command(project, tmp
     assert main(["--content", str(content), "--out", "out"]) == 0
     assert "built " in capsys.readouterr().out
     assert (project / "out" / "index.html").is_file()
+
+
+def test_a_page_that_would_land_outside_the_site_stops_the_build_with_one_line(project, monkeypatch, capsys):
+    assert main(["--out", "site"]) == 0
+    before = snapshot(project)
+    site_pages = build_module.site_pages
+
+    def escaping(*args, **kw):
+        return site_pages(*args, **kw) + [Page("../escaped/", "404.html", "t", "d")]
+
+    monkeypatch.setattr(build_module, "site_pages", escaping)
+    capsys.readouterr()
+    assert main(["--out", "site"]) == 1
+    assert capsys.readouterr().err.splitlines()[-1] == ("error: refusing to write '../escaped/index.html': it is outside the output folder; "
+                                       "nothing was replaced (a template or an ID in content makes this path)")
+    assert snapshot(project) == before

@@ -13,7 +13,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from reportsite.content import load_report
-from reportsite.errors import ContentErrors
+from reportsite.errors import ContentErrors, UnsafeOutputPath
 from reportsite.output import OutputTree
 
 from .conftest import ROOT, build, copy_project, free_port
@@ -199,8 +199,16 @@ def test_retired_ids_and_urls_are_validated(tmp_path):
 
 @pytest.mark.parametrize("path", ["../escape.html", "/etc/passwd", "a/../../b", "", "a\\..\\b"])
 def test_the_build_never_writes_outside_its_output_folder(path):
-    with pytest.raises(ValueError, match="outside the output folder"):
+    with pytest.raises(UnsafeOutputPath, match=f"^refusing to write {re.escape(repr(path))}: it is outside the output folder; nothing was replaced"):
         OutputTree().add(path, "x")
+
+
+def test_the_build_never_writes_two_things_at_one_path():
+    tree = OutputTree()
+    tree.add("index.html", "first")
+    with pytest.raises(UnsafeOutputPath, match="^refusing to write 'index.html' twice: two pages or files would share it"):
+        tree.add("index.html", "second")
+    assert tree.files == {"index.html": b"first"}
 
 
 def test_yaml_written_by_the_import_round_trips_without_loss():
