@@ -27,7 +27,7 @@ from .pages import Page, redirect_pages, report_pages, site_pages
 from .render import FileJob, Glossary, RenderJob, SiteInfo, load_templates, make_environment, run_jobs
 from .search import INDEX_NAME, build_search_index
 from .settings import load_site_settings
-from .translations import load_glossary, load_translation
+from .translations import check_without_text, load_glossary, load_translation
 from .views import ReportViewBuilder
 
 TEMPLATES = ["bilingual.html", "chrome.html", "home.html", "overview.html", "text.html", "part.html", "section.html", "paragraph.html", "target.html",
@@ -59,7 +59,7 @@ def load_everything(content: Path, base_url: str | None) -> tuple[list[LoadedRep
     """Pass 1 and 2: read all content and collect every problem in it."""
     url, title, errors = _site_config(content, base_url)
     reports, errs = load_site_content(content)
-    errors += errs
+    errors += errs + check_without_text(content, reports)
     loaded = []
     for report in reports:
         folder = content / "reports" / report.id

@@ -426,12 +426,16 @@ def check_references(report: Report, display: str) -> list[ContentError]:
     return errors
 
 
+def report_folders(root: Path) -> list[Path]:
+    """The folders under content/reports/, sorted: one report each."""
+    base = root / "reports"
+    return sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith(".")) if base.is_dir() else []
+
+
 def load_site_content(root: Path) -> tuple[list[Report], list[ContentError]]:
     """Every report under content/reports/, sorted by id, and every problem in them."""
     reports, errors = [], []
-    base = root / "reports"
-    folders = sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith(".")) if base.is_dir() else []
-    for folder in folders:
+    for folder in report_folders(root):
         report, errs = load_report(folder, f"{root.name}/reports/{folder.name}")
         errors += errs
         if report:

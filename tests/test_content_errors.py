@@ -307,6 +307,27 @@ def test_a_broken_part_hides_the_translation_and_published_id_errors_it_would_ca
     ]
 
 
+def test_a_broken_part_still_shows_the_errors_of_en_yaml_and_the_glossary_that_do_not_follow_from_it(tmp_path):
+    en = """\
+        meta:
+        - title
+        paragraphs:
+          s1-1-p1:
+            text: 68 key projects.
+          gone-p9:
+            text: not in the text, but the text is not loaded
+          s1-1-p1:
+            text: again
+        """
+    content = add_file(add_file(write_report(tmp_path, part=""), "en.yaml", en), "glossary.yaml", "- term: 六稳\n")
+    assert build_messages(content) == [
+        "content/reports/mini-2023/en.yaml:1: meta: expected a mapping, got a list",
+        "content/reports/mini-2023/en.yaml:8: s1-1-p1: duplicate key, first given at line 4 (keep one of them)",
+        "content/reports/mini-2023/glossary.yaml:1: expected a mapping, got a list",
+        "content/reports/mini-2023/parts/part1.yaml: empty file (restore the part, or remove it from `parts:` in report.yaml)",
+    ]
+
+
 @pytest.mark.parametrize("name, part, line", [
     ("text", PART.replace("  text: 全年实施重点项目68个。", "  text: 全年实施重点项目68个。\n    text: 全年实施重点项目69个。"), 12),
     ("title", PART.replace("title: 2022年工作回顾", "title: 2022年工作回顾\ntitle: 回顾"), 4),
