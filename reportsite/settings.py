@@ -44,10 +44,10 @@ def load_site_settings(root: Path, base_url: str | None = None) -> tuple[SiteSet
     node = LineDict() if node is None else node  # no settings: every one takes its default
     errors += _unknown_settings(shown, node)
     title = r.line(node, "title", "", required=False) or DEFAULT_TITLE
-    r.line(node, "title_en", "", required=False)
+    r.line(node, "title_en", "", required=False)  # no page shows it yet; checked so it is right when one does
     url = r.text(node, "base_url", "", required=False) or DEFAULT_BASE_URL
     address, problem = normalize_base_url(url)
-    if problem:
+    if problem:  # even under --base-url: site.yaml is content, and check must catch it before a publish
         r.error(node, "base_url", "base_url", problem, BASE_URL_HINT)
     if base_url is not None:
         address, problem = normalize_base_url(base_url)
