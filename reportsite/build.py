@@ -26,9 +26,9 @@ from .output import OutputTree, check_out_folder, commit, staging_folder, write_
 from .pages import Page, redirect_pages, report_pages, site_pages
 from .render import FileJob, Glossary, RenderJob, SiteInfo, load_templates, make_environment, run_jobs
 from .search import INDEX_NAME, build_search_index
-from .translations import load_glossary, load_translation
+from .settings import load_site_settings
+from .translations import check_without_text, load_glossary, load_translation
 from .views import ReportViewBuilder
-from .yamlio import load_yaml
 
 TEMPLATES = ["bilingual.html", "chrome.html", "home.html", "overview.html", "text.html", "part.html", "section.html", "paragraph.html", "target.html",
              "targets.html", "list.html", "about.html", "404.html", "redirect.html", "search.html", "glossary.html"]
@@ -51,22 +51,15 @@ class LoadedReport:
 
 
 def _site_config(content: Path, base_url: str | None) -> tuple[str, str, list[ContentError]]:
-    data, errors = ({}, []) if not (content / "site.yaml").exists() else load_yaml(content / "site.yaml", f"{content.name}/site.yaml")
-    data = data if isinstance(data, dict) else {}
-    url = base_url or str(data.get("base_url") or "http://localhost:8000/")
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        errors.append(ContentError(f"{content.name}/site.yaml", 0, "base_url", f"{url!r} is not an absolute http(s) URL", "write e.g. https://example.org/reports/"))
-    if not url.endswith("/"):
-        url += "/"
-    return url, str(data.get("title") or "政府工作报告浏览"), errors
+    settings, errors = load_site_settings(content, base_url)
+    return settings.base_url, settings.title, errors
 
 
 def load_everything(content: Path, base_url: str | None) -> tuple[list[LoadedReport], str, str, list[ContentError]]:
     """Pass 1 and 2: read all content and collect every problem in it."""
     url, title, errors = _site_config(content, base_url)
     reports, errs = load_site_content(content)
-    errors += errs
+    errors += errs + check_without_text(content, reports)
     loaded = []
     for report in reports:
         folder = content / "reports" / report.id

@@ -29,7 +29,7 @@ def check_site(content: Path, templates: Path = Path("templates"), static: Path 
         tree, stats, loaded = render_site(content, templates, static, base_url="http://localhost/")
     except ContentErrors as e:
         return CheckResult(sorted(set(problems) | set(e.errors)), notes)
-    problems += check_links(tree, "http://localhost/")
+    problems += stats.warnings + check_links(tree, "http://localhost/")
     for item in loaded:
         reviewed, draft, total = coverage(item.report, item.translation)
         notes.append(f"{item.report.id}: English translation {100 * (reviewed + draft) / max(total, 1):.0f}% "

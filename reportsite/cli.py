@@ -88,8 +88,8 @@ def main(argv: list[str]) -> int:
     except ContentErrors as e:
         for error in e.errors:
             print(error, file=sys.stderr)
-        count = sum(not x.warning for x in e.errors)
-        print(f"{count} error(s); nothing was written.", file=sys.stderr)
+        # A warning among them is there because --strict made it stop the build: it counts.
+        print(f"{len(e.errors)} error(s); nothing was written.", file=sys.stderr)
         return EXIT_PROBLEMS
     except (ImportProblem, OutputProblem) as e:
         print(f"error: {e}", file=sys.stderr)
@@ -145,5 +145,7 @@ def _run(args) -> int:
 
     stats = build_site(content, Path(args.out), strict=args.strict, base_url=args.base_url,
                        log=lambda m: print(m, file=sys.stderr), progress=Progress(sys.stderr))
+    for warning in stats.warnings:
+        print(warning, file=sys.stderr)
     print(f"built {stats.pages} pages into {args.out}/ in {stats.seconds:.2f}s")
     return EXIT_OK

@@ -41,10 +41,10 @@ class Reader:
         line = node.line_of(key) if isinstance(node, (LineDict, LineList)) and key is not None else getattr(node, "line", 0)
         self.errors.append(ContentError(self.path, line, field, message, hint))
 
-    def mapping(self, node, field: str, parent=None, key=None) -> LineDict | None:
+    def mapping(self, node, field: str, parent=None, key=None, hint: str = "") -> LineDict | None:
         if isinstance(node, LineDict):
             return node
-        self.error(parent if parent is not None else node, key, field, f"expected a mapping, got {_describe(node)}")
+        self.error(parent if parent is not None else node, key, field, f"expected a mapping, got {_describe(node)}", hint)
         return None
 
     def items(self, node: LineDict, key: str, field: str, required: bool = True) -> list:
@@ -426,12 +426,16 @@ def check_references(report: Report, display: str) -> list[ContentError]:
     return errors
 
 
+def report_folders(root: Path) -> list[Path]:
+    """The folders under content/reports/, sorted: one report each."""
+    base = root / "reports"
+    return sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith(".")) if base.is_dir() else []
+
+
 def load_site_content(root: Path) -> tuple[list[Report], list[ContentError]]:
     """Every report under content/reports/, sorted by id, and every problem in them."""
     reports, errors = [], []
-    base = root / "reports"
-    folders = sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith(".")) if base.is_dir() else []
-    for folder in folders:
+    for folder in report_folders(root):
         report, errs = load_report(folder, f"{root.name}/reports/{folder.name}")
         errors += errs
         if report:

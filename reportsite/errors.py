@@ -13,6 +13,11 @@ class OutputProblem(Exception):
     """An output folder the build refuses to touch, or cannot write; the message says what is intact."""
 
 
+class UnsafeOutputPath(OutputProblem):
+    """A file the build was about to write outside the site, or where another file goes: refused
+    before it is written, and the build stops before it replaces anything."""
+
+
 @dataclass(frozen=True, order=True)
 class ContentError:
     """One problem in user content, printed as `path:line: field: message (hint)`."""

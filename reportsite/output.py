@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import ctypes
 import os
+import shlex
 import shutil
 import tempfile
 from pathlib import Path, PurePosixPath
 
-from .errors import OutputProblem
+from .errors import OutputProblem, UnsafeOutputPath
 
 _RENAME_EXCHANGE = 2
 try:
@@ -45,14 +46,16 @@ class OutputTree:
     def check_path(path: str) -> None:
         pure = PurePosixPath(path)
         if pure.is_absolute() or ".." in pure.parts or not path or "\\" in path or "\x00" in path:
-            raise ValueError(f"refusing to write outside the output folder: {path!r}")
+            raise UnsafeOutputPath(f"refusing to write {path!r}: it is outside the output folder; nothing was replaced "
+                                   "(a template or an ID in content makes this path)")
 
     def reserve(self, paths: list[str]) -> None:
         """Claim paths that another process will write, so that no two things land on one file."""
         for path in paths:
             self.check_path(path)
             if path in self.paths:
-                raise ValueError(f"two things want to be written at {path!r}")
+                raise UnsafeOutputPath(f"refusing to write {path!r} twice: two pages or files would share it; nothing was replaced "
+                                       "(a template, an ID in content or a static file makes this path)")
             self.paths.add(path)
 
     def add(self, path: str, data: str | bytes, reserved: bool = False) -> None:
@@ -109,13 +112,50 @@ def check_out_folder(out: Path, sources: dict[str, Path]) -> None:
     """
     target = out.resolve()
     reason = "it is the root folder" if target == Path(target.anchor) else _protected(target, {name: path.resolve() for name, path in sources.items()})
+    hint = "choose a new or empty folder, e.g. site"
     if reason is None and target.exists():
         if not target.is_dir():
             reason = "it is a file"
         elif not (target / MARKER).is_file() and any(target.iterdir()):
             reason = f"it holds files that no build made (a site made by the build has a {MARKER} file)"
+            if _earlier_site(target):
+                # Deleting on a guess is what the marker exists to prevent: the person decides.
+                reason = f"it has no {MARKER} file, but looks like a site made by an earlier version of build.py"
+                hint = f"if it is one, remove it with `rm -rf -- {shlex.quote(str(out))}` and build again"
     if reason:
-        raise OutputProblem(f"--out {out}: refusing to replace it: {reason}; nothing was touched (choose a new or empty folder, e.g. site)")
+        raise OutputProblem(f"--out {out}: refusing to replace it: {reason}; nothing was touched ({hint})")
+
+
+# Files every site the build has made holds, and the kinds of file a site is made of.
+_SITE_SIGNATURE = ("sitemap.xml", "robots.txt", "404.html", "static/site.js")
+_SITE_SUFFIXES = frozenset({".html", ".xml", ".txt", ".json", ".csv", ".png", ".css", ".js",
+                            ".svg", ".ico", ".gif", ".jpg", ".jpeg", ".webp", ".woff", ".woff2"})
+
+
+def _earlier_site(folder: Path) -> bool:
+    """Whether a folder without the marker looks like a site made before the build wrote one: it has
+    the files every site has, and nothing a site never holds (a hidden file such as .git, a
+    symlink, code, YAML outside a report's source/) in any folder it can read."""
+    if not all((folder / name).is_file() for name in _SITE_SIGNATURE):
+        return False
+    unreadable = []
+    for root, dirs, files in os.walk(folder, onerror=unreadable.append):
+        here = Path(root)
+        rel = here.relative_to(folder)
+        if any(name.startswith(".") or (here / name).is_symlink() for name in dirs + files):
+            return False
+        if not all(_site_file(PurePosixPath(rel.as_posix(), name)) for name in files):
+            return False
+    return not unreadable
+
+
+def _site_file(rel: PurePosixPath) -> bool:
+    """Whether a file at `rel` in a site is of a kind the build writes."""
+    if rel.suffix == ".yaml":
+        return len(rel.parts) > 2 and rel.parts[1] == "source"  # a report's own files, <id>/source/…
+    if rel.parts[0] == "static" and not rel.suffix:
+        return True  # licence files of vendored scripts
+    return rel.suffix in _SITE_SUFFIXES
 
 
 def _protected(target: Path, sources: dict[str, Path]) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .content import Reader, read_blocks
+from .content import Reader, read_blocks, report_folders
 from .errors import ContentError
 from .model import Block, Paragraph, Report
 from .yamlio import LineDict, load_yaml
@@ -42,7 +42,9 @@ class GlossaryTerm:
     explanation: str
 
 
-def load_translation(folder: Path, display: str, report: Report, language: str = "en") -> tuple[Translation | None, list[ContentError]]:
+def load_translation(folder: Path, display: str, report: Report | None, language: str = "en") -> tuple[Translation | None, list[ContentError]]:
+    """The translation of `report`; with no report (its text could not be loaded), only what does not
+    depend on the text is checked: syntax, shape, statuses, one-line titles."""
     path = folder / f"{language}.yaml"
     if not path.exists():
         return None, []
@@ -74,15 +76,15 @@ def _labels(r: Reader, node: LineDict, key: str) -> dict[str, str]:
     return {} if found is None else {str(k): r.line(found, k, f"{key}.") for k in found}
 
 
-def _paragraph_translations(r: Reader, node: LineDict, report: Report) -> dict[str, ParagraphTranslation]:
+def _paragraph_translations(r: Reader, node: LineDict, report: Report | None) -> dict[str, ParagraphTranslation]:
     found = _section(r, node, "paragraphs")
     if found is None:
         return {}
-    known = {p.id: p for p in report.all_paragraphs()}
+    known = None if report is None else {p.id: p for p in report.all_paragraphs()}
     out = {}
     for pid, item in found.items():
         field = f"paragraphs.{pid}"
-        if pid not in known:
+        if known is not None and pid not in known:
             r.error(found, pid, field, "no paragraph with this ID in the Chinese text", "remove it or fix the ID")
             continue
         item = r.mapping(item, field, found, pid)
@@ -93,7 +95,7 @@ def _paragraph_translations(r: Reader, node: LineDict, report: Report) -> dict[s
             r.error(item, "status", f"{field}.status", f"unknown status {status!r}", "use reviewed, draft or missing")
         if "blocks" in item:
             blocks = read_blocks(r, item, field)
-            if len(blocks) != len(known[pid].blocks):
+            if known is not None and len(blocks) != len(known[pid].blocks):
                 r.error(item, "blocks", f"{field}.blocks", f"{len(blocks)} blocks, the Chinese has {len(known[pid].blocks)}", "translate block by block")
         else:
             blocks = (Block(r.text(item, "text", field + ".", required=False)),)
@@ -135,6 +137,22 @@ def load_glossary(folder: Path, display: str) -> tuple[list[GlossaryTerm], list[
             f = f"terms[{i}]."
             terms.append(GlossaryTerm(r.line(item, "term", f), r.line(item, "en", f), r.text(item, "zh", f), r.text(item, "explanation", f)))
     return terms, errors + r.errors
+
+
+def check_without_text(content: Path, loaded: list[Report]) -> list[ContentError]:
+    """en.yaml and glossary.yaml of each report whose Chinese text could not be loaded, checked on their own.
+
+    Their syntax and shape do not depend on the text, so they are reported beside its cause and no
+    second build is needed to find them; whether their IDs exist in the text does, so that waits
+    until the text loads (reporting it now would bury the cause under every ID it left dangling).
+    """
+    ids = {report.id for report in loaded}
+    errors = []
+    for folder in report_folders(content):
+        if folder.name not in ids:
+            display = f"{content.name}/reports/{folder.name}"
+            errors += load_translation(folder, display, None)[1] + load_glossary(folder, display)[1]
+    return errors
 
 
 def coverage(report: Report, translation: Translation | None) -> tuple[int, int, int]:

@@ -79,3 +79,25 @@ def test_debug_shows_the_traceback_of_an_unexpected_exception(project, monkeypat
     monkeypatch.setattr(build_module, "build_site", broken)
     with pytest.raises(KeyError):
         main(["--debug", "--out", "site"])
+
+
+def misspell_a_setting(project) -> str:
+    """Adds `titel:` to site.yaml; returns the warning it must give."""
+    settings = project / "content" / "site.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "titel: 报告\n", encoding="utf-8")
+    line = settings.read_text(encoding="utf-8").count("\n")
+    return f"content/site.yaml:{line}: titel: warning: unknown setting (did you mean `title`?)"
+
+
+def test_a_warning_in_site_yaml_is_printed_by_the_build_and_fails_a_strict_one(project, capsys):
+    warning = misspell_a_setting(project)
+    assert main(["--out", "site"]) == 0
+    assert warning in capsys.readouterr().err.splitlines()
+    assert main(["--out", "site", "--strict"]) == 1
+    assert capsys.readouterr().err.splitlines() == [warning, "1 error(s); nothing was written."]
+
+
+def test_check_reports_a_warning_in_site_yaml(project, capsys):
+    warning = misspell_a_setting(project)
+    assert main(["check", "--strict"]) == 1
+    assert warning in capsys.readouterr().err.splitlines()

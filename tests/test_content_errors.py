@@ -307,6 +307,27 @@ def test_a_broken_part_hides_the_translation_and_published_id_errors_it_would_ca
     ]
 
 
+def test_a_broken_part_still_shows_the_errors_of_en_yaml_and_the_glossary_that_do_not_follow_from_it(tmp_path):
+    en = """\
+        meta:
+        - title
+        paragraphs:
+          s1-1-p1:
+            text: 68 key projects.
+          gone-p9:
+            text: not in the text, but the text is not loaded
+          s1-1-p1:
+            text: again
+        """
+    content = add_file(add_file(write_report(tmp_path, part=""), "en.yaml", en), "glossary.yaml", "- term: 六稳\n")
+    assert build_messages(content) == [
+        "content/reports/mini-2023/en.yaml:1: meta: expected a mapping, got a list",
+        "content/reports/mini-2023/en.yaml:8: s1-1-p1: duplicate key, first given at line 4 (keep one of them)",
+        "content/reports/mini-2023/glossary.yaml:1: expected a mapping, got a list",
+        "content/reports/mini-2023/parts/part1.yaml: empty file (restore the part, or remove it from `parts:` in report.yaml)",
+    ]
+
+
 @pytest.mark.parametrize("name, part, line", [
     ("text", PART.replace("  text: 全年实施重点项目68个。", "  text: 全年实施重点项目68个。\n    text: 全年实施重点项目69个。"), 12),
     ("title", PART.replace("title: 2022年工作回顾", "title: 2022年工作回顾\ntitle: 回顾"), 4),
@@ -341,3 +362,71 @@ def test_a_title_longer_than_a_line_is_refused(tmp_path):
     assert messages(write_report(tmp_path, report=broken)) == [
         "content/reports/mini-2023/report.yaml:2: title: 10,000 characters, more than 500 for one line (shorten it; long text belongs in a paragraph)"
     ]
+
+
+def add_settings(content: Path, text: str) -> Path:
+    (content / "site.yaml").write_text(dedent(text), encoding="utf-8")
+    return content
+
+
+SETTINGS_HINT = "(write one `setting: value` per line, e.g. `title: …`)"
+
+
+@pytest.mark.parametrize("text, message", [
+    ("- base_url: https://example.org/\n", f"content/site.yaml:1: expected a mapping, got a list {SETTINGS_HINT}"),
+    ("政府工作报告浏览\n", f"content/site.yaml: expected a mapping, got text '政府工作报告浏览' {SETTINGS_HINT}"),
+    ("base_url: https://example.org/\ntitle:\n- 报告\n", "content/site.yaml:2: title: expected text, got a list"),
+    ("title: {zh: 报告}\n", "content/site.yaml:1: title: expected text, got a mapping"),
+    ('title: "报告\\n浏览"\n', "content/site.yaml:1: title: contains a line break or control character (U+000A) (write it on one line)"),
+])
+def test_a_site_yaml_that_is_not_settings_is_an_error_naming_line_and_field(tmp_path, text, message):
+    assert build_messages(add_settings(write_report(tmp_path), text)) == [message]
+
+
+def test_an_unknown_setting_is_a_warning_that_names_the_likely_key(tmp_path):
+    content = add_settings(write_report(tmp_path), """\
+        base_url: https://example.org/
+        titel: 政府工作报告浏览
+        analytics: on
+        """)
+    assert build_messages(content) == [
+        "content/site.yaml:2: titel: warning: unknown setting (did you mean `title`?)",
+        "content/site.yaml:3: analytics: warning: unknown setting (the settings are base_url, title, title_en)",
+    ]
+
+
+def test_an_empty_site_yaml_means_the_default_settings(tmp_path):
+    assert build_messages(add_settings(write_report(tmp_path), "# no settings yet\n")) == []
+
+
+@pytest.mark.parametrize("url, problem", [
+    ("https://example.org/a b/", "contains ' ', which no URL may hold"),
+    ('"https://example.org/\\nSitemap: https://evil.example/"', "contains '\\n', which no URL may hold"),
+    ("https://example.org/\"><script>/", "contains '\"', which no URL may hold"),
+    ("https://example.org/<b>/", "contains '<', which no URL may hold"),
+    ("https://example.org/?lang=en", "has a query or a fragment (? or #), which the address of a site cannot have"),
+    ("https://example.org/#top", "has a query or a fragment (? or #), which the address of a site cannot have"),
+    ("javascript:alert(1)", "is not an absolute http(s) URL"),
+    ("ftp://example.org/", "is not an absolute http(s) URL"),
+    ("https://editor:secret@example.org/", "holds a user name or password, which would be published on every page"),
+    ("https://exa_mple..org/", "has no valid host name"),
+    ("https://example.org:99999/", "is not a valid URL (Port out of range 0-65535)"),
+    ("https://example.org/100%/", "has a % that is not followed by two hex digits"),
+])
+def test_a_base_url_that_is_not_a_plain_http_address_is_refused(tmp_path, url, problem):
+    shown = url.strip('"').encode().decode("unicode_escape") if url.startswith('"') else url
+    assert build_messages(add_settings(write_report(tmp_path), f"base_url: {url}\n")) == [
+        f"content/site.yaml:1: base_url: {shown!r} {problem} (write the address the site is published at, e.g. https://example.org/reports/)"
+    ]
+
+
+@pytest.mark.parametrize("url, address", [
+    ("https://Example.org/reports", "https://example.org/reports/"),
+    ("https://example.org/政府/", "https://example.org/%E6%94%BF%E5%BA%9C/"),
+    ("https://例子.中国/", "https://xn--fsqu00a.xn--fiqs8s/"),
+    ("http://[::1]:8000/a&b/", "http://[::1]:8000/a&b/"),
+])
+def test_a_base_url_is_written_in_plain_ascii_ending_in_a_slash(url, address):
+    from reportsite.settings import normalize_base_url
+
+    assert normalize_base_url(url) == (address, "")

@@ -13,6 +13,7 @@ import pytest
 from reportsite import build as build_module
 from reportsite.cli import main
 from reportsite.output import MARKER
+from reportsite.pages import Page
 from tests.site.conftest import copy_project
 
 
@@ -131,3 +132,64 @@ def test_content_given_before_the_out_option_needs_no_build_command(project, tmp
     assert main(["--content", str(content), "--out", "out"]) == 0
     assert "built " in capsys.readouterr().out
     assert (project / "out" / "index.html").is_file()
+
+
+def test_a_page_that_would_land_outside_the_site_stops_the_build_with_one_line(project, monkeypatch, capsys):
+    assert main(["--out", "site"]) == 0
+    before = snapshot(project)
+    site_pages = build_module.site_pages
+
+    def escaping(*args, **kw):
+        return site_pages(*args, **kw) + [Page("../escaped/", "404.html", "t", "d")]
+
+    monkeypatch.setattr(build_module, "site_pages", escaping)
+    capsys.readouterr()
+    assert main(["--out", "site"]) == 1
+    assert capsys.readouterr().err.splitlines()[-1] == ("error: refusing to write '../escaped/index.html': it is outside the output folder; "
+                                       "nothing was replaced (a template or an ID in content makes this path)")
+    assert snapshot(project) == before
+
+
+def earlier_site(project: Path) -> Path:
+    """A site as the previous version of the build made it: the same files, no marker."""
+    assert main(["--out", "site"]) == 0
+    (project / "site" / MARKER).unlink()
+    return project / "site"
+
+
+def test_a_site_made_before_the_marker_existed_is_refused_with_the_command_that_removes_it(project, capsys):
+    site = earlier_site(project)
+    before = snapshot(site)
+    capsys.readouterr()
+    assert main(["--out", "site"]) == 1
+    assert capsys.readouterr().err == (
+        "error: --out site: refusing to replace it: it has no .reportsite-build file, but looks like a site made by an "
+        "earlier version of build.py; nothing was touched (if it is one, remove it with `rm -rf -- site` and build again)\n")
+    assert snapshot(site) == before
+
+
+def test_the_command_to_remove_an_earlier_site_is_quoted_for_the_shell(project, capsys):
+    earlier_site(project).rename(project / "old site")
+    assert main(["--out", "old site"]) == 1
+    assert "remove it with `rm -rf -- 'old site'` and build again" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("extra", [".git/HEAD", "build.py", "notes.yaml", "en/drafts.yaml", "static/notes.md", "README"])
+def test_a_folder_with_anything_a_site_never_holds_is_not_called_an_earlier_site(project, capsys, extra):
+    site = earlier_site(project)
+    (site / extra).parent.mkdir(parents=True, exist_ok=True)
+    (site / extra).write_text("mine\n", encoding="utf-8")
+    before = snapshot(site)
+    capsys.readouterr()
+    assert main(["--out", "site"]) == 1
+    err = capsys.readouterr().err
+    assert "it holds files that no build made" in err and "rm -rf" not in err
+    assert snapshot(site) == before
+
+
+def test_a_folder_with_a_symlink_is_not_called_an_earlier_site(project, tmp_path, capsys):
+    site = earlier_site(project)
+    (site / "jiangxian-2022" / "data.json").symlink_to(tmp_path)
+    capsys.readouterr()
+    assert main(["--out", "site"]) == 1
+    assert "rm -rf" not in capsys.readouterr().err

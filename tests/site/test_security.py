@@ -13,6 +13,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from reportsite.content import load_report
+from reportsite.errors import ContentErrors, UnsafeOutputPath
 from reportsite.output import OutputTree
 
 from .conftest import ROOT, build, copy_project, free_port
@@ -199,8 +200,16 @@ def test_retired_ids_and_urls_are_validated(tmp_path):
 
 @pytest.mark.parametrize("path", ["../escape.html", "/etc/passwd", "a/../../b", "", "a\\..\\b"])
 def test_the_build_never_writes_outside_its_output_folder(path):
-    with pytest.raises(ValueError, match="outside the output folder"):
+    with pytest.raises(UnsafeOutputPath, match=f"^refusing to write {re.escape(repr(path))}: it is outside the output folder; nothing was replaced"):
         OutputTree().add(path, "x")
+
+
+def test_the_build_never_writes_two_things_at_one_path():
+    tree = OutputTree()
+    tree.add("index.html", "first")
+    with pytest.raises(UnsafeOutputPath, match="^refusing to write 'index.html' twice: two pages or files would share it"):
+        tree.add("index.html", "second")
+    assert tree.files == {"index.html": b"first"}
 
 
 def test_yaml_written_by_the_import_round_trips_without_loss():
@@ -244,14 +253,31 @@ def test_a_listed_file_that_is_a_symlink_out_of_the_report_is_never_published(tm
     assert folder / "report.yaml" in source_files(folder, report)
 
 
-def test_the_sitemap_is_valid_xml_whatever_the_base_url(tmp_path):
+def test_the_base_url_is_escaped_or_encoded_wherever_it_is_written(tmp_path):
     from xml.etree import ElementTree
 
     project = copy_project(tmp_path)
-    build(project, project / "site", base_url="https://example.org/a&b/<c>/")
+    build(project, project / "site", base_url="https://example.org/a&b/政府/")
+    address = "https://example.org/a&b/%E6%94%BF%E5%BA%9C/"
     root = ElementTree.parse(project / "site" / "sitemap.xml").getroot()
     locs = [e.text for e in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
-    assert "https://example.org/a&b/<c>/" in locs and all(loc.startswith("https://example.org/a&b/<c>/") for loc in locs)
+    assert address in locs and all(loc.startswith(address) for loc in locs)
+    assert (project / "site" / "robots.txt").read_text(encoding="utf-8") == f"User-agent: *\nAllow: /\nSitemap: {address}sitemap.xml\n"
+    page = BeautifulSoup((project / "site" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert page.find("link", rel="canonical")["href"] == address
+    assert page.body["data-base"] == "/a&b/%E6%94%BF%E5%BA%9C/"
+    assert json.loads((project / "site" / RID / "report.json").read_text(encoding="utf-8"))["url"] == f"{address}{RID}/"
+
+
+def test_a_base_url_that_could_break_a_file_is_refused_before_anything_is_written(tmp_path):
+    project = copy_project(tmp_path)
+    with pytest.raises(ContentErrors) as refused:
+        build(project, project / "site", base_url="https://example.org/\nDisallow: /")
+    assert [str(e) for e in refused.value.errors] == [
+        "--base-url: 'https://example.org/\\nDisallow: /' contains '\\n', which no URL may hold "
+        "(write the address the site is published at, e.g. https://example.org/reports/)"
+    ]
+    assert not (project / "site").exists()
 
 
 def test_no_id_can_take_the_place_of_a_page_of_the_report(tmp_path):
