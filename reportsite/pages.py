@@ -103,7 +103,7 @@ def redirect_pages(rv: ReportView, retired: dict[str, str], lang: Lang) -> list[
 def site_pages(reports: list[ReportView], lang: Lang, site_title: str) -> list[Page]:
     image = reports[0].card_url if reports else ""
     return [
-        Page("", "home.html", site_title, lang.t("home_intro"), context={"places": archive_groups(reports)}, og_type="website", image=image),
+        Page("", "home.html", site_title, shorten(lang.t("home_intro")), context={"places": archive_groups(reports)}, og_type="website", image=image),
         Page("404.html", "404.html", lang.t("not_found_heading"), lang.t("not_found_body"), image=image, noindex=True),
     ]
 

@@ -192,3 +192,10 @@ def test_contents_fold_away_on_a_phone_and_open_on_request(sized_page):
     assert sized_page.locator(".toc-parts").is_hidden()
     sized_page.locator(".reader-toc summary").click()
     assert sized_page.locator(".toc-parts").is_visible()
+
+
+def test_contents_lists_are_numbered_once_by_their_own_labels(page):
+    page.goto(page.base + f"{RID}/")
+    styles = page.evaluate("[...document.querySelectorAll('.toc-parts, .toc-sections')].map(l => getComputedStyle(l).listStyleType)")
+    assert styles and set(styles) == {"none"}
+    assert page.locator(".toc-parts > li > a").first.inner_text().startswith("一、")
