@@ -104,7 +104,7 @@ class TargetView:
     section_label: str
     qualifier: str = ""
     text_en: str = ""  # the quoted clause in English, where en.yaml gives one
-    paragraph_plain: str = ""  # the whole paragraph, in the page's language where it has one
+    paragraph_plain: tuple[str, str, str] = ("", "", "")  # the whole paragraph around the quoted clause, which is marked
     paragraph_lang: str = ""
     baseline: "TargetView | None" = None  # for a goal: last year's result of the same indicator
     goal: "TargetView | None" = None  # for a result: this year's goal of the same indicator
@@ -152,6 +152,12 @@ class ReportView:
     def headlines(self) -> list[dict]:
         """The first few headline targets, for the report's card on the home page."""
         return self.indicator_rows[:3]
+
+
+def _around(text: str, clause: str) -> tuple[str, str, str]:
+    """`text` split around the first occurrence of `clause`: (before, clause, after); unmarked if absent."""
+    at = text.find(clause) if clause else -1
+    return (text, "", "") if at < 0 else (text[:at], clause, text[at + len(clause):])
 
 
 def _figure(t: Target, lang: Lang) -> str:
@@ -292,7 +298,8 @@ class ReportViewBuilder:
             para.context_url if para else "", t.paragraph, section.id if section else "",
             self.title_of(section.id, section.title) if section else "",
             qualifier=english_qualifier(t.qualifier) if self.lang.code == "en" else self.lang.text(t.qualifier),
-            text_en=text_en, paragraph_plain=para.plain if para else "", paragraph_lang=para.lang if para else "",
+            text_en=text_en, paragraph_plain=_around(para.plain, self.lang.text(t.text)) if para else ("", "", ""),
+            paragraph_lang=para.lang if para else "",
             evidence=list(t.evidence), outcome="" if t.outcome is None else f"{t.outcome:g}",
             list_number=str(t.number or ""),
         )
