@@ -340,3 +340,18 @@ def test_source_link_and_contact_link_come_from_the_content(tmp_path):
     page = soup(project / "site", f"{RID}/")
     assert page.select_one('.report-meta a[href="https://www.example.gov.cn/report.html"]') is not None
     assert page.select_one('footer a[href="https://example.org/issues"]').get_text() == "发现错误？请告知我们"
+
+
+def test_english_pages_mark_every_chinese_passage_with_its_language(site_dir):
+    """Outside editors' English notes that quote a Chinese term, Chinese text on an English page sits
+    in an element whose lang says so (screen readers and fonts depend on it)."""
+    unmarked = []
+    for file in sorted((site_dir / "en").rglob("*.html")):
+        page = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        for notes in page.select("table.repairs td:last-child, dl.glossary dd"):
+            notes.decompose()
+        for text in page.body.find_all(string=re.compile("[\u3000-\u9fff\uff00-\uffef]")):
+            owner = text.find_parent(attrs={"lang": True})
+            if owner is None or owner["lang"] == "en":
+                unmarked.append(f"{file.relative_to(site_dir)}: {text.strip()[:40]}")
+    assert unmarked == []
