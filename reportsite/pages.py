@@ -103,17 +103,18 @@ def redirect_pages(rv: ReportView, retired: dict[str, str], lang: Lang) -> list[
 def site_pages(reports: list[ReportView], lang: Lang, site_title: str) -> list[Page]:
     image = reports[0].card_url if reports else ""
     return [
-        Page("", "home.html", site_title, shorten(lang.t("home_intro")), context={"places": archive_groups(reports)}, og_type="website", image=image),
+        Page("", "home.html", site_title, shorten(lang.t("home_intro")), context={"places": archive_groups(reports, lang)}, og_type="website", image=image),
         Page("404.html", "404.html", lang.t("not_found_heading"), lang.t("not_found_body"), image=image, noindex=True),
     ]
 
 
-def archive_groups(reports: list[ReportView]) -> list[dict]:
+def archive_groups(reports: list[ReportView], lang: Lang) -> list[dict]:
     """The home page's archive: reports grouped by place (places in order of name), newest year first."""
     places: dict[str, list[ReportView]] = {}
     for rv in reports:
         places.setdefault(rv.place, []).append(rv)
-    return [{"place": place, "reports": sorted(group, key=lambda rv: (-rv.year, rv.id))} for place, group in sorted(places.items())]
+    return [{"place": place, "count": lang.t("reports_count_one") if len(group) == 1 else lang.t("reports_count", n=len(group)),
+             "reports": sorted(group, key=lambda rv: (-rv.year, rv.id))} for place, group in sorted(places.items())]
 
 
 def json_ld(data: dict) -> str:

@@ -11,7 +11,7 @@ from .chart import ChartRow, indicator_chart
 from .i18n import Lang
 from .model import KINDS, STATUSES, Paragraph, Part, Report, Section, Target
 from .structure import CN_DIGITS
-from .translations import GlossaryTerm, Translation
+from .translations import Translation
 from .units import english_qualifier, english_quantity
 
 DESCRIPTION_MAX = 200
