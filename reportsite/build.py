@@ -27,7 +27,7 @@ from .render import FileJob, Glossary, RenderJob, SiteInfo, load_templates, make
 from .search import INDEX_NAME, build_search_index
 from .translations import load_glossary, load_translation
 from .views import ReportViewBuilder, bilingual_groups, link_neighbour_years
-from .yamlio import load_yaml
+from .yamlio import LineDict, load_yaml
 
 TEMPLATES = ["bilingual.html", "chrome.html", "home.html", "overview.html", "text.html", "part.html", "section.html", "paragraph.html", "target.html",
              "targets.html", "list.html", "about.html", "404.html", "redirect.html", "search.html", "glossary.html"]
@@ -60,7 +60,8 @@ def _site_config(content: Path, base_url: str | None) -> tuple[str, str, list[Co
         url += "/"
     contact = str(data.get("contact_url") or "")
     if contact and urlsplit(contact).scheme not in ("http", "https", "mailto"):
-        errors.append(ContentError(f"{content.name}/site.yaml", 0, "contact_url", f"{contact!r} is not an http(s) or mailto: link", "write e.g. https://github.com/owner/repo/issues"))
+        line = data.line_of("contact_url") if isinstance(data, LineDict) else 0
+        errors.append(ContentError(f"{content.name}/site.yaml", line, "contact_url", f"{contact!r} is not an http(s) or mailto: link", "write e.g. https://github.com/owner/repo/issues"))
     return url, str(data.get("title") or "政府工作报告浏览"), errors
 
 

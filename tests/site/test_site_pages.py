@@ -356,3 +356,17 @@ def test_english_pages_mark_every_chinese_passage_with_its_language(site_dir):
             if owner is None or owner["lang"] == "en":
                 unmarked.append(f"{file.relative_to(site_dir)}: {text.strip()[:40]}")
     assert unmarked == []
+
+
+def test_a_contact_url_that_is_not_a_web_or_mail_link_is_refused_with_its_setting_named(tmp_path):
+    from reportsite.errors import ContentErrors
+
+    from .conftest import build, copy_project
+
+    project = copy_project(tmp_path)
+    settings = project / "content" / "site.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("contact_url: ''", "contact_url: javascript:alert(1)"), encoding="utf-8")
+    with pytest.raises(ContentErrors) as failure:
+        build(project, project / "site")
+    assert str(failure.value).startswith("content/site.yaml:8: contact_url: 'javascript:alert(1)' is not an http(s) or mailto: link")
+    assert not (project / "site").exists()
