@@ -26,6 +26,7 @@ class Translation:
     titles: dict = field(default_factory=dict)  # part/section/list id -> title
     paragraphs: dict = field(default_factory=dict)  # paragraph id -> ParagraphTranslation
     targets: dict = field(default_factory=dict)  # target id -> indicator
+    target_texts: dict = field(default_factory=dict)  # target id -> the quoted clause in English, where given
 
     def paragraph(self, p: Paragraph) -> ParagraphTranslation | None:
         found = self.paragraphs.get(p.id)
@@ -73,9 +74,22 @@ def load_translation(folder: Path, display: str, report: Report, language: str =
         titles.update({str(k): str(v) for k, v in (data.get(key) or {}).items()})
     translation = Translation(
         language, str(data.get("note", "")), {str(k): str(v) for k, v in (data.get("meta") or {}).items()},
-        titles, paragraphs, {str(k): str(v) for k, v in (data.get("targets") or {}).items()},
+        titles, paragraphs, *_target_translations(data.get("targets") or {}),
     )
     return translation, errors
+
+
+def _target_translations(node: dict) -> tuple[dict, dict]:
+    """(indicators, quoted clauses): a target is `t1: indicator` or `t1: {indicator: …, text: …}`."""
+    indicators, texts = {}, {}
+    for key, value in node.items():
+        if isinstance(value, dict):
+            indicators[str(key)] = str(value.get("indicator", ""))
+            if value.get("text"):
+                texts[str(key)] = str(value["text"])
+        else:
+            indicators[str(key)] = str(value)
+    return indicators, texts
 
 
 def load_glossary(folder: Path, display: str) -> tuple[list[GlossaryTerm], list[ContentError]]:

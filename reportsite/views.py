@@ -290,7 +290,7 @@ class ReportViewBuilder:
         section = sections_by_para.get(t.paragraph)
         indicator = self.tr.targets.get(t.id, "") if self.tr else ""
         # en.yaml may give the quoted clause in English too; the Chinese clause is shown beside it either way.
-        text_en = getattr(self.tr, "target_texts", {}).get(t.id, "") if self.tr else ""
+        text_en = self.tr.target_texts.get(t.id, "") if self.tr else ""
         para = paragraphs.get(t.paragraph)
         return TargetView(
             t.id, t.kind, self.lang.t(f"kind_{t.kind}"), indicator or self.lang.text(t.indicator), _figure(t, self.lang),

@@ -370,3 +370,18 @@ def test_a_contact_url_that_is_not_a_web_or_mail_link_is_refused_with_its_settin
         build(project, project / "site")
     assert str(failure.value).startswith("content/site.yaml:8: contact_url: 'javascript:alert(1)' is not an http(s) or mailto: link")
     assert not (project / "site").exists()
+
+
+def test_english_target_page_shows_the_clause_in_english_where_the_translation_gives_it(tmp_path):
+    from .conftest import build, copy_project
+
+    project = copy_project(tmp_path)
+    english = project / "content" / "reports" / RID / "en.yaml"
+    text = english.read_text(encoding="utf-8")
+    assert "\n  t46: Gross domestic product\n" in text
+    english.write_text(text.replace("\n  t46: Gross domestic product\n", "\n  t46: {indicator: Gross domestic product, text: GDP to grow by about 8 percent}\n"), encoding="utf-8")
+    build(project, project / "site")
+    quotes = soup(project / "site", f"en/{RID}/p/t46/").select("article blockquote")
+    assert quotes[0].get_text(strip=True) == "GDP to grow by about 8 percent" and "lang" not in quotes[0].attrs
+    assert quotes[1]["lang"] == "zh-Hans" and quotes[1].get_text(strip=True) == "地区生产总值增长8%左右"
+    assert soup(project / "site", f"en/{RID}/p/t46/").select_one("h1").get_text() == "Gross domestic product"
