@@ -28,7 +28,7 @@ from .render import FileJob, Glossary, RenderJob, SiteInfo, load_templates, make
 from .search import INDEX_NAME, build_search_index
 from .settings import load_site_settings
 from .translations import check_without_text, load_glossary, load_translation
-from .views import ReportViewBuilder
+from .views import ReportViewBuilder, bilingual_groups, link_neighbour_years
 
 TEMPLATES = ["bilingual.html", "chrome.html", "home.html", "overview.html", "text.html", "part.html", "section.html", "paragraph.html", "target.html",
              "targets.html", "list.html", "about.html", "404.html", "redirect.html", "search.html", "glossary.html"]
@@ -53,6 +53,11 @@ class LoadedReport:
 def _site_config(content: Path, base_url: str | None) -> tuple[str, str, list[ContentError]]:
     settings, errors = load_site_settings(content, base_url)
     return settings.base_url, settings.title, errors
+
+
+def _contact_url(content: Path) -> str:
+    """Where readers report a mistake (site.yaml `contact_url`, checked with the other settings)."""
+    return load_site_settings(content)[0].contact_url
 
 
 def load_everything(content: Path, base_url: str | None) -> tuple[list[LoadedReport], str, str, list[ContentError]]:
@@ -106,7 +111,8 @@ def render_site(content: Path, templates: Path = Path("templates"), static: Path
     env = make_environment(templates)
     compiled = load_templates(env, TEMPLATES)
     languages = load_languages(templates, phrases=content / "zh-hant-phrases.txt")
-    site = SiteInfo(site_title, url, urlsplit(url).path or "/", tuple(languages), _asset_version(static) if static.exists() else "0")
+    site = SiteInfo(site_title, url, urlsplit(url).path or "/", tuple(languages), _asset_version(static) if static.exists() else "0",
+                    _contact_url(content))
     t = timed("templates", t)
 
     views_by_lang = {lang.code: [ReportViewBuilder(item.report, lang, url, item.translation).build() for item in loaded] for lang in languages}
@@ -115,6 +121,7 @@ def render_site(content: Path, templates: Path = Path("templates"), static: Path
         for rv, item in zip(views, loaded):
             rv.has_glossary = bool(item.glossary)
             rv.has_bilingual = "en" in codes and len(codes) > 1
+        link_neighbour_years(views)
     pages_by_lang = {lang.code: _pages(lang, views_by_lang, loaded, site_title, url) for lang in languages}
     glossaries = {(lang.code, item.report.id): Glossary(item.glossary, site.base_path + f"{lang.prefix}{item.report.id}/glossary/", lang)
                   for lang in languages for item in loaded if item.glossary}
@@ -178,7 +185,7 @@ def _pages(lang: Lang, views_by_lang: dict, loaded: list[LoadedReport], site_tit
         if partner:
             other = next(v for v in partner if v.id == rv.id)
             pages.append(Page(f"{rv.id}/bilingual/", "bilingual.html", f"{lang.t('bilingual_heading')} · {rv.title}",
-                              lang.t("bilingual_intro"), context={"pairs": _pairs(rv, other, lang)}, report=rv, nav="bilingual", image=rv.card_url))
+                              lang.t("bilingual_intro"), context={"groups": bilingual_groups(rv, other)}, report=rv, nav="bilingual", image=rv.card_url))
         if item.glossary:
             pages.append(Page(f"{rv.id}/glossary/", "glossary.html", f"{lang.t('glossary_heading')} · {rv.title}",
                               lang.t("glossary_intro"), context={"terms": item.glossary}, report=rv, nav="glossary", image=rv.card_url))
@@ -197,12 +204,6 @@ def _notes(folder: Path, lang: Lang) -> str:
         return english.read_text(encoding="utf-8")
     chinese = folder / "about.md"
     return lang.text(chinese.read_text(encoding="utf-8")) if chinese.exists() and lang.code != "en" else ""
-
-
-def _pairs(rv, other, lang: Lang) -> list[tuple]:
-    """Paragraph by paragraph, the page's language first (Chinese first on the English site's partner)."""
-    theirs = {p.id: p for p in other.paragraphs}
-    return [(p, theirs[p.id]) for p in rv.paragraphs]
 
 
 def cores() -> int:

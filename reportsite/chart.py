@@ -15,7 +15,24 @@ class ChartRow:
     target_label: str  # e.g. "8%左右"
 
 
-_WIDTH, _LABEL_W, _ROW_H, _BAR_H, _PAD = 720, 250, 46, 14, 8
+# Labels sit on their own line above each pair of bars, so a long English label never runs off
+# the left edge, and the drawing is narrow enough that its text stays readable on a phone.
+_WIDTH, _VALUE_W, _LABEL_H, _BAR_H, _GAP = 400, 120, 18, 12, 14
+_ROW_H = _LABEL_H + 2 * _BAR_H + 2 + _GAP
+
+
+_LINE_CHARS = 44  # Latin characters that fit the drawing's width at its font size
+
+
+def _label_lines(label: str) -> list[str]:
+    """A long (English) label broken at spaces into lines that fit; Chinese labels are short enough."""
+    lines: list[str] = []
+    for word in label.split(" "):
+        if lines and len(lines[-1]) + 1 + len(word) <= _LINE_CHARS:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
 
 
 def _fmt(value: float) -> str:
@@ -26,27 +43,31 @@ def indicator_chart(rows: list[ChartRow], title: str, legend: tuple[str, str], c
     """Paired horizontal bars per indicator: last year's result above this year's target."""
     values = [v for r in rows for v in (r.result, r.target) if v is not None]
     top = max([abs(v) for v in values] + [1.0])
-    scale = (_WIDTH - _LABEL_W - 70) / top
-    height = _ROW_H * len(rows) + 40
+    scale = (_WIDTH - _VALUE_W) / top
+    labels = [_label_lines(r.label) for r in rows]
+    height = sum(_ROW_H + (len(lines) - 1) * _LABEL_H for lines in labels) + 30
     parts = [
         f'<svg class="chart" viewBox="0 0 {_WIDTH} {height}" role="img" aria-labelledby="{chart_id}-t" '
         f'xmlns="http://www.w3.org/2000/svg" preserveAspectRatio="xMinYMin meet">',
         f'<title id="{chart_id}-t">{escape(title)}</title>',
     ]
-    legend_y = 14
     for i, (name, cls) in enumerate(zip(legend, ("bar-result", "bar-target"))):
-        x = _LABEL_W + i * 170
-        parts.append(f'<rect class="{cls}" x="{x}" y="{legend_y - 10}" width="12" height="12"/>')
-        parts.append(f'<text class="legend" x="{x + 18}" y="{legend_y}">{escape(name)}</text>')
-    for i, row in enumerate(rows):
-        y = 34 + i * _ROW_H
-        parts.append(f'<text class="label" x="{_LABEL_W - _PAD}" y="{y + _BAR_H + 2}" text-anchor="end">{escape(row.label)}</text>')
+        x = i * 200
+        parts.append(f'<rect class="{cls}" x="{x}" y="3" width="12" height="12"/>')
+        parts.append(f'<text class="legend" x="{x + 18}" y="14">{escape(name)}</text>')
+    y = 30
+    for row, lines in zip(rows, labels):
+        for line in lines:
+            parts.append(f'<text class="label" x="0" y="{y + _LABEL_H - 5}">{escape(line)}</text>')
+            y += _LABEL_H
+        y -= _LABEL_H
         for j, (value, cls, text) in enumerate(((row.result, "bar-result", None), (row.target, "bar-target", row.target_label))):
             if value is None:
                 continue
             w = max(1.0, abs(value) * scale)
-            by = y + j * (_BAR_H + 2)
-            parts.append(f'<rect class="{cls}" x="{_LABEL_W}" y="{by}" width="{w:.1f}" height="{_BAR_H}"/>')
-            parts.append(f'<text class="value" x="{_LABEL_W + w + 4:.1f}" y="{by + _BAR_H - 2}">{escape(text or _fmt(value))}</text>')
+            by = y + _LABEL_H + j * (_BAR_H + 2)
+            parts.append(f'<rect class="{cls}" x="0" y="{by}" width="{w:.1f}" height="{_BAR_H}"/>')
+            parts.append(f'<text class="value" x="{w + 4:.1f}" y="{by + _BAR_H - 2}">{escape(text or _fmt(value))}</text>')
+        y += _ROW_H
     parts.append("</svg>")
     return Markup("".join(parts))

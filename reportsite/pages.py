@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass, field
 
 from .i18n import Lang
-from .views import ReportView, shorten
+from .views import Link, ReportView, shorten
 
 
 @dataclass
@@ -28,6 +28,12 @@ class Page:
         return path + "index.html" if path.endswith("/") or path == "" else path
 
 
+def pager(links: list[Link]) -> list[dict]:
+    """For each page of a sequence, its previous and next page (rel="prev"/rel="next")."""
+    return [{"prev": links[i - 1] if i else None, "next": links[i + 1] if i + 1 < len(links) else None}
+            for i in range(len(links))]
+
+
 def report_pages(rv: ReportView, lang: Lang, site_title: str, base_url: str, notes: str = "") -> list[Page]:
     """Every page of one report in one language; `notes` is the editors' Markdown for the about page."""
     t = lang.t
@@ -47,29 +53,35 @@ def report_pages(rv: ReportView, lang: Lang, site_title: str, base_url: str, not
         page("", "overview.html", rv.title, desc, og_type="website", jsonld=report_ld, nav="overview"),
         page("text/", "text.html", f"{t('full_text')} · {rv.title}", desc, nav="text", jsonld=report_ld),
         page("targets/", "targets.html", f"{t('targets_heading')} · {rv.title}",
-             "；".join(f"{r['indicator']} {r['target']}" for r in rv.indicator_rows) or desc, nav="targets"),
+             ("; " if lang.code == "en" else "；").join(f"{r['indicator']} {r['target']}" for r in rv.indicator_rows) or desc, nav="targets"),
         page("about/", "about.html", f"{t('about_heading')} · {rv.title}", t("about_official"), nav="about",
              context={"notes": notes}),
     ]
-    for part in rv.parts:
+    home = Link(rv.url, rv.title)
+    part_pager = pager([Link(part.url, part.label + part.title) for part in rv.parts])
+    section_pager = dict(zip((s.id for s in rv.sections), pager([Link(s.url, s.label + s.title) for s in rv.sections])))
+    for part, nav in zip(rv.parts, part_pager):
         first = (part.intro or [p for s in part.sections for p in s.paragraphs] or [None])[0]
         pages.append(page(f"{part.id}/", "part.html", f"{part.label}{part.title} · {rv.title}",
-                          first.plain if first else part.title, context={"part": part}, nav="text"))
+                          first.plain if first else part.title, context={"part": part, "neighbours": nav, "part_crumbs": [home]}, nav="text"))
         for s in part.sections:
             pages.append(page(f"{s.id}/", "section.html", f"{s.label}{s.title} · {rv.title}",
-                              s.paragraphs[0].plain if s.paragraphs else s.title, context={"section": s, "part": part}, nav="text"))
-    for p in rv.paragraphs:
+                              s.paragraphs[0].plain if s.paragraphs else s.title,
+                              context={"section": s, "part": part, "neighbours": section_pager[s.id],
+                                       "section_crumbs": [home, Link(part.url, part.label + part.title)]}, nav="text"))
+    for p, nav in zip(rv.paragraphs, pager([Link(p.url, p.label) for p in rv.paragraphs])):
         ld = {"@context": "https://schema.org", "@type": "WebPage", "name": f"{p.label} · {p.section_title}",
               "inLanguage": p.lang, "isPartOf": report_ld, "url": base_url + lang.prefix + p.url[len(lang.prefix):]}
         pages.append(page(f"p/{p.id}/", "paragraph.html", f"{p.label} · {p.section_title or rv.title} · {rv.title}",
-                          p.plain, context={"paragraph": p}, nav="text", jsonld=ld))
-    for target in rv.targets:
+                          p.plain, context={"paragraph": p, "neighbours": nav}, nav="text", jsonld=ld))
+    sep = ": " if lang.code == "en" else "："
+    for target, nav in zip(rv.targets, pager([Link(t.url, f"{t.indicator} {t.figure}".strip()) for t in rv.targets])):
         pages.append(page(f"p/{target.id}/", "target.html", f"{target.indicator} {target.figure} · {rv.title}",
-                          f"{target.kind_label}：{target.text}" if lang.code != "en" else f"{target.kind_label}: {target.indicator} {target.figure}",
-                          context={"target": target}, nav="targets"))
+                          f"{target.kind_label}{sep}{target.indicator} {target.figure}",
+                          context={"target": target, "neighbours": nav, "target_crumbs": [home, Link(rv.url + "targets/", t("targets_heading"))]}, nav="targets"))
     for lst in rv.lists:
         pages.append(page(f"lists/{lst['id']}/", "list.html", f"{lst['title']} · {rv.title}",
-                          "；".join(i.indicator for i in lst["items"]), context={"list": lst}, nav="lists"))
+                          ("; " if lang.code == "en" else "；").join(i.indicator for i in lst["items"]), context={"list": lst}, nav="lists"))
     return pages
 
 
@@ -91,9 +103,18 @@ def redirect_pages(rv: ReportView, retired: dict[str, str], lang: Lang) -> list[
 def site_pages(reports: list[ReportView], lang: Lang, site_title: str) -> list[Page]:
     image = reports[0].card_url if reports else ""
     return [
-        Page("", "home.html", site_title, "；".join(r.title for r in reports) or site_title, context={"reports": reports}, og_type="website", image=image),
+        Page("", "home.html", site_title, shorten(lang.t("home_intro")), context={"places": archive_groups(reports, lang)}, og_type="website", image=image),
         Page("404.html", "404.html", lang.t("not_found_heading"), lang.t("not_found_body"), image=image, noindex=True),
     ]
+
+
+def archive_groups(reports: list[ReportView], lang: Lang) -> list[dict]:
+    """The home page's archive: reports grouped by place (places in order of name), newest year first."""
+    places: dict[str, list[ReportView]] = {}
+    for rv in reports:
+        places.setdefault(rv.place, []).append(rv)
+    return [{"place": place, "count": lang.t("reports_count_one") if len(group) == 1 else lang.t("reports_count", n=len(group)),
+             "reports": sorted(group, key=lambda rv: (-rv.year, rv.id))} for place, group in sorted(places.items())]
 
 
 def json_ld(data: dict) -> str:

@@ -31,6 +31,7 @@ class SiteInfo:
     base_path: str  # path part of base_url, ending in /
     languages: tuple[Lang, ...]
     asset_version: str  # hash of static/, so browsers fetch changed assets
+    contact_url: str = ""  # where readers report a mistake (site.yaml contact_url); none if empty
 
 
 def bytecode_folder() -> Path | None:

@@ -14,7 +14,7 @@ from .content import Reader
 from .errors import ContentError
 from .yamlio import LineDict, load_yaml
 
-SETTINGS = ("base_url", "title", "title_en")
+SETTINGS = ("base_url", "title", "title_en", "contact_url")
 DEFAULT_BASE_URL = "http://localhost:8000/"
 DEFAULT_TITLE = "政府工作报告浏览"
 BASE_URL_HINT = "write the address the site is published at, e.g. https://example.org/reports/"
@@ -32,6 +32,7 @@ _PATH_SAFE = "/%!$&()*+,;=:@-._~"
 class SiteSettings:
     base_url: str  # absolute, printable ASCII, ending in /
     title: str
+    contact_url: str = ""  # where readers report a mistake: an http(s) or mailto: link; none if empty
 
 
 def load_site_settings(root: Path, base_url: str | None = None) -> tuple[SiteSettings, list[ContentError]]:
@@ -53,7 +54,11 @@ def load_site_settings(root: Path, base_url: str | None = None) -> tuple[SiteSet
         address, problem = normalize_base_url(base_url)
         if problem:
             errors.append(ContentError("--base-url", 0, "", problem, BASE_URL_HINT))
-    return SiteSettings(address, title), errors + r.errors
+    contact = r.line(node, "contact_url", "", required=False)
+    if contact and (urlsplit(contact).scheme not in ("http", "https", "mailto") or any(c in _NOT_IN_URLS for c in contact)):
+        r.error(node, "contact_url", "contact_url", f"{contact!r} is not an http(s) or mailto: link", "write e.g. https://github.com/owner/repo/issues")
+        contact = ""
+    return SiteSettings(address, title, contact), errors + r.errors
 
 
 def _unknown_settings(shown: str, node: LineDict) -> list[ContentError]:

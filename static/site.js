@@ -32,19 +32,57 @@
     return Promise.resolve();
   }
 
-  // Copy link / copy citation: the controls need a script, so they stay hidden without one.
-  var copied = doc.documentElement.lang.indexOf("en") === 0 ? "Copied" : (doc.documentElement.lang === "zh-Hant" ? "已複製" : "已复制");
+  // Copy link / copy citation: the controls need a script, so they stay hidden without one. After
+  // a copy the button itself says so for a moment (and a live region tells screen readers).
   doc.querySelectorAll("[data-share]").forEach(function (el) { el.hidden = false; });
   doc.addEventListener("click", function (event) {
     var button = event.target.closest("[data-copy]");
     if (!button) return;
-    var text = button.getAttribute("data-copy");
-    copyText(text).then(function () {
+    var label = button.closest("[data-share]").getAttribute("data-copied-label");
+    copyText(button.getAttribute("data-copy")).then(function () {
+      if (!button.hasAttribute("data-label")) button.setAttribute("data-label", button.textContent);
       button.setAttribute("data-copied", "true");
-      announce(copied);
-      window.setTimeout(function () { button.removeAttribute("data-copied"); }, 1500);
+      button.textContent = "✓ " + label;
+      announce(label);
+      window.clearTimeout(button.copiedTimer);
+      button.copiedTimer = window.setTimeout(function () {
+        button.removeAttribute("data-copied");
+        button.textContent = button.getAttribute("data-label");
+      }, 2500);
     });
   });
+
+  // Contents lists start folded on a phone, so the text comes first; open everywhere without a script.
+  if (window.matchMedia && window.matchMedia("(max-width: 52rem)").matches) {
+    doc.querySelectorAll("details[data-fold]").forEach(function (el) { el.open = false; });
+  }
+
+  // Home page: filter the archive by place or year as the reader types (the full list shows without a script).
+  var archive = doc.querySelector("form[data-archive-filter]");
+  if (archive) {
+    archive.hidden = false;
+    var input = archive.querySelector("input");
+    var status = archive.querySelector(".filter-count");
+    var cards = doc.querySelectorAll("[data-filter-text]");
+    var filter = function () {
+      var terms = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+      var shown = 0;
+      cards.forEach(function (card) {
+        var text = card.getAttribute("data-filter-text").toLowerCase();
+        var ok = terms.every(function (term) { return text.indexOf(term) !== -1; });
+        card.hidden = !ok;
+        if (ok) shown += 1;
+      });
+      doc.querySelectorAll("[data-place]").forEach(function (place) {
+        place.hidden = !place.querySelector("[data-filter-text]:not([hidden])");
+      });
+      status.textContent = shown ? status.getAttribute("data-count-template")
+        .replace("{shown}", shown).replace("{total}", cards.length) : status.getAttribute("data-none");
+    };
+    input.addEventListener("input", filter);
+    archive.addEventListener("submit", function (event) { event.preventDefault(); });
+    filter();
+  }
 
   // The language switch keeps the reader on the same paragraph.
   doc.addEventListener("click", function (event) {

@@ -242,3 +242,146 @@ def test_traditional_version_uses_the_sites_phrase_corrections_to_opencc(site_di
     assert "糧食面積" in text and "麪" not in text
     assert "續魯、磨里2個" in text
     assert "必須幹的事快幹一步" in text
+
+
+def test_links_inside_the_site_are_relative_so_a_mirror_keeps_readers_on_it(served_site):
+    site, base = served_site
+    page = soup(site, f"{RID}/s2-1/")
+    switch = [a["href"] for a in page.select("nav.langs a")]
+    assert switch == [f"/{RID}/s2-1/", f"/zh-hant/{RID}/s2-1/", f"/en/{RID}/s2-1/"]
+    absolute = [a["href"] for a in page.select("a[href]") if a["href"].startswith(base)]
+    assert absolute == []
+    assert page.select_one('link[rel="canonical"]')["href"] == base + f"{RID}/s2-1/"
+
+
+def test_english_pages_use_english_punctuation_in_the_text_they_build(site_dir):
+    section = soup(site_dir, f"en/{RID}/s2-1/")
+    notes = [p.get_text() for p in section.select(".ptargets")]
+    assert notes and all("Figures in this paragraph: " in n and not set(n) & set("：；，。") for n in notes)
+    text = soup(site_dir, f"en/{RID}/text/")
+    assert not text.select_one(".occasion").get_text().startswith("—")
+    target = soup(site_dir, f"en/{RID}/p/t46/")
+    assert "：" not in target.select_one('meta[name="description"]')["content"]
+
+
+def test_english_banner_shows_on_report_pages_and_not_on_the_404_page(site_dir):
+    assert soup(site_dir, f"en/{RID}/s2-1/").select_one(".unofficial") is not None
+    assert soup(site_dir, "en/404.html").select_one(".unofficial") is None
+
+
+def test_404_page_offers_a_search_form(site_dir):
+    for prefix in ("", "en/"):
+        form = soup(site_dir, f"{prefix}404.html").select_one('main form[role="search"]')
+        assert form["action"] == f"/{prefix}search/" and form["method"] == "get" and form.select_one('input[name="q"]')
+
+
+def test_english_target_page_quotes_the_chinese_sentence_with_its_language(site_dir):
+    page = soup(site_dir, f"en/{RID}/p/t46/")
+    quotes = page.select("article blockquote")
+    assert quotes[0]["lang"] == "zh-Hans" and quotes[0].get_text(strip=True) == "地区生产总值增长8%左右"
+    paragraph = quotes[1].get_text()
+    assert "lang" not in quotes[1].attrs and "gross domestic product" in paragraph.lower()
+
+
+def test_a_result_and_the_goal_of_the_same_indicator_link_to_each_other(site_dir):
+    goal = soup(site_dir, f"{RID}/p/t46/")
+    assert goal.select_one(".target-pair a")["href"] == f"/{RID}/p/t1/"
+    assert goal.select_one(".status").get_text() == "未评估"
+    result = soup(site_dir, f"{RID}/p/t1/")
+    assert result.select_one(".target-pair a")["href"] == f"/{RID}/p/t46/"
+
+
+def test_targets_page_sets_each_headline_result_beside_its_target_and_never_shows_an_arrow(site_dir):
+    page = soup(site_dir, f"{RID}/targets/")
+    first = page.select_one("table.indicators tbody tr")
+    assert [c.get_text(" ", strip=True) for c in first.select("th, td")] == ["地区生产总值", "78.9亿元 (+9.3%)", "+8%左右", "未评估"]
+    assert "↗" not in page.get_text()
+    assert {len(t.select("col")) for t in page.select("table.targets-table")} == {4}
+    card = page.select_one(".report-card").get_text()
+    assert "8 项主要预期目标" in " ".join(card.split()) and "尚无一项经过评估" in card
+
+
+def test_overview_headline_table_prints_each_figure_once(site_dir):
+    for prefix, figure in (("", "78.9亿元 (+9.3%)"), ("en/", "7.89 billion yuan (+9.3%)")):
+        cell = soup(site_dir, f"{prefix}{RID}/").select_one("table.indicators tbody tr td")
+        assert cell.get_text(strip=True) == figure
+
+
+def test_side_by_side_page_keeps_headings_contents_and_column_labels(site_dir):
+    page = soup(site_dir, f"{RID}/bilingual/")
+    assert [p.get_text() for p in page.select(".col-label")] == ["中文原文", "英文译文（非官方）"]
+    assert page.select_one(".bilingual-toc a[href='#s2-1']") is not None
+    heading = page.select_one("#s2-1")
+    assert heading.select_one("h3").get_text().startswith("（一）聚焦项目为王") and heading.select_one(".twin-heading")["lang"] == "en"
+    assert len(page.select(".pair-heading h2")) >= 3
+
+
+def test_about_page_notes_are_in_the_pages_language(site_dir):
+    page = soup(site_dir, f"{RID}/about/")
+    for cell in page.select("table.repairs tbody td:last-child"):
+        for details in cell.select("details"):
+            assert details["lang"] == "en"
+            details.decompose()
+        assert re.search("[\u4e00-\u9fff]", cell.get_text()) and not re.search("[A-Za-z]{4,}", cell.get_text())
+
+
+def test_source_link_and_contact_link_come_from_the_content(tmp_path):
+    from .conftest import build, copy_project
+
+    project = copy_project(tmp_path)
+    plain = project / "site-plain"
+    build(project, plain)
+    assert "未提供" in soup(plain, f"{RID}/about/").select_one(".report-meta").get_text()
+    assert not soup(plain, f"{RID}/").select('footer a[rel="external"]')
+    report = project / "content" / "reports" / RID / "report.yaml"
+    report.write_text(report.read_text(encoding="utf-8").replace("source_url: ''", "source_url: https://www.example.gov.cn/report.html"), encoding="utf-8")
+    settings = project / "content" / "site.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "contact_url: https://example.org/issues\n", encoding="utf-8")
+    build(project, project / "site")
+    page = soup(project / "site", f"{RID}/")
+    assert page.select_one('.report-meta a[href="https://www.example.gov.cn/report.html"]') is not None
+    assert page.select_one('footer a[href="https://example.org/issues"]').get_text() == "发现错误？请告知我们"
+
+
+def test_english_pages_mark_every_chinese_passage_with_its_language(site_dir):
+    """Outside editors' English notes that quote a Chinese term, Chinese text on an English page sits
+    in an element whose lang says so (screen readers and fonts depend on it)."""
+    unmarked = []
+    for file in sorted((site_dir / "en").rglob("*.html")):
+        page = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        for notes in page.select("table.repairs td:last-child, dl.glossary dd"):
+            notes.decompose()
+        for text in page.body.find_all(string=re.compile("[\u3000-\u9fff\uff00-\uffef]")):
+            owner = text.find_parent(attrs={"lang": True})
+            if owner is None or owner["lang"] == "en":
+                unmarked.append(f"{file.relative_to(site_dir)}: {text.strip()[:40]}")
+    assert unmarked == []
+
+
+def test_a_contact_url_that_is_not_a_web_or_mail_link_is_refused_with_its_setting_named(tmp_path):
+    from reportsite.errors import ContentErrors
+
+    from .conftest import build, copy_project
+
+    project = copy_project(tmp_path)
+    settings = project / "content" / "site.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("contact_url: ''", "contact_url: javascript:alert(1)"), encoding="utf-8")
+    with pytest.raises(ContentErrors) as failure:
+        build(project, project / "site")
+    assert str(failure.value).startswith("content/site.yaml:8: contact_url: 'javascript:alert(1)' is not an http(s) or mailto: link")
+    assert not (project / "site").exists()
+
+
+def test_english_target_page_shows_the_clause_in_english_where_the_translation_gives_it(tmp_path):
+    from .conftest import build, copy_project
+
+    project = copy_project(tmp_path)
+    english = project / "content" / "reports" / RID / "en.yaml"
+    text = english.read_text(encoding="utf-8")
+    assert "\n  t46: Gross domestic product\n" in text
+    english.write_text(text.replace("\n  t46: Gross domestic product\n", "\n  t46: {indicator: Gross domestic product, text: GDP to grow by about 8 percent}\n"), encoding="utf-8")
+    build(project, project / "site")
+    quotes = soup(project / "site", f"en/{RID}/p/t46/").select("article blockquote")
+    assert quotes[0].get_text(strip=True) == "GDP to grow by about 8 percent" and "lang" not in quotes[0].attrs
+    assert quotes[1]["lang"] == "zh-Hans" and quotes[1].get_text(strip=True) == "地区生产总值增长8%左右"
+    assert soup(project / "site", f"en/{RID}/p/t46/").select_one("h1").get_text() == "Gross domestic product"
