@@ -391,7 +391,7 @@ def test_an_unknown_setting_is_a_warning_that_names_the_likely_key(tmp_path):
         """)
     assert build_messages(content) == [
         "content/site.yaml:2: titel: warning: unknown setting (did you mean `title`?)",
-        "content/site.yaml:3: analytics: warning: unknown setting (the settings are base_url, title, title_en)",
+        "content/site.yaml:3: analytics: warning: unknown setting (the settings are base_url, title, title_en, contact_url)",
     ]
 
 
