@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from .errors import ContentError, ContentErrors
-from .ids import ID_PATTERN
+from .ingest.ids import ID_PATTERN
 from .model import KINDS, STATUSES, Block, Correction, Evidence, Meta, NumberedList, Paragraph, Part, Repair, Report, Section, Source, Target
 from .yamlio import LineDict, LineList, load_yaml
 

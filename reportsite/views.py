@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from .chart import ChartRow, indicator_chart
 from .i18n import Lang
 from .model import Block, Paragraph, Part, Report, Section, Target
-from .structure import CN_DIGITS
+from .ingest.structure import CN_DIGITS
 from .translations import GlossaryTerm, Translation
 from .units import english_qualifier, english_quantity
 

@@ -4,7 +4,7 @@ from textwrap import dedent
 
 import pytest
 
-from reportsite.clean import (
+from reportsite.ingest.clean import (
     Correction,
     apply_corrections,
     clean,

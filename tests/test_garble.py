@@ -2,7 +2,7 @@
 
 import pytest
 
-from reportsite.garble import char_rarity, repair_misread_gbk, reread_in_step
+from reportsite.ingest.garble import char_rarity, repair_misread_gbk, reread_in_step
 from reportsite.model import Repair
 
 

@@ -7,8 +7,8 @@ from textwrap import dedent
 
 import pytest
 
-from reportsite.ids import ID_PATTERN, assign_structure_ids, kept_paragraph_ids, kept_target_ids
-from reportsite.importer import default_report_id, import_report, parse_report
+from reportsite.ingest.ids import ID_PATTERN, assign_structure_ids, kept_paragraph_ids, kept_target_ids
+from reportsite.ingest.importer import default_report_id, import_report, parse_report
 from reportsite.model import Block, Paragraph, Target
 
 from .conftest import content_before_import
@@ -170,7 +170,7 @@ def test_reimport_keeps_target_ids_and_gives_new_figures_new_ones(reimport):
 
 
 def test_reimport_retires_a_figure_that_is_no_longer_in_the_text(tmp_path):
-    from reportsite.importer import import_report
+    from reportsite.ingest.importer import import_report
 
     seed = (Path(__file__).resolve().parents[1] / "seeds" / "jiangxian-2022-work-report.txt").read_text(encoding="utf-8")
     first = tmp_path / "seed.txt"

@@ -12,12 +12,12 @@ import yaml
 
 from reportsite.content import load_corrections
 from reportsite.errors import ImportProblem
-from reportsite.ids import assign_structure_ids, assign_target_ids
-from reportsite.importer import parse_report
+from reportsite.ingest.ids import assign_structure_ids, assign_target_ids
+from reportsite.ingest.importer import parse_report
 from reportsite.model import Report
-from reportsite.store import provenance_data, report_files
+from reportsite.ingest.store import provenance_data, report_files
 from reportsite.suspicious import find_suspicious, problems_in
-from reportsite.targets import extract_targets
+from reportsite.ingest.targets import extract_targets
 
 FIXTURES = Path(__file__).parent / "data" / "seeds"
 EXPECTED = yaml.safe_load((FIXTURES / "expected.yaml").read_text(encoding="utf-8"))

@@ -4,10 +4,10 @@ from textwrap import dedent
 
 import pytest
 
-from reportsite.ids import assign_structure_ids
-from reportsite.importer import parse_report
+from reportsite.ingest.ids import assign_structure_ids
+from reportsite.ingest.importer import parse_report
 from reportsite.model import Block, Paragraph, Target
-from reportsite.targets import (
+from reportsite.ingest.targets import (
     extract_targets,
     figure_goal,
     headline_goals,
@@ -190,7 +190,7 @@ def test_quantities_ignores_numbers_that_are_names_or_markers(text):
 
 
 def list_paragraph(text: str) -> Paragraph:
-    from reportsite.structure import split_blocks
+    from reportsite.ingest.structure import split_blocks
 
     return Paragraph("p9", split_blocks(text))
 

@@ -8,14 +8,14 @@ from pathlib import Path
 
 from .chrome import split_chrome
 from .clean import clean
-from .content import load_corrections, load_report
+from ..content import load_corrections, load_report
 from .decode import read_raw
-from .errors import ContentErrors, ImportProblem
+from ..errors import ContentErrors, ImportProblem
 from .ids import assign_structure_ids, assign_target_ids
-from .model import Meta, Report, Target
+from ..model import Meta, Report, Target
 from .store import provenance_data, report_files, write_report
 from .structure import parse_structure
-from .suspicious import find_suspicious
+from ..suspicious import find_suspicious
 
 MAX_SEED_BYTES = 50 * 1024 * 1024
 

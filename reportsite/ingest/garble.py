@@ -13,8 +13,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .model import Repair
-from .script import to_simplified_char
+from ..model import Repair
+from ..script import to_simplified_char
 
 # Scrapers often fold full-width punctuation to ASCII after the damage is done; a GBK trail byte is
 # never below 0x40, so such a character inside a garbled run must have been the full-width form.

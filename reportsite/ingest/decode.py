@@ -8,7 +8,7 @@ import re
 import charset_normalizer
 from bs4 import BeautifulSoup
 
-from .errors import ImportProblem
+from ..errors import ImportProblem
 
 _BOMS = [
     (codecs.BOM_UTF8, "utf-8-sig"),

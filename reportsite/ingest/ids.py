@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from difflib import SequenceMatcher
 
-from .model import NumberedList, Paragraph, Part, Report, Section, Target
+from ..model import NumberedList, Paragraph, Part, Report, Section, Target
 from .targets import Extraction, pair_goals_with_results
 
 ID_PATTERN = r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$"

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .clean import HAN
-from .model import Block, Paragraph, Part, Section
+from ..model import Block, Paragraph, Part, Section
 
 CN_DIGITS = "一二三四五六七八九"
 CN_NUMERAL = f"[{CN_DIGITS}十]{{1,3}}"
