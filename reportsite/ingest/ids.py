@@ -8,6 +8,7 @@ and retired IDs are never handed out again.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from difflib import SequenceMatcher
 
@@ -15,6 +16,14 @@ from ..model import NumberedList, Paragraph, Part, Report, Section, Target
 from .targets import Extraction, pair_goals_with_results
 
 ID_PATTERN = r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$"
+# A report id names a folder under content/reports/ and a path on the site: nothing that could
+# climb out of it (`..`, `/`) or that the build would reject (capitals, spaces, a trailing newline).
+_REPORT_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def is_report_id(text: str) -> bool:
+    """jiangxian-2022 is a report id; '../x', '/tmp/x', 'Bad ID' and 'x\\n' are not."""
+    return _REPORT_ID.fullmatch(text) is not None
 
 
 class _Minter:

@@ -11,7 +11,7 @@ from .clean import clean
 from ..content import load_corrections, load_report
 from .decode import read_raw
 from ..errors import ContentErrors, ImportProblem
-from .ids import assign_structure_ids, assign_target_ids
+from .ids import assign_structure_ids, assign_target_ids, is_report_id
 from ..model import Meta, Report, Target
 from .store import provenance_data, report_files, write_report
 from .structure import parse_structure
@@ -93,7 +93,18 @@ def _retire_vanished(report: Report, previous: Report | None) -> dict:
     return dict(sorted(retired.items()))
 
 
+def check_report_id(report_id: str, given: bool) -> None:
+    """Refuse an id that would write outside content/reports/ or that the build would reject."""
+    if is_report_id(report_id):
+        return
+    if given:
+        raise ImportProblem(f"--id {report_id!r} is not a report id: use lower-case letters, digits and single hyphens, e.g. jiangxian-2022")
+    raise ImportProblem("the place and year of the report were not found, so it has no default id: pass one with --id, e.g. --id jiangxian-2022")
+
+
 def import_report(seed: Path, content_root: Path, report_id: str | None = None, force: bool = False) -> ImportResult:
+    if report_id is not None:
+        check_report_id(report_id, given=True)
     try:
         data = seed.read_bytes()
     except OSError as e:
@@ -107,6 +118,7 @@ def import_report(seed: Path, content_root: Path, report_id: str | None = None, 
         if errors:
             raise ContentErrors(errors)
     report, info = parse_report(data, corrections, report_id)
+    check_report_id(report.id, given=False)
     folder = reports_root / report.id
     if not report_id and (folder / "corrections.yaml").exists():
         corrections, errors = load_corrections(folder, f"{content_root.name}/reports/{report.id}")
