@@ -274,7 +274,7 @@ def _load_repairs(folder: Path) -> tuple[Repair, ...]:
     data, errors = load_yaml(path, str(path))
     if errors or not isinstance(data, dict):
         return ()
-    return tuple(Repair(int(x.get("line", 0)), str(x.get("garbled", "")), str(x.get("repaired", "")), str(x.get("method", "")), str(x.get("note", ""))) for x in data.get("repairs") or [] if isinstance(x, dict))
+    return tuple(Repair(int(x.get("line", 0)), str(x.get("garbled", "")), str(x.get("repaired", "")), str(x.get("method", "")), str(x.get("note", "")), str(x.get("verdict", ""))) for x in data.get("repairs") or [] if isinstance(x, dict))
 
 
 def check_references(report: Report, display: str) -> list[ContentError]:

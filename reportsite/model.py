@@ -127,6 +127,8 @@ class Repair:
     repaired: str
     method: str
     note: str = ""
+    # What the bytes that survived say about the repair: verified, contradicted (at …), unverifiable.
+    verdict: str = ""
 
 
 @dataclass(frozen=True)

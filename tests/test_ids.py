@@ -59,6 +59,12 @@ def test_reimporting_the_same_text_keeps_every_id():
     assert again == first
 
 
+def test_a_section_whose_heading_was_corrected_keeps_its_id():
+    first = structured(MINI.replace("（一）坚持项目为王", "（一）坚持项目为主\n（二）坚持创新驱动"))
+    again = structured(MINI.replace("（一）坚持项目为王", "（一）坚持项目为王\n（二）坚持创新驱动"), previous=first)
+    assert [s.id for s in again.sections()] == [s.id for s in first.sections()] == ["s1-1", "s2-1", "s2-2"]
+
+
 def test_a_new_paragraph_never_takes_an_id_used_before():
     first = structured(MINI)
     # s1-1-p2 is deleted and a new paragraph arrives in its place: it gets s1-1-p3, not s1-1-p2.

@@ -7,9 +7,9 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .garble import repair_misread_gbk
 from ..model import Correction, Repair
 from ..script import is_simplified, to_simplified
+from .garble import repair_misread_gbk
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN_RE = re.compile(f"[{HAN}]")

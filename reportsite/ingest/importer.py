@@ -6,16 +6,17 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..content import load_corrections, load_report
+from ..errors import ContentErrors, ImportProblem
+from ..model import Meta, Report, Target
+from ..suspicious import find_suspicious
 from .chrome import split_chrome
 from .clean import clean
-from ..content import load_corrections, load_report
 from .decode import read_raw
-from ..errors import ContentErrors, ImportProblem
 from .ids import assign_structure_ids, assign_target_ids, is_report_id
-from ..model import Meta, Report, Target
 from .store import provenance_data, report_files, write_report
 from .structure import parse_structure
-from ..suspicious import find_suspicious
+from .verify import contradicted_corrections, with_verdicts
 
 MAX_SEED_BYTES = 50 * 1024 * 1024
 
@@ -52,7 +53,7 @@ def parse_report(data: bytes, corrections=(), report_id: str | None = None) -> t
         published=page.published, source=page.source, occasion=page.occasion, delivered=page.delivered,
         speaker=page.speaker, salutation=page.salutation,
     )
-    report = Report(rid, meta, tuple(opening), tuple(parts), tuple(closing), repairs=cleaned.repairs)
+    report = Report(rid, meta, tuple(opening), tuple(parts), tuple(closing), repairs=with_verdicts(cleaned.repairs))
     info = {"encoding": encoding, "dropped": dropped, "unmatched": cleaned.unmatched}
     return report, info
 
@@ -142,6 +143,7 @@ def import_report(seed: Path, content_root: Path, report_id: str | None = None, 
     report = replace(report, targets=tuple(_carry_tracking(targets, previous)), lists=tuple(lists))
     report = replace(report, retired=_retire_vanished(report, previous))
     warnings = [f"corrections.yaml:{c.line}: correction not applied: its garbled text occurs {data.decode('utf-8', 'replace').count(c.garbled)} times, not once" for c in info["unmatched"]]
+    warnings += [f"corrections.yaml:{c.line}: correction contradicts the bytes that survived: {v}" for c, v in contradicted_corrections(corrections)]
     warnings += [str(w) for w in find_suspicious(report)]
     provenance = provenance_data(report, seed.name, data, info["encoding"], info["dropped"])
     write_report(folder, report_files(report, provenance))

@@ -98,7 +98,8 @@ def provenance_data(report: Report, seed_name: str, seed_bytes: bytes, encoding:
         "encoding": encoding,
         "page_chrome_removed": dropped,
         "repairs": [
-            {"line": r.line, "garbled": r.garbled, "repaired": r.repaired, "method": r.method, **({"note": r.note} if r.note else {})}
+            {"line": r.line, "garbled": r.garbled, "repaired": r.repaired, "method": r.method,
+             **({"note": r.note} if r.note else {}), **({"verdict": r.verdict} if r.verdict else {})}
             for r in report.repairs
         ],
     }

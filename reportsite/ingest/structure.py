@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from .clean import HAN
 from ..model import Block, Paragraph, Part, Section
+from .clean import HAN
 
 CN_DIGITS = "一二三四五六七八九"
 CN_NUMERAL = f"[{CN_DIGITS}十]{{1,3}}"
