@@ -70,6 +70,7 @@ def _encode_run(run: str) -> bytes | None:
     return bytes(out)
 
 
+@lru_cache(maxsize=256)
 def _best_lead_byte(first: int) -> int | None:
     """The lost lead byte that makes the most ordinary first character (punctuation wins ties)."""
     best, best_score = None, None
@@ -89,7 +90,8 @@ def reread_in_step(line: str, start: int) -> tuple[int, str] | None:
 
     Returns (end, text): `line[start:end]` should be replaced by `text`; None when no reading
     makes the line more ordinary than it was. The run is decoded incrementally, so the cost is
-    linear in its length, and it stops at the first character that is garbage in any reading.
+    linear in its length, and it stops at the first character that is garbage in any reading and
+    at the next lost-byte mark, so that a line of marks costs no more than a line of text.
     """
     head = _encode_run(line[start + 1 : start + 2])
     if not head or head[0] < 0x40:
@@ -103,6 +105,8 @@ def reread_in_step(line: str, start: int) -> tuple[int, str] | None:
     best: tuple[int, int, str] | None = None  # (change in rarity, end, text)
     for end in range(start + 2, min(len(line), start + _MAX_RUN) + 1):
         ch = line[end - 1]
+        if ch in LOST_BYTE_MARKS and end - 1 > start + 1:
+            break  # bytes were lost again: the reading from this mark cannot go past the next one
         raw = _encode_run(ch)
         if raw is None:
             break

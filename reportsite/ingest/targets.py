@@ -29,8 +29,10 @@ _QUALIFIER = "左右|以上|以内|以下"
 _QUANTITY = re.compile(
     rf"(?<![\dA-Za-z.·×+\-])(?P<growth>增长|提高|下降|减少)?(?P<num>{_NUMBER})(?P<unit>{_UNIT})(?P<q>{_QUALIFIER})?"
 )
+# A figure starts where a run of digits starts: `(?<![\d.])` keeps the lazy name from trying every
+# digit of a long run as the start of the figure, which made a line of digits quadratic.
 _RESULT = re.compile(
-    rf"^(?P<ind>[^，；。]*?)(?:完成|实现|达到|为)?(?:(?P<val>{_NUMBER})(?P<unit>{_UNIT})，?)?"
+    rf"^(?P<ind>[^，；。]*?)(?:完成|实现|达到|为)?(?:(?<![\d.])(?P<val>{_NUMBER})(?P<unit>{_UNIT})，?)?"
     rf"(?:同比|比上年)?(?P<dir>增长|下降)(?P<g>{_NUMBER})%"
 )
 _RESPECTIVELY = re.compile(

@@ -46,24 +46,17 @@ LOST = b""  # stands for a lost-byte mark among a character's byte strings: one 
 _MAX_READINGS = 256
 
 
-@lru_cache(maxsize=1)
-def _vanishing_pairs() -> bytes:
-    """A pattern for the byte pairs GBK cannot read (user-defined rows, unassigned codes): read out
-    of step they decode to nothing, and the farm's copy simply lost them without a mark."""
-    by_lead = []
-    for lead in range(0x81, 0xFF):
-        trails = bytes(t for t in range(0x40, 0xFF) if t != 0x7F and not _decodes(bytes([lead, t])))
-        if trails:
-            by_lead.append(re.escape(bytes([lead])) + b"[" + b"".join(re.escape(bytes([t])) for t in trails) + b"]")
-    return b"(?:" + b"|".join(by_lead) + b")"
-
-
-def _decodes(pair: bytes) -> bool:
+@lru_cache(maxsize=None)
+def vanishes(pair: bytes) -> bool:
+    """A byte pair GBK cannot read (user-defined rows, unassigned codes): read out of step it
+    decodes to nothing, and the farm's copy simply lost it without a mark."""
+    if len(pair) != 2 or pair[0] < 0x81:
+        return False
     try:
         pair.decode("gbk")
-        return True
-    except UnicodeDecodeError:
         return False
+    except UnicodeDecodeError:
+        return True
 
 
 def char_bytes(ch: str, first: bool) -> list[bytes]:
@@ -80,23 +73,33 @@ def char_bytes(ch: str, first: bool) -> list[bytes]:
     return sorted(options)
 
 
-def _regex(tokens: list[list[bytes]]) -> re.Pattern:
-    """The tokens as one byte pattern, allowing vanished pairs between them; the last token may end
-    in the first byte after the repaired text, which is not part of the repair."""
-    gap = _vanishing_pairs() + b"{0,2}"
-    pieces = []
-    for i, options in enumerate(tokens):
-        last = i == len(tokens) - 1
-        alternatives = []
-        for o in options:
-            if o == LOST:
-                alternatives.append(rb"[\x00-\xff]{1,3}")
-            elif last and len(o) > 1:
-                alternatives.append(re.escape(o[:-1]) + b"(?:" + re.escape(o[-1:]) + b")?")
-            else:
-                alternatives.append(re.escape(o))
-        pieces.append(b"(?:" + b"|".join(alternatives) + b")")
-    return re.compile(gap.join(pieces), re.S)
+def _step(token: list[bytes], page: bytes, starts: set[int], last: bool) -> set[int]:
+    """The byte offsets where the page can stand after one more garbled character, from `starts`.
+    Up to two vanished pairs may come first; the last character may end in the byte after the text."""
+    ends = set()
+    for start in starts:
+        at = [start]
+        while len(at) < 3 and vanishes(page[at[-1] : at[-1] + 2]):
+            at.append(at[-1] + 2)
+        for pos in at:
+            for option in token:
+                if option == LOST:
+                    ends.update(pos + n for n in (1, 2, 3) if pos + n <= len(page))
+                elif page.startswith(option, pos) or (last and len(option) > 1 and page[pos:] == option[:-1]):
+                    ends.add(min(pos + len(option), len(page)))
+    return ends
+
+
+def _reach(tokens: list[list[bytes]], page: bytes) -> tuple[int, bool]:
+    """(how many garbled characters, from the start, line up with the page's bytes; whether all of
+    them do and end exactly where the page ends)."""
+    positions = {0}
+    for i, token in enumerate(tokens):
+        nxt = _step(token, page, positions, last=i == len(tokens) - 1)
+        if not nxt:
+            return i, False
+        positions = nxt
+    return len(tokens), len(page) in positions
 
 
 @lru_cache(maxsize=1)
@@ -150,21 +153,13 @@ def verify_repair(garbled: str, repaired: str) -> Verdict:
     pages = page_readings(repaired)
     if not pages or any(t == [] for t in tokens) or all(t == [LOST] for t in tokens):
         return Verdict(UNVERIFIABLE)
-    pattern = _regex(tokens)
-    if any(pattern.fullmatch(page) for page in pages):
+    reaches = [_reach(tokens, page) for page in pages]
+    if any(whole for _, whole in reaches):
         return Verdict(VERIFIED)
-    reach = max(_longest_prefix(tokens, page) for page in pages)
+    reach = max(n for n, _ in reaches)
     if reach == len(tokens):
         return Verdict(CONTRADICTED, "the end: the repair is longer than the bytes that survived")
     return Verdict(CONTRADICTED, f"{chars[reach]!r}, character {reach + 1} of {len(chars)}")
-
-
-def _longest_prefix(tokens: list, page: bytes) -> int:
-    """How many garbled characters, from the start, some alignment with the page's bytes accepts."""
-    n = 0
-    while n < len(tokens) and _regex(tokens[: n + 1]).match(page) is not None:
-        n += 1
-    return n
 
 
 def with_verdicts(repairs: tuple[Repair, ...]) -> tuple[Repair, ...]:
