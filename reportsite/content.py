@@ -219,6 +219,7 @@ def load_report(folder: Path, display: str) -> tuple[Report | None, list[Content
         delivered=r.text(node, "delivered", "", required=False), speaker=r.text(node, "speaker", "", required=False),
         salutation=r.text(node, "salutation", "", required=False),
         language=r.text(node, "language", "", required=False, default="zh-Hans"),
+        province=r.text(node, "province", "", required=False), digest=node.get("digest") is True,
     )
     opening, closing = _paragraphs(r, node, "opening", ""), _paragraphs(r, node, "closing", "")
     errors += r.errors

@@ -145,6 +145,8 @@ class Meta:
     speaker: str = ""  # who delivered it: 绛县人民政府县长某某, when the page names them
     salutation: str = ""
     language: str = "zh-Hans"
+    province: str = ""  # 山西省, when the report names it (`(山西省)闻喜县…`)
+    digest: bool = False  # a news article that digests a report: one body, the targets, no parts
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from reportsite.ingest.importer import NOT_A_REPORT
+
 from .conftest import content_before_import
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,7 +72,7 @@ def test_reimport_without_force_refuses_and_leaves_the_files_untouched(project, 
 def test_import_of_a_file_that_is_not_a_report_fails_and_writes_nothing(tmp_path):
     result = run(tmp_path, "import", str(FIXTURES / "not-a-report.txt"))
     assert (result.returncode, result.stdout) == (1, "")
-    assert result.stderr == "error: this does not look like a government work report: no numbered parts (一、… 二、…) were found\n"
+    assert result.stderr == f"error: {NOT_A_REPORT}\n"
     assert not (tmp_path / "content").exists()
 
 

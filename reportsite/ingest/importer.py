@@ -15,7 +15,9 @@ from .clean import clean
 from .decode import read_raw
 from .ids import assign_structure_ids, assign_target_ids, is_report_id
 from .store import provenance_data, report_files, write_report
-from .structure import parse_structure
+from .digest import digest_part, is_digest
+from .metadata import find_place_and_year
+from .structure import drop_table_of_contents, parse_structure
 from .verify import contradicted_corrections, with_verdicts
 
 MAX_SEED_BYTES = 50 * 1024 * 1024
@@ -42,20 +44,41 @@ def parse_report(data: bytes, corrections=(), report_id: str | None = None) -> t
         raise ImportProblem(f"the file is {len(data) // 2**20} MB; a work report is far smaller (limit {MAX_SEED_BYTES // 2**20} MB)")
     text, encoding = read_raw(data)
     cleaned = clean(text, list(corrections))
-    page, body, dropped = split_chrome(cleaned.text.split("\n"))
+    page, body, dropped = split_chrome(drop_table_of_contents(cleaned.text.split("\n")))
     opening, parts, closing = parse_structure(body)
-    if len(parts) < 2 or sum(len(p.paragraphs) for p in parts) < 3:
-        raise ImportProblem("this does not look like a government work report: no numbered parts (一、… 二、…) were found")
-    year = page.year
-    rid = report_id or default_report_id(page.place, year)
+    digest = not parts and is_digest(body)
+    if digest:
+        opening, parts, closing = [], [digest_part(body, page.title)], []
+    elif not parts or not (page.title or page.occasion or page.salutation or opening):
+        raise ImportProblem(NOT_A_REPORT)
+    found = find_place_and_year(page.title, page.occasion, page.speaker, opening[0].text if opening else "", [p.title for p in parts])
+    rid = report_id or default_report_id(found.place, found.year)
     meta = Meta(
-        title=page.title or f"{page.place}政府工作报告", place=page.place, year=year or 0, heading=page.heading,
+        title=page.title or f"{found.place}政府工作报告", place=found.place, year=found.year or 0, heading=page.heading,
         published=page.published, source=page.source, occasion=page.occasion, delivered=page.delivered,
-        speaker=page.speaker, salutation=page.salutation,
+        speaker=page.speaker, salutation=page.salutation, province=found.province, digest=digest,
     )
     report = Report(rid, meta, tuple(opening), tuple(parts), tuple(closing), repairs=with_verdicts(cleaned.repairs))
-    info = {"encoding": encoding, "dropped": dropped, "unmatched": cleaned.unmatched}
+    warnings = [*found.warnings, *([] if digest else truncation_warnings(report))]
+    info = {"encoding": encoding, "dropped": dropped, "unmatched": cleaned.unmatched, "warnings": warnings}
     return report, info
+
+
+NOT_A_REPORT = (
+    "this does not look like a government work report: looked for numbered parts (一、… 二、…), part headings "
+    "such as 2022年工作回顾 or 2023年工作安排, and a news digest's 主要预期目标, and found none"
+)
+
+
+def truncation_warnings(report: Report) -> list[str]:
+    """Where a copy seems to stop early: no closing address, or a last sentence cut off."""
+    warnings = []
+    if not report.closing:
+        warnings.append("the text seems to stop early: no closing address (各位代表，…) was found")
+    last = report.all_paragraphs()[-1].text if report.all_paragraphs() else ""
+    if last and last[-1] not in "。！？”）…":
+        warnings.append(f"the text seems to stop early: the last sentence is cut off (…{last[-12:]})")
+    return warnings
 
 
 def _carry_tracking(targets: list[Target], previous: Report | None) -> list[Target]:
@@ -142,7 +165,8 @@ def import_report(seed: Path, content_root: Path, report_id: str | None = None, 
     targets, lists = assign_target_ids(extract_targets(report), previous)
     report = replace(report, targets=tuple(_carry_tracking(targets, previous)), lists=tuple(lists))
     report = replace(report, retired=_retire_vanished(report, previous))
-    warnings = [f"corrections.yaml:{c.line}: correction not applied: its garbled text occurs {data.decode('utf-8', 'replace').count(c.garbled)} times, not once" for c in info["unmatched"]]
+    warnings = list(info["warnings"])
+    warnings += [f"corrections.yaml:{c.line}: correction not applied: its garbled text occurs {data.decode('utf-8', 'replace').count(c.garbled)} times, not once" for c in info["unmatched"]]
     warnings += [f"corrections.yaml:{c.line}: correction contradicts the bytes that survived: {v}" for c, v in contradicted_corrections(corrections)]
     warnings += [str(w) for w in find_suspicious(report)]
     provenance = provenance_data(report, seed.name, data, info["encoding"], info["dropped"])

@@ -55,8 +55,13 @@ def part_filename(part: Part) -> str:
     return f"part{part.number}.yaml"
 
 
+# Written only when set, so that reports without them keep their files as they were.
+_OPTIONAL_META = {"province": "", "digest": False}
+
+
 def meta_data(meta: Meta) -> dict:
-    return {f.name: getattr(meta, f.name) for f in fields(meta)}
+    data = {f.name: getattr(meta, f.name) for f in fields(meta)}
+    return {k: v for k, v in data.items() if k not in _OPTIONAL_META or v != _OPTIONAL_META[k]}
 
 
 def report_data(report: Report) -> dict:
