@@ -17,7 +17,8 @@ _WIDGETS = re.compile(r"【?字体[：:]?\s*[大中小\s]+】?|打印本页|关�
 _LOGIN_BAR = re.compile(r"^(?:\s*[|｜/]?\s*(?:登录|注册|退出|无障碍|长者模式|关怀版|繁体|繁體|简体|English|移动版|手机版|网站导航|智能问答|个人中心)\s*[|｜/]?\s*)+$")
 _FOOTER = re.compile(r"版权所有|ICP备|网站标识码|公网安备|主办单位|承办单位|联系我们|网站地图|上一篇|下一篇|相关链接|技术支持")
 _ONLY_PUNCT = re.compile(r"^[\W_]*$")
-_TITLE = re.compile(r"^(?:(\d{4})年)?\s*(.{0,30}?)(?:人民)?政府工作报告$")
+# A draft's title carries its status: 2023年北川县政府工作报告（征求意见稿）.
+_TITLE = re.compile(r"^(?:(\d{4})年)?\s*(.{0,30}?)(?:人民)?政府工作报告(?:[（(](?:征求意见稿|讨论稿|送审稿|草案|全文)[）)])?$")
 # The occasion is set off by dashes (——2022年1月26日在…会议上) or brackets; only the words are kept.
 _OCCASION = re.compile(r"^[—－\-（(]*\s*(.+?会议上)[）)]?$")
 # Who delivered the report, printed under the occasion: 柳溪县人民政府县长 何文彬, 代市长 王某.

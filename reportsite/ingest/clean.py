@@ -130,14 +130,29 @@ def join_page_jumps(text: str) -> str:
     return "\n".join(out)
 
 
-_LONG_LINE = 3000
+_LONG_LINE = 500
 _BREAK_BEFORE = re.compile(rf"(?<=[。！？：])(?=(?:[一二三四五六七八九十]{{1,2}}、|[（(][一二三四五六七八九十]{{1,2}}[）)]|各位代表[，：！]|第[一二三四五六]部分))")
 
 
+# A part heading names its subject in a few set words, so where it ends is known too.
+_PART_HEADING = re.compile(r"(?<=[。！？：\n])([一二三四五六七八九十]{1,2}、[^，。；：]{0,16}?(?:工作回顾|工作安排|工作任务|奋斗目标|总体要求))")
+# Before the salutation: the title, the occasion and the salutation each end a line.
+_HEAD_BREAKS = re.compile(r"(?<=政府工作报告)(?!。)|(?<=会议上)|(?<=各位代表：)")
+
+
 def split_long_line(text: str) -> str:
-    """A report copied as one long line gets its lines back before part and section headings and
-    addresses to the deputies (a heading never follows anything but the end of a sentence)."""
-    return "\n".join(_BREAK_BEFORE.sub("\n", line) if len(line) > _LONG_LINE else line for line in text.split("\n"))
+    """A report copied as one long line gets its lines back: after the title, the occasion and the
+    salutation; around part headings; before section headings and addresses to the deputies (a
+    heading never follows anything but the end of a sentence)."""
+    return "\n".join(_split_line(line) if len(line) > _LONG_LINE else line for line in text.split("\n"))
+
+
+def _split_line(line: str) -> str:
+    head, sep, rest = line.partition("各位代表：")
+    if sep:
+        line = _HEAD_BREAKS.sub("\n", head + sep) + "\n" + rest
+    line = _BREAK_BEFORE.sub("\n", line)
+    return _PART_HEADING.sub(lambda m: m.group(1) + "\n", line)
 
 
 _SENTENCE_END = "。！？；：”）」"

@@ -10,7 +10,7 @@ from ..content import load_corrections, load_report
 from ..errors import ContentErrors, ImportProblem
 from ..model import Meta, Report, Target
 from ..suspicious import find_suspicious
-from .chrome import split_chrome
+from .chrome import is_chrome, split_chrome
 from .clean import clean
 from .decode import read_raw
 from .ids import assign_structure_ids, assign_target_ids, is_report_id
@@ -48,10 +48,13 @@ def parse_report(data: bytes, corrections=(), report_id: str | None = None) -> t
     opening, parts, closing = parse_structure(body)
     digest = not parts and is_digest(body)
     if digest:
+        # A news article's first line is its headline: 溪南县政府工作报告提出今年主要预期目标.
+        page = replace(page, title=page.title or next((line for line in dropped if not is_chrome(line)), ""))
         opening, parts, closing = [], [digest_part(body, page.title)], []
     elif not parts or not (page.title or page.occasion or page.salutation or opening):
         raise ImportProblem(NOT_A_REPORT)
-    found = find_place_and_year(page.title, page.occasion, page.speaker, opening[0].text if opening else "", [p.title for p in parts])
+    found = find_place_and_year(page.title, page.occasion, page.speaker, opening[0].text if opening else "",
+                                [p.title for p in parts], "\n".join(p.text for p in parts[0].paragraphs) if digest else "")
     rid = report_id or default_report_id(found.place, found.year)
     meta = Meta(
         title=page.title or f"{found.place}政府工作报告", place=found.place, year=found.year or 0, heading=page.heading,

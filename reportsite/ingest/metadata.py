@@ -28,6 +28,7 @@ _OCCASION = re.compile(rf"(\d{{4}})年\d{{1,2}}月\d{{1,2}}日在({_PLACE})第")
 _SPEAKER = re.compile(rf"^({_PLACE})人民政府")
 _OPENING = re.compile(rf"我代表({_PLACE})人民政府")
 _REVIEW = re.compile(r"^(?:一、)?(\d{4})年(?:工作)?回顾")
+_GOALS_YEAR = re.compile(r"(\d{4})年[^。；]{0,30}?主要预期目标")
 _PLAN = re.compile(r"^(?:[一二三四五六]、)?(\d{4})年(?:工作|主要)(?:安排|任务|目标)")
 
 
@@ -67,9 +68,11 @@ def _without_province(place: str) -> str:
     return re.sub(rf"^[{HAN}]{{2,8}}?(?:省|自治区)", "", place)
 
 
-def year_votes(title: str, occasion: str, part_titles: list[str]) -> list[tuple[str, int]]:
+def year_votes(title: str, occasion: str, part_titles: list[str], goals: str = "") -> list[tuple[str, int]]:
     """The plan year: a report delivered in January 2023 is the 2023 report and reviews 2022."""
     votes = []
+    if m := _GOALS_YEAR.search(goals):
+        votes.append(("the goals sentence", int(m.group(1))))
     if m := _TITLE.match(title):
         if year := m.group(1) or m.group(3):
             votes.append(("the title", int(year)))
@@ -90,7 +93,7 @@ def province_of(title: str, occasion: str) -> str:
     return ""
 
 
-def find_place_and_year(title: str, occasion: str, speaker: str, opening: str, part_titles: list[str]) -> PlaceAndYear:
+def find_place_and_year(title: str, occasion: str, speaker: str, opening: str, part_titles: list[str], goals: str = "") -> PlaceAndYear:
     """Gather the evidence and reconcile it; masked or missing values stay empty, with a warning."""
     warnings: list[str] = []
     place, disagree = _agreed(place_votes(title, occasion, speaker, opening), "place")
@@ -98,7 +101,7 @@ def find_place_and_year(title: str, occasion: str, speaker: str, opening: str, p
     if place is None:
         masked = any(_MASKED_PLACE.search(text) for text in (title, occasion, speaker, opening))
         warnings.append("place: masked in the text (**县); left empty" if masked else "place: not named in the title, occasion, speaker line or opening; left empty")
-    year, disagree = _agreed(year_votes(title, occasion, part_titles), "year")
+    year, disagree = _agreed(year_votes(title, occasion, part_titles, goals), "year")
     warnings += disagree
     if year is None:
         masked = any(_MASKED_YEAR.search(text) for text in (title, occasion, *part_titles))

@@ -217,20 +217,19 @@ def _part_number(line: str) -> tuple[int, str] | None:
 
 def drop_table_of_contents(lines: list[str]) -> list[str]:
     """Leave out a table of contents printed at the top (目录, then 一、…二、… with （一）…), which
-    repeats the part headings before the body does: from the first part heading to the line before
-    the second 一、, when nothing between them is prose."""
+    repeats the part headings before the body does: the run of heading lines from the first 一、,
+    when another 一、 follows."""
     firsts = [i for i, line in enumerate(lines) if (n := _part_number(line)) and n[0] == 1]
     if len(firsts) < 2:
         return lines
-    start, end = firsts[0], firsts[1]
-    between = lines[start:end]
-    if any(len(line) > 40 or "。" in line for line in between if not _SECTION.match(line) and not _part_number(line)):
+    start = end = firsts[0]
+    while end < firsts[1] and (_part_number(lines[end]) or (_SECTION.match(lines[end]) and len(lines[end]) <= 40)):
+        end += 1
+    if end - start < 2:
         return lines
     if start and _CONTENTS.match(lines[start - 1]):
         start -= 1
-    # The salutation and opening come after the contents; keep them, drop only heading lines.
-    kept = [line for line in between if not (_part_number(line) or _SECTION.match(line) or _CONTENTS.match(line))]
-    return lines[:start] + kept + lines[end:]
+    return lines[:start] + lines[end:]
 
 
 def _part_heading(line: str, expected: int, bare: bool) -> str | None:

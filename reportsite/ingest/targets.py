@@ -230,6 +230,8 @@ def pair_goals_with_results(goals: list[Target], results: list[Target]) -> list[
             continue
         best, best_ratio = None, 0.6
         for result in results:
+            if goal.indicator[-2:] != result.indicator[-2:]:
+                continue  # 万元地区生产总值能耗 is not 地区生产总值: what is counted is named last
             ratio = SequenceMatcher(None, goal.indicator, result.indicator).ratio()
             if ratio > best_ratio:
                 best, best_ratio = result, ratio
