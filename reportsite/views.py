@@ -136,6 +136,7 @@ class ReportView:
     target_groups: list = field(default_factory=list)  # by section (or part), then by kind
     has_glossary: bool = False
     has_bilingual: bool = False
+    digest: bool = False  # a news article digesting the report, not the report itself
 
 
 def _figure(t: Target, lang: Lang) -> str:
@@ -290,7 +291,7 @@ class ReportViewBuilder:
             [paragraphs[p.id] for p in r.opening], parts, [paragraphs[p.id] for p in r.closing], targets, lists,
             chart, indicator_rows, status_totals, list(r.repairs), [paragraphs[p.id] for p in r.all_paragraphs()],
             [s for p in parts for s in p.sections], self.base_url + f"{r.id}/card.png",
-            self.tr.note if self.tr else "", groups,
+            self.tr.note if self.tr else "", groups, digest=m.digest,
         )
 
     def _target_groups(self, targets: list[TargetView], parts: list[PartView]) -> list[dict]:
