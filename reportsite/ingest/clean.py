@@ -137,7 +137,7 @@ _BREAK_BEFORE = re.compile(rf"(?<=[。！？：])(?=(?:[一二三四五六七八
 # A part heading names its subject in a few set words, so where it ends is known too.
 _PART_HEADING = re.compile(r"(?<=[。！？：\n])([一二三四五六七八九十]{1,2}、[^，。；：]{0,16}?(?:工作回顾|工作安排|工作任务|奋斗目标|总体要求))")
 # Before the salutation: the title, the occasion and the salutation each end a line.
-_HEAD_BREAKS = re.compile(r"(?<=政府工作报告)(?!。)|(?<=会议上)|(?<=各位代表：)")
+_HEAD_BREAKS = re.compile(r"(?<=政府工作报告)(?!。)|(?<=会议上)")
 
 
 def split_long_line(text: str) -> str:
