@@ -11,6 +11,7 @@ from functools import lru_cache
 from ..model import Correction, Repair
 from ..script import is_simplified, to_simplified
 from .garble import repair_misread_gbk
+from .verify import CONTRADICTED, verify_repair
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN_RE = re.compile(f"[{HAN}]")
@@ -186,7 +187,7 @@ def clean(text: str, corrections: list[Correction] = ()) -> Cleaned:
     text, recorded, unmatched = apply_corrections(text, list(corrections))
     # Pinyin first: a farm annotated the garbage too (竅(qiào)), and the annotation holds no bytes.
     text = strip_pinyin(text)
-    text, automatic = repair_misread_gbk(text)
+    text, automatic = repair_misread_gbk(text, accept=lambda garbled, repaired: verify_repair(garbled, repaired).status != CONTRADICTED)
     text = strip_pinyin(text)  # and again for what the re-reading restored: 現(xiàn)
     text = to_report_script(text)
     text = fullwidth_punctuation(text)

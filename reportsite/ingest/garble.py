@@ -141,14 +141,17 @@ def _brackets_balanced(text: str) -> bool:
 _MARK_IN_HAN = re.compile(r"[?\ufffd](?=[^\x00-\x3e\s]|[,.;:!?()])")
 
 
-def repair_misread_gbk(text: str) -> tuple[str, list[Repair]]:
-    """Re-read every garbled run in `text`; return the new text and a record of each repair."""
+def repair_misread_gbk(text: str, accept=lambda garbled, repaired: True) -> tuple[str, list[Repair]]:
+    """Re-read every garbled run in `text`; return the new text and a record of each repair.
+    A reading that `accept` (the byte verifier) rejects is not applied."""
     repairs: list[Repair] = []
     out_lines = []
     for number, line in enumerate(text.split("\n"), start=1):
         pos = 0
         while (m := _MARK_IN_HAN.search(line, pos)) is not None:
             found = reread_in_step(line, m.start())
+            if found is not None and not accept(line[m.start() : found[0]], found[1]):
+                found = None
             if found is None:
                 pos = m.start() + 1
                 continue
