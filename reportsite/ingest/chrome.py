@@ -64,7 +64,7 @@ def split_chrome(lines: list[str]) -> tuple[PageMeta, list[str], list[str]]:
     dropped: list[str] = []
     started = False
     # The report ends with prose; short lines after it are the page's related links and footer.
-    end = max((i for i, line in enumerate(lines) if _looks_like_prose(line)), default=len(lines))
+    end = max((i for i, line in enumerate(lines) if _looks_like_prose(line) or _ends_a_sentence(line)), default=len(lines))
     for i, line in enumerate(lines):
         if is_chrome(line) or i > end:
             if _PUBLISHED.search(line) and (m := _DATE_TIME.search(line)):
@@ -112,3 +112,8 @@ def _title_meta(line: str, m: re.Match) -> dict:
 def _looks_like_prose(line: str) -> bool:
     han = len(re.findall(f"[{HAN}]", line))
     return han >= 20 and re.search(r"[，。；]", line) is not None
+
+
+def _ends_a_sentence(line: str) -> bool:
+    """A short sentence of the text (报告还对今年的重点工作作出部署。); page footers never end in 。."""
+    return line.endswith(("。", "！")) and len(re.findall(f"[{HAN}]", line)) >= 8 and not is_chrome(line)
