@@ -3,8 +3,9 @@
 A span garbled by reading GBK one byte out of step still carries the page's bytes: the repaired
 text, encoded the way the page was (GB18030, in the page's script) and misread the same way, must
 reproduce each surviving character of the span. A lost-byte mark (`?`, U+FFFD) stands for one to
-three bytes that are gone; pinyin that a content farm attached to the garbage carries no bytes.
-A repair that contradicts a surviving byte is wrong however plausible it reads.
+three bytes that are gone; a byte pair GBK cannot read vanished from the farm's copy unmarked;
+pinyin that a content farm attached to the garbage carries no bytes. A repair that contradicts a
+surviving byte is wrong however plausible it reads.
 """
 
 from __future__ import annotations
