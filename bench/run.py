@@ -45,7 +45,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from corpus import write_corpus  # noqa: E402
 from peers import peer_pages, write_hugo, write_mkdocs  # noqa: E402
 from reportsite import serve  # noqa: E402
-from reportsite.importer import import_report  # noqa: E402
+from reportsite.ingest.importer import import_report  # noqa: E402
 
 SERVE_URL = "http://127.0.0.1:8000/"  # the base URL `serve` builds with
 _PASS_LOG = re.compile(r"^  (\S[^\n]*?)\s+(\d+\.\d+)s$", re.M)  # the build command's log: "  render   1.234s"

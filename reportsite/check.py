@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .build import render_site
-from .content import load_site_content
+from .content import load_corrections, load_site_content
 from .errors import ContentError, ContentErrors
+from .ingest.verify import contradicted_corrections
 from .linkcheck import check_links
 from .suspicious import find_suspicious
 from .translations import coverage
@@ -24,6 +25,7 @@ def check_site(content: Path, templates: Path = Path("templates"), static: Path 
     reports, problems = load_site_content(content)
     for report in reports:
         problems += find_suspicious(report)
+        problems += check_corrections(content, report.id)
     notes = []
     try:
         tree, stats, loaded = render_site(content, templates, static, base_url="http://localhost/")
@@ -38,3 +40,14 @@ def check_site(content: Path, templates: Path = Path("templates"), static: Path 
             problems.append(ContentError(f"{content.name}/reports/{item.report.id}/en.yaml", 0, "paragraphs",
                                          f"{total - reviewed - draft} paragraphs have no English translation", "translate them", warning=True))
     return CheckResult(sorted(set(problems)), notes)
+
+
+def check_corrections(content: Path, report_id: str) -> list[ContentError]:
+    """Every reviewed correction that the bytes surviving in its garbled span contradict."""
+    display = f"{content.name}/reports/{report_id}"
+    corrections, errors = load_corrections(content / "reports" / report_id, display)
+    return errors + [
+        ContentError(f"{display}/corrections.yaml", c.line, "repaired", f"{c.repaired!r} contradicts the bytes that survived in {c.garbled!r}: {verdict}",
+                     "choose the reading whose bytes, read one byte out of step, give the garbled text")
+        for c, verdict in contradicted_corrections(corrections)
+    ]

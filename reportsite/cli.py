@@ -116,7 +116,7 @@ def _bug_line(e: Exception) -> str:
 def _run(args) -> int:
     content = Path(args.content)
     if args.command == "import":
-        from .importer import import_report
+        from .ingest.importer import import_report
 
         result = import_report(Path(args.path), content, args.report_id, args.force)
         r = result.report

@@ -7,7 +7,7 @@ import unicodedata
 from pathlib import Path
 
 from .errors import ContentError, ContentErrors
-from .ids import ID_PATTERN
+from .ingest.ids import ID_PATTERN
 from .model import KINDS, STATUSES, Block, Correction, Evidence, Meta, NumberedList, Paragraph, Part, Repair, Report, Section, Source, Target
 from .yamlio import LineDict, LineList, load_yaml
 
@@ -288,6 +288,7 @@ def _meta(r: Reader, node: LineDict) -> Meta:
         delivered=r.line(node, "delivered", "", required=False), speaker=r.line(node, "speaker", "", required=False),
         salutation=r.line(node, "salutation", "", required=False),
         language=r.line(node, "language", "", required=False, default="zh-Hans"),
+        province=r.line(node, "province", "", required=False), digest=node.get("digest") is True,
     )
 
 
@@ -387,7 +388,8 @@ def _load_repairs(folder: Path, display: str) -> tuple[tuple[Repair, ...], list[
         method = r.text(x, "method", f)
         if method and method not in REPAIR_METHODS:
             r.error(x, "method", f + "method", f"unknown method {method!r}", "use one of " + ", ".join(REPAIR_METHODS))
-        repairs.append(Repair(line, r.text(x, "garbled", f), r.text(x, "repaired", f, required=False), method, r.text(x, "note", f, required=False)))
+        repairs.append(Repair(line, r.text(x, "garbled", f), r.text(x, "repaired", f, required=False), method, r.text(x, "note", f, required=False),
+                              r.line(x, "verdict", f, required=False)))
     return tuple(repairs), errors + r.errors
 
 

@@ -127,6 +127,13 @@ class Repair:
     repaired: str
     method: str
     note: str = ""
+    # What the bytes that survived say about the repair: verified, contradicted (at …), unverifiable.
+    verdict: str = ""
+
+    @property
+    def verdict_status(self) -> str:
+        """verified, contradicted or unverifiable, without where."""
+        return self.verdict.split(" ", 1)[0]
 
 
 @dataclass(frozen=True)
@@ -143,6 +150,8 @@ class Meta:
     speaker: str = ""  # who delivered it: 绛县人民政府县长某某, when the page names them
     salutation: str = ""
     language: str = "zh-Hans"
+    province: str = ""  # 山西省, when the report names it (`(山西省)闻喜县…`)
+    digest: bool = False  # a news article that digests a report: one body, the targets, no parts
 
 
 @dataclass(frozen=True)

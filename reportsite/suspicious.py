@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from .clean import HAN
+from .ingest.clean import HAN
 from .errors import ContentError
-from .garble import char_rarity
+from .ingest.garble import char_rarity
 from .model import Report
 from .script import traditional_characters
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from .chart import ChartRow, indicator_chart
 from .i18n import Lang
 from .model import KINDS, STATUSES, Paragraph, Part, Report, Section, Target
-from .structure import CN_DIGITS
+from .ingest.structure import CN_DIGITS
 from .translations import Translation
 from .units import english_qualifier, english_quantity
 
@@ -147,6 +147,7 @@ class ReportView:
     has_bilingual: bool = False
     previous_year: Link | None = None  # the same place's report of the year before, if the site has it
     next_year: Link | None = None
+    digest: bool = False  # a news article digesting the report, not the report itself
 
     @property
     def headlines(self) -> list[dict]:
@@ -340,7 +341,7 @@ class ReportViewBuilder:
             chart, indicator_rows, status_totals, list(r.repairs), [paragraphs[p.id] for p in r.all_paragraphs()],
             [s for p in parts for s in p.sections], self.base_url + f"{r.id}/card.png",
             self.tr.note if self.tr else "", groups, report_card=self._report_card(targets),
-            delivered_text=display_date(m.delivered, self.lang.code) if m.delivered else "",
+            delivered_text=display_date(m.delivered, self.lang.code) if m.delivered else "", digest=m.digest,
         )
 
     def _report_card(self, targets: list[TargetView]) -> dict:

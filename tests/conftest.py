@@ -53,6 +53,6 @@ def fresh_content(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def seed_import(tmp_path_factory: pytest.TempPathFactory):
     """The seed imported once into a scratch content folder (an ImportResult); tests must not change it."""
-    from reportsite.importer import import_report
+    from reportsite.ingest.importer import import_report
 
     return import_report(SEED, content_before_import(tmp_path_factory.mktemp("seed")))

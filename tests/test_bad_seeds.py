@@ -11,10 +11,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reportsite.clean import clean
+from reportsite.ingest.clean import clean
 from reportsite.errors import ImportProblem
-from reportsite.importer import parse_report
-from reportsite.structure import parse_structure
+from reportsite.ingest.importer import parse_report
+from reportsite.ingest.structure import parse_structure
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = (ROOT / "seeds" / "jiangxian-2022-work-report.txt").read_bytes()

@@ -4,7 +4,7 @@ from textwrap import dedent
 
 import pytest
 
-from reportsite.chrome import PageMeta, is_chrome, split_chrome
+from reportsite.ingest.chrome import PageMeta, is_chrome, split_chrome
 
 OPENING = "现在，我代表县人民政府，向大会报告工作，请予审议，并请县政协委员和其他列席人员提出意见。"
 CLOSING = "各位代表，新的征程催人奋进，新的使命重任在肩。让我们在县委的坚强领导下，踔厉奋发、笃行不怠！"

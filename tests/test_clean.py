@@ -4,12 +4,15 @@ from textwrap import dedent
 
 import pytest
 
-from reportsite.clean import (
+from reportsite.ingest.clean import (
     Correction,
     apply_corrections,
     clean,
     fullwidth_punctuation,
+    join_hard_wrapped,
+    join_page_jumps,
     normalize_newlines,
+    split_long_line,
     strip_pinyin,
     tidy_whitespace,
     to_report_script,
@@ -164,3 +167,27 @@ def test_clean_applies_every_repair_and_lists_them_by_line():
 def test_clean_reports_corrections_it_could_not_apply():
     fix = Correction("不存在的乱码", "修复", "", line=3)
     assert clean("各位代表：", [fix]).unmatched == (fix,)
+
+
+def test_a_page_jump_is_joined_and_its_marks_removed():
+    text = "推动（下转第四版）\n其他版面的内容。\n（上接第一版）县域经济高质量发展。"
+    assert join_page_jumps(text) == "推动县域经济高质量发展。\n其他版面的内容。"
+
+
+def test_a_long_line_is_split_at_its_headings_and_only_a_long_line():
+    body = "过去一年成绩来之不易。" * 50
+    line = f"2023年某县政府工作报告各位代表：现在，我代表县人民政府报告工作。一、2022年工作回顾{body}（一）产业发展。全年新增企业9家。"
+    assert split_long_line(line).split("\n")[:4] == ["2023年某县政府工作报告", "各位代表：", "现在，我代表县人民政府报告工作。", "一、2022年工作回顾"]
+    assert split_long_line(line).split("\n")[-1] == "（一）产业发展。全年新增企业9家。"
+    assert split_long_line("一句话。一、短的不拆") == "一句话。一、短的不拆"
+
+
+def test_lines_broken_at_one_width_are_joined_until_a_sentence_ends():
+    prose = "全年实施重点项目五十六个完成投资二十一亿元新开工项目三十二个竣工投产十八个。" * 8
+    lines = [prose[i : i + 30] for i in range(0, len(prose), 30)]
+    assert join_hard_wrapped("（一）标题\n" + "\n".join(lines)) == "（一）标题\n" + prose
+
+
+def test_lines_of_varied_width_are_left_alone():
+    text = "第一行不到三十个字，\n第二行长短不一，这是一段较长的话，写得很长很长很长，\n第三行。"
+    assert join_hard_wrapped(text) == text

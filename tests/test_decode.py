@@ -5,7 +5,7 @@ from textwrap import dedent
 
 import pytest
 
-from reportsite.decode import detect_encoding, html_to_text, is_html, read_raw
+from reportsite.ingest.decode import detect_encoding, html_to_text, is_html, read_raw
 from reportsite.errors import ImportProblem
 
 PROSE = "现在，我代表县人民政府，向大会报告工作，请予审议，并请县政协委员和其他列席人员提出意见。" * 3

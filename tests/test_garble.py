@@ -2,7 +2,7 @@
 
 import pytest
 
-from reportsite.garble import char_rarity, repair_misread_gbk, reread_in_step
+from reportsite.ingest.garble import char_rarity, repair_misread_gbk, reread_in_step
 from reportsite.model import Repair
 
 
@@ -96,3 +96,9 @@ def test_char_rarity_is_highest_for_debris_of_misread_bytes(ch):
 def test_char_rarity_ranks_rare_characters_between_common_ones_and_debris():
     assert 0 < char_rarity("恚") < 8
     assert 0 < char_rarity("ǘ") < 8
+
+
+def test_a_reading_the_byte_verifier_rejects_is_not_applied():
+    garbled = "項目建設卓有成效?;仡欉^去一年"
+    assert repair_misread_gbk(garbled)[1] != []
+    assert repair_misread_gbk(garbled, accept=lambda g, r: False) == (garbled, [])

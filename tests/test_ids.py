@@ -7,8 +7,8 @@ from textwrap import dedent
 
 import pytest
 
-from reportsite.ids import ID_PATTERN, assign_structure_ids, kept_paragraph_ids, kept_target_ids
-from reportsite.importer import default_report_id, import_report, parse_report
+from reportsite.ingest.ids import ID_PATTERN, assign_structure_ids, kept_paragraph_ids, kept_target_ids
+from reportsite.ingest.importer import default_report_id, import_report, parse_report
 from reportsite.model import Block, Paragraph, Target
 
 from .conftest import content_before_import
@@ -57,6 +57,12 @@ def test_reimporting_the_same_text_keeps_every_id():
     first = structured(MINI)
     again = structured(MINI, previous=first)
     assert again == first
+
+
+def test_a_section_whose_heading_was_corrected_keeps_its_id():
+    first = structured(MINI.replace("（一）坚持项目为王", "（一）坚持项目为主\n（二）坚持创新驱动"))
+    again = structured(MINI.replace("（一）坚持项目为王", "（一）坚持项目为王\n（二）坚持创新驱动"), previous=first)
+    assert [s.id for s in again.sections()] == [s.id for s in first.sections()] == ["s1-1", "s2-1", "s2-2"]
 
 
 def test_a_new_paragraph_never_takes_an_id_used_before():
@@ -170,7 +176,7 @@ def test_reimport_keeps_target_ids_and_gives_new_figures_new_ones(reimport):
 
 
 def test_reimport_retires_a_figure_that_is_no_longer_in_the_text(tmp_path):
-    from reportsite.importer import import_report
+    from reportsite.ingest.importer import import_report
 
     seed = (Path(__file__).resolve().parents[1] / "seeds" / "jiangxian-2022-work-report.txt").read_text(encoding="utf-8")
     first = tmp_path / "seed.txt"

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from reportsite.ingest.importer import NOT_A_REPORT
 
 from .conftest import content_before_import
 
@@ -70,7 +73,7 @@ def test_reimport_without_force_refuses_and_leaves_the_files_untouched(project, 
 def test_import_of_a_file_that_is_not_a_report_fails_and_writes_nothing(tmp_path):
     result = run(tmp_path, "import", str(FIXTURES / "not-a-report.txt"))
     assert (result.returncode, result.stdout) == (1, "")
-    assert result.stderr == "error: this does not look like a government work report: no numbered parts (一、… 二、…) were found\n"
+    assert result.stderr == f"error: {NOT_A_REPORT}\n"
     assert not (tmp_path / "content").exists()
 
 
@@ -114,3 +117,37 @@ def test_reimport_with_force_of_the_same_seed_rewrites_identical_files(project, 
     result = run(root, "import", "--force", str(seed))
     assert (result.returncode, result.stderr) == (0, "")
     assert {name: data for name, (data, _) in snapshot(folder).items()} == before
+
+
+@pytest.mark.parametrize("bad_id", ["../../escaped", "/tmp/x", "Bad ID", "x\n", ""])
+def test_import_refuses_an_id_that_is_not_a_report_id_in_one_line_and_writes_nothing(tmp_path, seed, bad_id):
+    content_before_import(tmp_path)
+    before = sorted(p for p in tmp_path.parent.rglob("*") if tmp_path.parent in p.parents)
+    result = run(tmp_path, "import", str(seed), "--id", bad_id)
+    assert result.returncode == 1
+    assert result.stderr == f"error: --id {bad_id!r} is not a report id: use lower-case letters, digits and single hyphens, e.g. jiangxian-2022\n"
+    assert sorted(p for p in tmp_path.parent.rglob("*") if tmp_path.parent in p.parents) == before
+
+
+def test_a_digest_is_labelled_as_a_digest_on_its_overview(tmp_path):
+    from bs4 import BeautifulSoup
+
+    (tmp_path / "content" / "reports").mkdir(parents=True)
+    shutil.copy(ROOT / "content" / "site.yaml", tmp_path / "content" / "site.yaml")
+    imported = run(tmp_path, "import", str(FIXTURES / "corpus" / "news-digest.txt"), "--id", "xinan-2023")
+    assert imported.returncode == 0, imported.stderr
+    built = run(tmp_path, "build", "--out", str(tmp_path / "site"))
+    assert built.returncode == 0, built.stderr
+    page = BeautifulSoup((tmp_path / "site" / "xinan-2023" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert page.select_one(".digest-note").get_text() == "本页为报告的新闻摘要，并非报告全文；目标取自报道所引内容。"
+
+
+def test_the_about_page_shows_the_verifiers_verdict_on_every_repair(project, tmp_path):
+    from bs4 import BeautifulSoup
+
+    root, _ = project
+    shutil.copy(ROOT / "content" / "site.yaml", root / "content" / "site.yaml")
+    built = run(root, "build", "--out", str(tmp_path / "site"))
+    assert built.returncode == 0, built.stderr
+    page = BeautifulSoup((tmp_path / "site" / "jiangxian-2022" / "about" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert [v.get_text() for v in page.select("table.repairs .verdict")] == ["verified"] * 16

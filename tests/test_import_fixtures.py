@@ -12,12 +12,12 @@ import yaml
 
 from reportsite.content import load_corrections
 from reportsite.errors import ImportProblem
-from reportsite.ids import assign_structure_ids, assign_target_ids
-from reportsite.importer import parse_report
+from reportsite.ingest.ids import assign_structure_ids, assign_target_ids
+from reportsite.ingest.importer import NOT_A_REPORT, parse_report
 from reportsite.model import Report
-from reportsite.store import provenance_data, report_files
+from reportsite.ingest.store import provenance_data, report_files
 from reportsite.suspicious import find_suspicious, problems_in
-from reportsite.targets import extract_targets
+from reportsite.ingest.targets import extract_targets
 
 FIXTURES = Path(__file__).parent / "data" / "seeds"
 EXPECTED = yaml.safe_load((FIXTURES / "expected.yaml").read_text(encoding="utf-8"))
@@ -130,7 +130,7 @@ def test_fixture_page_chrome_stays_out_of_the_report(name):
 def test_a_file_that_is_not_a_work_report_is_refused_with_a_clear_problem(name):
     with pytest.raises(ImportProblem) as problem:
         parse_report((FIXTURES / name).read_bytes())
-    assert str(problem.value) == "this does not look like a government work report: no numbered parts (一、… 二、…) were found"
+    assert str(problem.value) == NOT_A_REPORT
 
 
 # ---- the seed -----------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from textwrap import dedent
 import pytest
 
 from reportsite.model import Block, Paragraph
-from reportsite.structure import (
+from reportsite.ingest.structure import (
     cn_number,
     find_enumeration,
     is_lead_sentence,

@@ -4,20 +4,24 @@ from textwrap import dedent
 
 import pytest
 
-from reportsite.ids import assign_structure_ids
-from reportsite.importer import parse_report
+from reportsite.ingest.ids import assign_structure_ids
+from reportsite.ingest.importer import parse_report
 from reportsite.model import Block, Paragraph, Target
-from reportsite.targets import (
+from reportsite.ingest.targets import (
+    blank_goal,
     extract_targets,
     figure_goal,
     headline_goals,
     headline_results,
     in_step_goal,
+    inherit_noun,
     is_review_part,
     normalize_indicator,
     numbered_lists,
     pair_goals_with_results,
+    plain_label,
     quantities,
+    respective_goals,
     respective_results,
     single_result,
     split_joint_name,
@@ -190,7 +194,7 @@ def test_quantities_ignores_numbers_that_are_names_or_markers(text):
 
 
 def list_paragraph(text: str) -> Paragraph:
-    from reportsite.structure import split_blocks
+    from reportsite.ingest.structure import split_blocks
 
     return Paragraph("p9", split_blocks(text))
 
@@ -265,3 +269,41 @@ def test_extract_targets_takes_lists_from_the_plan_only(mini_extraction):
     [(lst, positions)] = mini_extraction.lists
     assert lst.title == "民生实事"
     assert [mini_extraction.targets[i].indicator for i in positions] == ["新建中小学4所", "改造城镇老旧小区20个"]
+
+
+@pytest.mark.parametrize("label, plain", [
+    ("我们将全力办好民生实事", "民生实事"), ("加快推进博翔汇良年产碳基新材料", "博翔汇良年产碳基新材料"), ("做好全县养老机构", "养老机构"),
+    ("为实体经济发展争取信贷投放", "信贷投放"), ("村卫生室胸痛救治单元建设", "村卫生室胸痛救治单元"), ("新建5G基站", "新建5G基站"),
+])
+def test_a_label_names_what_is_counted_without_verbs_of_effort(label, plain):
+    assert plain_label(label) == plain
+
+
+@pytest.mark.parametrize("label, first, full", [
+    ("市级", "省级企业技术中心", "市级企业技术中心"), ("总产", "粮食面积", "粮食总产"), ("新建道路", "改造道路", "新建道路"),
+])
+def test_an_elliptical_item_inherits_the_noun_of_the_first(label, first, full):
+    assert inherit_noun(label, first) == full
+
+
+def test_a_blanked_figure_gives_a_goal_without_a_value():
+    goal = blank_goal("规模以上工业增加值比上年增长%左右")
+    assert (goal.indicator, goal.growth, goal.value, goal.qualifier) == ("规模以上工业增加值", None, None, "左右")
+    assert blank_goal("地区生产总值增长8%") is None
+
+
+def test_respective_goals_give_one_goal_per_joined_indicator():
+    goals = respective_goals("城乡居民人均可支配收入分别增长7%、8.5%")
+    assert [(g.indicator, g.growth) for g in goals] == [("城镇居民人均可支配收入", 7), ("农村居民人均可支配收入", 8.5)]
+
+
+def test_a_goal_with_negative_growth_and_a_per_mille_level_goal():
+    assert figure_goal("万元地区生产总值能耗下降3%").growth == -3
+    goal = figure_goal("人口自然增长率控制在3‰以内")
+    assert (goal.value, goal.unit, goal.qualifier) == (3, "‰", "以内")
+
+
+def test_a_goal_is_not_paired_with_a_result_that_counts_something_else():
+    goal = Target("t9", "indicator", "p", "", indicator="万元地区生产总值能耗", growth=-3)
+    result = Target("t1", "indicator-result", "p", "", indicator="地区生产总值", growth=5)
+    assert pair_goals_with_results([goal], [result])[0].baseline == ""

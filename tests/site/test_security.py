@@ -213,7 +213,7 @@ def test_the_build_never_writes_two_things_at_one_path():
 
 
 def test_yaml_written_by_the_import_round_trips_without_loss():
-    from reportsite.store import report_files
+    from reportsite.ingest.store import report_files
 
     folder = ROOT / "content" / "reports" / RID
     report, errors = load_report(folder, f"content/reports/{RID}")

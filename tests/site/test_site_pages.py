@@ -185,7 +185,7 @@ def test_about_page_lists_every_repair(site_dir):
     page = soup(site_dir, f"{RID}/about/")
     rows = page.select("table.repairs tbody tr")
     assert len(rows) == 16
-    assert any("（一）一年来，最为不易的是全县" in r.get_text() for r in rows)
+    assert any("（一）一年来，殊为不易的是全县" in r.get_text() for r in rows)
 
 
 def test_sitemap_and_robots_list_the_pages(served_site):

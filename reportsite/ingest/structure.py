@@ -11,13 +11,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from ..model import Block, Paragraph, Part, Section
 from .clean import HAN
-from .model import Block, Paragraph, Part, Section
 
 CN_DIGITS = "一二三四五六七八九"
 CN_NUMERAL = f"[{CN_DIGITS}十]{{1,3}}"
 
 _PART = re.compile(rf"^(?:第({CN_NUMERAL})部分|({CN_NUMERAL})、)\s*(.{{1,40}})$")
+# Part headings written as bare lines, without a number: 2022年工作回顾, 今后五年的奋斗目标.
+_BARE_PART = re.compile(
+    rf"^(?:\d{{4}}年|过去[{CN_DIGITS}十]年|今后[{CN_DIGITS}十]年|新的一年|本届政府)[^，。；：]{{0,10}}?"
+    r"(?:工作回顾|工作安排|工作任务|奋斗目标|目标任务|主要目标|总体要求|重点工作)$"
+)
+_CONTENTS = re.compile(r"^目\s*录$")
 _SECTION = re.compile(rf"^[（(]({CN_NUMERAL})[）)]\s*(.+)$")
 _ARABIC_SECTION = re.compile(r"^(\d{1,2})[.．、]\s*(?=[" + HAN + r"])(.+)$")
 _ADDRESS = re.compile(r"^各位代表[，,！!：:；]")
@@ -95,8 +101,14 @@ def find_enumeration(text: str) -> list[re.Match]:
     return []
 
 
+DASH = "——"
+
+
 def split_blocks(text: str) -> tuple[Block, ...]:
-    """A paragraph's text as blocks: lead sentences and enumeration items become structure."""
+    """A paragraph's text as blocks: lead sentences, enumeration items and dash headings
+    (——发展动能更足。…) become structure."""
+    if text.startswith(DASH) and len(text) > len(DASH):
+        return (_item_block(DASH, text[len(DASH) :]),)
     marks = find_enumeration(text)
     if not marks:
         return tuple(split_leads(text))
@@ -195,14 +207,48 @@ def _section_heading(line: str, expected: int) -> tuple[str, str, str] | None:
     return _heading_title(rest), "line", ""
 
 
+def _part_number(line: str) -> tuple[int, str] | None:
+    """(number, title) of a numbered part heading (一、…, 第一部分…)."""
+    m = _PART.match(line)
+    if m and not line.endswith("。"):
+        return cn_number(m.group(1) or m.group(2)), _heading_title(m.group(3))
+    return None
+
+
+def drop_table_of_contents(lines: list[str]) -> list[str]:
+    """Leave out a table of contents printed at the top (目录, then 一、…二、… with （一）…), which
+    repeats the part headings before the body does: the run of heading lines from the first 一、,
+    when another 一、 follows."""
+    firsts = [i for i, line in enumerate(lines) if (n := _part_number(line)) and n[0] == 1]
+    if len(firsts) < 2:
+        return lines
+    start = end = firsts[0]
+    while end < firsts[1] and (_part_number(lines[end]) or (_SECTION.match(lines[end]) and len(lines[end]) <= 40)):
+        end += 1
+    if end - start < 2:
+        return lines
+    if start and _CONTENTS.match(lines[start - 1]):
+        start -= 1
+    return lines[:start] + lines[end:]
+
+
+def _part_heading(line: str, expected: int, bare: bool) -> str | None:
+    """The title if `line` opens part number `expected` (numbered, or bare when the report has no numbers)."""
+    if bare:
+        return _heading_title(line) if _BARE_PART.match(line) else None
+    found = _part_number(line)
+    return found[1] if found and found[0] == expected else None
+
+
 def parse_structure(lines: list[str]) -> tuple[list[Paragraph], list[Part], list[Paragraph]]:
     """Group body lines into (opening paragraphs, parts, closing paragraphs)."""
     opening: list[str] = []
     parts: list[_PartDraft] = []
+    bare = not any((n := _part_number(line)) and n[0] == 1 for line in lines)
     for line in lines:
-        m = _PART.match(line)
-        if m and not line.endswith("。") and cn_number(m.group(1) or m.group(2)) == len(parts) + 1:
-            parts.append(_PartDraft(len(parts) + 1, _heading_title(m.group(3))))
+        title = _part_heading(line, len(parts) + 1, bare)
+        if title is not None:
+            parts.append(_PartDraft(len(parts) + 1, title))
             continue
         if not parts:
             opening.append(line)

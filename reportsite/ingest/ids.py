@@ -8,14 +8,23 @@ and retired IDs are never handed out again.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from difflib import SequenceMatcher
 
-from .model import NumberedList, Paragraph, Part, Report, Section, Target
+from ..model import NumberedList, Paragraph, Part, Report, Section, Target
 from .targets import Extraction, pair_goals_with_results
 
 # \A and \Z, not ^ and $: `$` also matches before a trailing newline, which would let "p1\n" through.
 ID_PATTERN = r"\A[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z"
+# A report id names a folder under content/reports/ and a path on the site: nothing that could
+# climb out of it (`..`, `/`) or that the build would reject (capitals, spaces, a trailing newline).
+_REPORT_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def is_report_id(text: str) -> bool:
+    """jiangxian-2022 is a report id; '../x', '/tmp/x', 'Bad ID' and 'x\\n' are not."""
+    return _REPORT_ID.fullmatch(text) is not None
 
 
 class _Minter:
@@ -90,14 +99,24 @@ def kept_paragraph_ids(paragraphs: list[Paragraph], previous: list[Paragraph]) -
     First the paragraph with the same text; then the most similar paragraph left over, so that
     correcting a figure or a character does not break links to the paragraph.
     """
-    kept = [""] * len(paragraphs)
-    _claim(kept, [p.text for p in paragraphs], [(p.text, p.id) for p in previous])
+    return kept_ids([p.text for p in paragraphs], [(p.text, p.id) for p in previous])
+
+
+def kept_section_ids(sections: list[Section], previous: list[Section]) -> list[str]:
+    """The previous ID of each section: a corrected character in a heading keeps its links too."""
+    return kept_ids([s.title for s in sections], [(s.title, s.id) for s in previous])
+
+
+def kept_ids(texts: list[str], previous: list[tuple[str, str]]) -> list[str]:
+    """For each text, the ID of the previous unit with the same text, else of the most similar one left."""
+    kept = [""] * len(texts)
+    _claim(kept, texts, previous)
     claimed = set(kept)
-    leftovers = {p.id: p.text for p in previous if p.id not in claimed}
-    for i, p in enumerate(paragraphs):
+    leftovers = {id_: text for text, id_ in previous if id_ not in claimed}
+    for i, text in enumerate(texts):
         if kept[i] or not leftovers:
             continue
-        score = {pid: SequenceMatcher(None, p.text, text, autojunk=False).ratio() for pid, text in leftovers.items()}
+        score = {uid: SequenceMatcher(None, text, old, autojunk=False).ratio() for uid, old in leftovers.items()}
         best = max(score, key=score.get)
         if score[best] >= _EDITED_SIMILARITY:
             kept[i] = best
@@ -126,13 +145,16 @@ def assign_structure_ids(report: Report, previous: Report | None = None) -> Repo
     def number(paragraphs, prefix: str, start: int = 1) -> tuple[Paragraph, ...]:
         return tuple(replace(p, id=next(kept) or minter.fresh(f"{prefix}-p", i)) for i, p in enumerate(paragraphs, start=start))
 
+    kept_sections = iter(kept_section_ids(report.sections(), previous.sections() if previous else []))
+    for sid in kept_section_ids(report.sections(), previous.sections() if previous else []):
+        minter.used.add(sid)
     opening = number(report.opening, "open")
     numbered = []
     for part in parts:
         intro = number(part.intro, part.id)
         sections = []
         for s in part.sections:
-            sid = minter.get("section:" + s.title, f"s{part.number}-", s.number)
+            sid = next(kept_sections) or minter.fresh(f"s{part.number}-", s.number)
             sections.append(replace(s, id=sid, paragraphs=number(s.paragraphs, sid)))
         outro = number(part.outro, part.id, start=len(intro) + 1)
         numbered.append(replace(part, intro=intro, sections=tuple(sections), outro=outro))

@@ -8,7 +8,7 @@ import re
 import charset_normalizer
 from bs4 import BeautifulSoup
 
-from .errors import ImportProblem
+from ..errors import ImportProblem
 
 _BOMS = [
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -34,9 +34,16 @@ def detect_encoding(data: bytes) -> str:
     except UnicodeDecodeError:
         pass
     best = charset_normalizer.from_bytes(data, cp_isolation=_CHINESE_ENCODINGS).best()
-    if best is None:
-        raise ImportProblem("cannot tell the text encoding (is this a text or HTML file?)")
-    return best.encoding
+    if best is not None:
+        return best.encoding
+    # A page that is mostly figures and punctuation gives the detector too little to go on.
+    for name in ("gb18030", "big5"):
+        try:
+            data.decode(name)
+            return name
+        except UnicodeDecodeError:
+            continue
+    raise ImportProblem("cannot tell the text encoding (is this a text or HTML file?)")
 
 
 def is_html(data: bytes) -> bool:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..model import Correction, Repair
+from ..script import is_simplified, to_simplified
 from .garble import repair_misread_gbk
-from .model import Correction, Repair
-from .script import is_simplified, to_simplified
+from .verify import CONTRADICTED, verify_repair
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN_RE = re.compile(f"[{HAN}]")
@@ -108,14 +110,90 @@ def tidy_whitespace(text: str) -> str:
     return "\n".join(lines)
 
 
+_JUMP = re.compile(r"[（(](?:下转|上接|转|接)第?[一二三四五六七八九十\d]{1,3}版[）)]")
+
+
+def join_page_jumps(text: str) -> str:
+    """A newspaper copy continues a paragraph on another page: `…推动(下转第四版)` … `(上接第一版)高质量发展`.
+    The marks go, and the continuation is joined to the paragraph it continues."""
+    lines = text.split("\n")
+    out: list[str] = []
+    pending = None  # index in `out` of a paragraph that jumps to another page
+    for line in lines:
+        stripped = line.strip()
+        if pending is not None and stripped.startswith(("（上接", "(上接", "（接", "(接")):
+            out[pending] += _JUMP.sub("", stripped)
+            pending = None
+            continue
+        if _JUMP.search(stripped) and stripped.endswith(("版）", "版)")):
+            pending = len(out)
+        out.append(_JUMP.sub("", line))
+    return "\n".join(out)
+
+
+_LONG_LINE = 500
+_BREAK_BEFORE = re.compile(rf"(?<=[。！？：])(?=(?:[一二三四五六七八九十]{{1,2}}、|[（(][一二三四五六七八九十]{{1,2}}[）)]|各位代表[，：！]|第[一二三四五六]部分))")
+
+
+# A part heading names its subject in a few set words, so where it ends is known too.
+_PART_HEADING = re.compile(r"(?<=[。！？：\n])([一二三四五六七八九十]{1,2}、[^，。；：]{0,16}?(?:工作回顾|工作安排|工作任务|奋斗目标|总体要求))")
+# Before the salutation: the title, the occasion and the salutation each end a line.
+_HEAD_BREAKS = re.compile(r"(?<=政府工作报告)(?!。)|(?<=会议上)")
+
+
+def split_long_line(text: str) -> str:
+    """A report copied as one long line gets its lines back: after the title, the occasion and the
+    salutation; around part headings; before section headings and addresses to the deputies (a
+    heading never follows anything but the end of a sentence)."""
+    return "\n".join(_split_line(line) if len(line) > _LONG_LINE else line for line in text.split("\n"))
+
+
+def _split_line(line: str) -> str:
+    head, sep, rest = line.partition("各位代表：")
+    if sep:
+        line = _HEAD_BREAKS.sub("\n", head + sep) + "\n" + rest
+    line = _BREAK_BEFORE.sub("\n", line)
+    return _PART_HEADING.sub(lambda m: m.group(1) + "\n", line)
+
+
+_SENTENCE_END = "。！？；：”）」"
+
+
+def join_hard_wrapped(text: str) -> str:
+    """Copies of PDFs break every line at the same width (~30 characters), mid-sentence. When most
+    long lines share one width, a line of that width that does not end a sentence runs on."""
+    lines = text.split("\n")
+    widths = Counter(len(line) for line in lines if len(line) >= 15)
+    if not widths:
+        return text
+    width, count = widths.most_common(1)[0]
+    near = sum(n for w, n in widths.items() if abs(w - width) <= 1)
+    if near < 8 or near < 0.5 * sum(widths.values()):
+        return text
+    out: list[str] = []
+    runs_on = False
+    for line in lines:
+        if runs_on:
+            out[-1] += line
+        else:
+            out.append(line)
+        runs_on = len(line) >= width - 1 and not line.endswith(tuple(_SENTENCE_END))
+    return "\n".join(out)
+
+
 def clean(text: str, corrections: list[Correction] = ()) -> Cleaned:
     """Apply every repair in order: recorded corrections, re-reading, pinyin, script, punctuation."""
     text = normalize_newlines(text)
     text, recorded, unmatched = apply_corrections(text, list(corrections))
-    text, automatic = repair_misread_gbk(text)
+    # Pinyin first: a farm annotated the garbage too (竅(qiào)), and the annotation holds no bytes.
     text = strip_pinyin(text)
+    text, automatic = repair_misread_gbk(text, accept=lambda garbled, repaired: verify_repair(garbled, repaired).status != CONTRADICTED)
+    text = strip_pinyin(text)  # and again for what the re-reading restored: 現(xiàn)
     text = to_report_script(text)
     text = fullwidth_punctuation(text)
+    text = join_page_jumps(text)
+    text = split_long_line(text)
     text = tidy_whitespace(text)
+    text = join_hard_wrapped(text)
     repairs = sorted(recorded + automatic, key=lambda r: (r.line, r.garbled))
     return Cleaned(text, tuple(repairs), tuple(unmatched))

@@ -13,8 +13,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .model import Repair
-from .script import to_simplified_char
+from ..model import Repair
+from ..script import to_simplified_char
 
 # Scrapers often fold full-width punctuation to ASCII after the damage is done; a GBK trail byte is
 # never below 0x40, so such a character inside a garbled run must have been the full-width form.
@@ -70,6 +70,7 @@ def _encode_run(run: str) -> bytes | None:
     return bytes(out)
 
 
+@lru_cache(maxsize=256)
 def _best_lead_byte(first: int) -> int | None:
     """The lost lead byte that makes the most ordinary first character (punctuation wins ties)."""
     best, best_score = None, None
@@ -89,7 +90,8 @@ def reread_in_step(line: str, start: int) -> tuple[int, str] | None:
 
     Returns (end, text): `line[start:end]` should be replaced by `text`; None when no reading
     makes the line more ordinary than it was. The run is decoded incrementally, so the cost is
-    linear in its length, and it stops at the first character that is garbage in any reading.
+    linear in its length, and it stops at the first character that is garbage in any reading and
+    at the next lost-byte mark, so that a line of marks costs no more than a line of text.
     """
     head = _encode_run(line[start + 1 : start + 2])
     if not head or head[0] < 0x40:
@@ -103,6 +105,8 @@ def reread_in_step(line: str, start: int) -> tuple[int, str] | None:
     best: tuple[int, int, str] | None = None  # (change in rarity, end, text)
     for end in range(start + 2, min(len(line), start + _MAX_RUN) + 1):
         ch = line[end - 1]
+        if ch in LOST_BYTE_MARKS and end - 1 > start + 1:
+            break  # bytes were lost again: the reading from this mark cannot go past the next one
         raw = _encode_run(ch)
         if raw is None:
             break
@@ -137,14 +141,17 @@ def _brackets_balanced(text: str) -> bool:
 _MARK_IN_HAN = re.compile(r"[?\ufffd](?=[^\x00-\x3e\s]|[,.;:!?()])")
 
 
-def repair_misread_gbk(text: str) -> tuple[str, list[Repair]]:
-    """Re-read every garbled run in `text`; return the new text and a record of each repair."""
+def repair_misread_gbk(text: str, accept=lambda garbled, repaired: True) -> tuple[str, list[Repair]]:
+    """Re-read every garbled run in `text`; return the new text and a record of each repair.
+    A reading that `accept` (the byte verifier) rejects is not applied."""
     repairs: list[Repair] = []
     out_lines = []
     for number, line in enumerate(text.split("\n"), start=1):
         pos = 0
         while (m := _MARK_IN_HAN.search(line, pos)) is not None:
             found = reread_in_step(line, m.start())
+            if found is not None and not accept(line[m.start() : found[0]], found[1]):
+                found = None
             if found is None:
                 pos = m.start() + 1
                 continue

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
-from .model import NumberedList, Paragraph, Report, Target
+from ..model import NumberedList, Paragraph, Report, Target
 from .structure import CN_NUMERAL, cn_number
 
 _NUMBER = r"\d+(?:\.\d+)?"
@@ -19,7 +19,7 @@ _NUMBER = r"\d+(?:\.\d+)?"
 UNITS = sorted(
     """亿元 万元 元 平方公里 万平方米 平方米 公里 千米 万亩 亩 亿公斤 万公斤 公斤 万吨 吨 万千瓦 千瓦 兆瓦
     立方米 万立方米 蒸吨 座 个百分点 个 家 户 万人 人次 人 名 项 件 场 所 条 辆 套 台 处 间 张 批 栋 株 棵 万头 头
-    只 倍 %""".split(),
+    只 倍 % ‰""".split(),
     key=len,
     reverse=True,
 )
@@ -29,8 +29,10 @@ _QUALIFIER = "左右|以上|以内|以下"
 _QUANTITY = re.compile(
     rf"(?<![\dA-Za-z.·×+\-])(?P<growth>增长|提高|下降|减少)?(?P<num>{_NUMBER})(?P<unit>{_UNIT})(?P<q>{_QUALIFIER})?"
 )
+# A figure starts where a run of digits starts: `(?<![\d.])` keeps the lazy name from trying every
+# digit of a long run as the start of the figure, which made a line of digits quadratic.
 _RESULT = re.compile(
-    rf"^(?P<ind>[^，；。]*?)(?:完成|实现|达到|为)?(?:(?P<val>{_NUMBER})(?P<unit>{_UNIT})，?)?"
+    rf"^(?P<ind>[^，；。]*?)(?:完成|实现|达到|为)?(?:(?<![\d.])(?P<val>{_NUMBER})(?P<unit>{_UNIT})，?)?"
     rf"(?:同比|比上年)?(?P<dir>增长|下降)(?P<g>{_NUMBER})%"
 )
 _RESPECTIVELY = re.compile(
@@ -40,12 +42,23 @@ _RESPECTIVELY = re.compile(
 _GOAL = re.compile(
     rf"^(?P<ind>.+?)(?P<verb>增长|下降|控制在|稳定在|保持在|达到|超过|突破)(?P<g>{_NUMBER})(?P<unit>%|{_UNIT})(?P<q>{_QUALIFIER})?$"
 )
+# A draft with its figures blanked out (比上年增长%): a goal is named, its value is not to be invented.
+_BLANK_GOAL = re.compile(r"^(?P<ind>.+?)(?:比上年|同比)?(?P<verb>增长|下降)%(?P<q>左右|以上|以内|以下)?$")
+_RESPECTIVE_GOAL = re.compile(
+    rf"^(?P<ind>.+?)分别(?P<verb>增长|下降)(?P<gs>{_NUMBER}%?(?:[、和与及]{_NUMBER}%?)+)(?P<q>左右|以上|以内|以下)?$"
+)
 _IN_STEP = re.compile(r"^(?P<ind>.+?)增长(?P<q>[与和同].{1,12}?同步)$")
 _GOALS_LEAD = re.compile(r"(主要)?预期目标(是|为)?[：:]")
 _CLAUSE = re.compile(r"[^，。；：！？]+")
 _SCOPE = re.compile(r"^(?:\d{4}年)?(?:全县|全市|全区|全省|全年|全旗)?")
 _LIST_ANNOUNCE = re.compile(rf"(\d+|{CN_NUMERAL})(件|项|个|条|大)([^，。；：]{{2,16}})：$")
 _TRAILING_VERB = re.compile(r"(达到|稳定在|控制在|保持在|超过|突破|完成|实现|新增|为|至|在)$")
+# Verbs of effort and scope words that say how hard or where, not what is counted.
+_EFFORT = re.compile(
+    r"^(?:我们将|我们要|全力|加快推进|加快|推进|推动|确保|力争|做好|办好|抓好|实施|新培育|培育|争取|规划建设|改造提升|全年|全县|全市|全区"
+    r"|为[^，。；、]{1,10}?争取)+"
+)
+_EFFORT_TAIL = re.compile(r"(?<=[^\s])建设$")
 # Abbreviations that name the same indicator in a report's review and its goals.
 _SYNONYMS = (("规上", "规模以上"), ("社零总额", "社会消费品零售总额"), ("GDP", "地区生产总值"))
 
@@ -55,6 +68,22 @@ def normalize_indicator(name: str) -> str:
     for short, full in _SYNONYMS:
         name = name.replace(short, full)
     return name
+
+
+def plain_label(label: str) -> str:
+    """'我们将全力办好民生实事' -> '民生实事': a label names what is counted, without the effort."""
+    stripped = _EFFORT_TAIL.sub("", _EFFORT.sub("", label.strip()))
+    return stripped if len(stripped) >= 2 else label.strip()
+
+
+def inherit_noun(label: str, first: str) -> str:
+    """An elliptical item of a list takes its noun from the first item: '市级' after
+    '省级企业技术中心' is '市级企业技术中心'; '总产' after '粮食面积' is '粮食总产'."""
+    if not first or len(label) > 3 or len(first) <= len(label) or first.startswith(label) or first.endswith(label):
+        return label
+    if label.endswith(("级", "类", "型")) and first[len(label) - 1] == label[-1]:
+        return label + first[len(label) :]
+    return first[: -len(label)] + label
 
 
 def _num(text: str) -> float | int:
@@ -156,6 +185,25 @@ def in_step_goal(clause: str) -> Target | None:
     return Target("", "indicator", "", clause, indicator=normalize_indicator(m.group("ind")), qualifier=m.group("q"))
 
 
+def blank_goal(clause: str) -> Target | None:
+    """'规模以上工业增加值比上年增长%': a draft's goal whose figure was left blank; no value is made up."""
+    if not (m := _BLANK_GOAL.match(clause)):
+        return None
+    return Target("", "indicator", "", clause, indicator=normalize_indicator(m.group("ind")), qualifier=m.group("q") or "")
+
+
+def respective_goals(clause: str) -> list[Target]:
+    """'城乡居民人均可支配收入分别增长7%、8.5%': one goal per joined indicator."""
+    if not (m := _RESPECTIVE_GOAL.match(clause)):
+        return []
+    growths = re.findall(_NUMBER, m.group("gs"))
+    names = split_joint_name(m.group("ind"), len(growths))
+    return [
+        Target("", "indicator", "", clause, indicator=name, growth=_growth(m.group("verb"), g), qualifier=m.group("q") or "")
+        for name, g in zip(names, growths)
+    ]
+
+
 def headline_goals(paragraph: Paragraph, year: int | None) -> list[Target]:
     """This year's headline goals, from the sentence that lists the main expected targets."""
     lead = _GOALS_LEAD.search(paragraph.text)
@@ -163,10 +211,12 @@ def headline_goals(paragraph: Paragraph, year: int | None) -> list[Target]:
         return []
     body = re.split(r"[。]", paragraph.text[lead.end() :])[0]
     out = []
-    for clause in re.split(r"[，；、]", body):
-        goal = figure_goal(clause.strip()) or in_step_goal(clause.strip())
-        if goal:
-            out.append(replace(goal, paragraph=paragraph.id, year=year))
+    for clause in re.split(r"[，；]", body):
+        goals = respective_goals(clause.strip())
+        if not goals:
+            pieces = [piece.strip() for piece in clause.split("、")]
+            goals = [g for piece in pieces if (g := figure_goal(piece) or in_step_goal(piece) or blank_goal(piece))]
+        out += [replace(goal, paragraph=paragraph.id, year=year) for goal in goals]
     return out
 
 
@@ -180,6 +230,8 @@ def pair_goals_with_results(goals: list[Target], results: list[Target]) -> list[
             continue
         best, best_ratio = None, 0.6
         for result in results:
+            if goal.indicator[-2:] != result.indicator[-2:]:
+                continue  # 万元地区生产总值能耗 is not 地区生产总值: what is counted is named last
             ratio = SequenceMatcher(None, goal.indicator, result.indicator).ratio()
             if ratio > best_ratio:
                 best, best_ratio = result, ratio
@@ -194,9 +246,13 @@ def quantities(paragraph: Paragraph, kind: str, year: int | None) -> list[Target
         for clause_match in _CLAUSE.finditer(block.lead + block.text):
             clause = clause_match.group(0)
             pieces = re.split(r"[、和及]", clause) if len(_QUANTITY.findall(clause)) > 1 else [clause]
+            first = ""
             for piece in pieces:
                 for m in _QUANTITY.finditer(piece):
-                    out.append(_quantity_target(paragraph.id, piece, m, kind, year))
+                    target = _quantity_target(paragraph.id, piece, m, kind, year)
+                    target = replace(target, indicator=inherit_noun(target.indicator, first))
+                    first = first or target.indicator
+                    out.append(target)
     return out
 
 
@@ -207,7 +263,7 @@ def _quantity_target(paragraph_id: str, piece: str, m: re.Match, kind: str, year
     is_growth = bool(m.group("growth")) and m.group("unit") == "%"
     return Target(
         "", kind, paragraph_id, piece.strip(),
-        indicator=counted,
+        indicator=plain_label(counted),
         value=None if is_growth else _num(m.group("num")),
         unit="" if is_growth else m.group("unit"),
         growth=_growth(m.group("growth"), m.group("num")) if is_growth else None,
@@ -255,9 +311,11 @@ def extract_targets(report: Report) -> Extraction:
     targets: list[Target] = []
     lists: list[tuple[NumberedList, list[int]]] = []
     for part in report.parts:
-        review = is_review_part(part.title, review_year)
+        review = is_review_part(part.title, review_year) and not report.meta.digest
         for p in part.paragraphs:
             headline = headline_results(p, review_year) if review else headline_goals(p, year)
+            if report.meta.digest and not headline:
+                headline = headline_results(p, review_year)  # a digest quotes last year's results anywhere
             if headline:
                 targets.extend(headline)
                 continue

@@ -13,9 +13,12 @@ _PUBLISHED = re.compile(r"(发布|发表|公开|成文)(日期|时间)|日期[�
 _SOURCE = re.compile(r"来源[：:]\s*([^\s【】|]+)")
 _BREADCRUMB = re.compile(r"(首页|当前位置|您的位置|您现在的位置).{0,80}[>＞»]|[>＞»].{0,40}[>＞»]")
 _WIDGETS = re.compile(r"【?字体[：:]?\s*[大中小\s]+】?|打印本页|关闭窗口|【关闭】|【打印】|分享到|扫一扫|收藏本页|浏览次数|访问量")
+# A login bar or language switch: nothing but such words, separated by bars or spaces.
+_LOGIN_BAR = re.compile(r"^(?:\s*[|｜/]?\s*(?:登录|注册|退出|无障碍|长者模式|关怀版|繁体|繁體|简体|English|移动版|手机版|网站导航|智能问答|个人中心)\s*[|｜/]?\s*)+$")
 _FOOTER = re.compile(r"版权所有|ICP备|网站标识码|公网安备|主办单位|承办单位|联系我们|网站地图|上一篇|下一篇|相关链接|技术支持")
 _ONLY_PUNCT = re.compile(r"^[\W_]*$")
-_TITLE = re.compile(r"^(?:(\d{4})年)?\s*(.{0,30}?)(?:人民)?政府工作报告$")
+# A draft's title carries its status: 2023年北川县政府工作报告（征求意见稿）.
+_TITLE = re.compile(r"^(?:(\d{4})年)?\s*(.{0,30}?)(?:人民)?政府工作报告(?:[（(](?:征求意见稿|讨论稿|送审稿|草案|全文)[）)])?$")
 # The occasion is set off by dashes (——2022年1月26日在…会议上) or brackets; only the words are kept.
 _OCCASION = re.compile(r"^[—－\-（(]*\s*(.+?会议上)[）)]?$")
 # Who delivered the report, printed under the occasion: 柳溪县人民政府县长 何文彬, 代市长 王某.
@@ -48,6 +51,7 @@ def is_chrome(line: str) -> bool:
     """A line that belongs to the web page around the report, not to the report."""
     return bool(
         _ONLY_PUNCT.match(line)
+        or _LOGIN_BAR.match(line)
         or (len(line) < 120 and (_BREADCRUMB.search(line) or _WIDGETS.search(line) or _FOOTER.search(line)))
         or (len(line) < 120 and _PUBLISHED.search(line))
     )
@@ -60,7 +64,7 @@ def split_chrome(lines: list[str]) -> tuple[PageMeta, list[str], list[str]]:
     dropped: list[str] = []
     started = False
     # The report ends with prose; short lines after it are the page's related links and footer.
-    end = max((i for i, line in enumerate(lines) if _looks_like_prose(line)), default=len(lines))
+    end = max((i for i, line in enumerate(lines) if _looks_like_prose(line) or _ends_a_sentence(line)), default=len(lines))
     for i, line in enumerate(lines):
         if is_chrome(line) or i > end:
             if _PUBLISHED.search(line) and (m := _DATE_TIME.search(line)):
@@ -108,3 +112,8 @@ def _title_meta(line: str, m: re.Match) -> dict:
 def _looks_like_prose(line: str) -> bool:
     han = len(re.findall(f"[{HAN}]", line))
     return han >= 20 and re.search(r"[，。；]", line) is not None
+
+
+def _ends_a_sentence(line: str) -> bool:
+    """A short sentence of the text (报告还对今年的重点工作作出部署。); page footers never end in 。."""
+    return line.endswith(("。", "！")) and len(re.findall(f"[{HAN}]", line)) >= 8 and not is_chrome(line)

@@ -6,16 +6,19 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .chrome import split_chrome
+from ..content import load_corrections, load_report
+from ..errors import ContentErrors, ImportProblem
+from ..model import Meta, Report, Target
+from ..suspicious import find_suspicious
+from .chrome import is_chrome, split_chrome
 from .clean import clean
-from .content import load_corrections, load_report
 from .decode import read_raw
-from .errors import ContentErrors, ImportProblem
-from .ids import assign_structure_ids, assign_target_ids
-from .model import Meta, Report, Target
+from .ids import assign_structure_ids, assign_target_ids, is_report_id
 from .store import provenance_data, report_files, write_report
-from .structure import parse_structure
-from .suspicious import find_suspicious
+from .digest import digest_part, is_digest
+from .metadata import find_place_and_year
+from .structure import drop_table_of_contents, parse_structure
+from .verify import contradicted_corrections, with_verdicts
 
 MAX_SEED_BYTES = 50 * 1024 * 1024
 
@@ -41,20 +44,44 @@ def parse_report(data: bytes, corrections=(), report_id: str | None = None) -> t
         raise ImportProblem(f"the file is {len(data) // 2**20} MB; a work report is far smaller (limit {MAX_SEED_BYTES // 2**20} MB)")
     text, encoding = read_raw(data)
     cleaned = clean(text, list(corrections))
-    page, body, dropped = split_chrome(cleaned.text.split("\n"))
+    page, body, dropped = split_chrome(drop_table_of_contents(cleaned.text.split("\n")))
     opening, parts, closing = parse_structure(body)
-    if len(parts) < 2 or sum(len(p.paragraphs) for p in parts) < 3:
-        raise ImportProblem("this does not look like a government work report: no numbered parts (一、… 二、…) were found")
-    year = page.year
-    rid = report_id or default_report_id(page.place, year)
+    digest = not parts and is_digest(body)
+    if digest:
+        # A news article's first line is its headline: 溪南县政府工作报告提出今年主要预期目标.
+        page = replace(page, title=page.title or next((line for line in dropped if not is_chrome(line)), ""))
+        opening, parts, closing = [], [digest_part(body, page.title)], []
+    elif not parts or not (page.title or page.occasion or page.salutation or opening):
+        raise ImportProblem(NOT_A_REPORT)
+    found = find_place_and_year(page.title, page.occasion, page.speaker, opening[0].text if opening else "",
+                                [p.title for p in parts], "\n".join(p.text for p in parts[0].paragraphs) if digest else "")
+    rid = report_id or default_report_id(found.place, found.year)
     meta = Meta(
-        title=page.title or f"{page.place}政府工作报告", place=page.place, year=year or 0, heading=page.heading,
+        title=page.title or f"{found.place}政府工作报告", place=found.place, year=found.year or 0, heading=page.heading,
         published=page.published, source=page.source, occasion=page.occasion, delivered=page.delivered,
-        speaker=page.speaker, salutation=page.salutation,
+        speaker=page.speaker, salutation=page.salutation, province=found.province, digest=digest,
     )
-    report = Report(rid, meta, tuple(opening), tuple(parts), tuple(closing), repairs=cleaned.repairs)
-    info = {"encoding": encoding, "dropped": dropped, "unmatched": cleaned.unmatched}
+    report = Report(rid, meta, tuple(opening), tuple(parts), tuple(closing), repairs=with_verdicts(cleaned.repairs))
+    warnings = [*found.warnings, *([] if digest else truncation_warnings(report))]
+    info = {"encoding": encoding, "dropped": dropped, "unmatched": cleaned.unmatched, "warnings": warnings}
     return report, info
+
+
+NOT_A_REPORT = (
+    "this does not look like a government work report: looked for numbered parts (一、… 二、…), part headings "
+    "such as 2022年工作回顾 or 2023年工作安排, and a news digest's 主要预期目标, and found none"
+)
+
+
+def truncation_warnings(report: Report) -> list[str]:
+    """Where a copy seems to stop early: no closing address, or a last sentence cut off."""
+    warnings = []
+    if not report.closing:
+        warnings.append("the text seems to stop early: no closing address (各位代表，…) was found")
+    last = report.all_paragraphs()[-1].text if report.all_paragraphs() else ""
+    if last and last[-1] not in "。！？”）…":
+        warnings.append(f"the text seems to stop early: the last sentence is cut off (…{last[-12:]})")
+    return warnings
 
 
 def _carry_tracking(targets: list[Target], previous: Report | None) -> list[Target]:
@@ -93,7 +120,18 @@ def _retire_vanished(report: Report, previous: Report | None) -> dict:
     return dict(sorted(retired.items()))
 
 
+def check_report_id(report_id: str, given: bool) -> None:
+    """Refuse an id that would write outside content/reports/ or that the build would reject."""
+    if is_report_id(report_id):
+        return
+    if given:
+        raise ImportProblem(f"--id {report_id!r} is not a report id: use lower-case letters, digits and single hyphens, e.g. jiangxian-2022")
+    raise ImportProblem("the place and year of the report were not found, so it has no default id: pass one with --id, e.g. --id jiangxian-2022")
+
+
 def import_report(seed: Path, content_root: Path, report_id: str | None = None, force: bool = False) -> ImportResult:
+    if report_id is not None:
+        check_report_id(report_id, given=True)
     try:
         data = seed.read_bytes()
     except OSError as e:
@@ -107,6 +145,7 @@ def import_report(seed: Path, content_root: Path, report_id: str | None = None, 
         if errors:
             raise ContentErrors(errors)
     report, info = parse_report(data, corrections, report_id)
+    check_report_id(report.id, given=False)
     folder = reports_root / report.id
     if not report_id and (folder / "corrections.yaml").exists():
         corrections, errors = load_corrections(folder, f"{content_root.name}/reports/{report.id}")
@@ -129,7 +168,9 @@ def import_report(seed: Path, content_root: Path, report_id: str | None = None, 
     targets, lists = assign_target_ids(extract_targets(report), previous)
     report = replace(report, targets=tuple(_carry_tracking(targets, previous)), lists=tuple(lists))
     report = replace(report, retired=_retire_vanished(report, previous))
-    warnings = [f"corrections.yaml:{c.line}: correction not applied: its garbled text occurs {data.decode('utf-8', 'replace').count(c.garbled)} times, not once" for c in info["unmatched"]]
+    warnings = list(info["warnings"])
+    warnings += [f"corrections.yaml:{c.line}: correction not applied: its garbled text occurs {data.decode('utf-8', 'replace').count(c.garbled)} times, not once" for c in info["unmatched"]]
+    warnings += [f"corrections.yaml:{c.line}: correction contradicts the bytes that survived: {v}" for c, v in contradicted_corrections(corrections)]
     warnings += [str(w) for w in find_suspicious(report)]
     provenance = provenance_data(report, seed.name, data, info["encoding"], info["dropped"])
     write_report(folder, report_files(report, provenance))

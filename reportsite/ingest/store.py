@@ -11,8 +11,8 @@ import hashlib
 from dataclasses import asdict, fields
 from pathlib import Path
 
-from .model import Meta, Paragraph, Part, Report, Section, Target
-from .yamlio import dump_yaml, write_atomic
+from ..model import Meta, Paragraph, Part, Report, Section, Target
+from ..yamlio import dump_yaml, write_atomic
 
 GENERATED_HEADER = "# Written by `python build.py import`; edit freely, IDs must stay as they are.\n"
 
@@ -55,8 +55,13 @@ def part_filename(part: Part) -> str:
     return f"part{part.number}.yaml"
 
 
+# Written only when set, so that reports without them keep their files as they were.
+_OPTIONAL_META = {"province": "", "digest": False}
+
+
 def meta_data(meta: Meta) -> dict:
-    return {f.name: getattr(meta, f.name) for f in fields(meta)}
+    data = {f.name: getattr(meta, f.name) for f in fields(meta)}
+    return {k: v for k, v in data.items() if k not in _OPTIONAL_META or v != _OPTIONAL_META[k]}
 
 
 def report_data(report: Report) -> dict:
@@ -98,7 +103,8 @@ def provenance_data(report: Report, seed_name: str, seed_bytes: bytes, encoding:
         "encoding": encoding,
         "page_chrome_removed": dropped,
         "repairs": [
-            {"line": r.line, "garbled": r.garbled, "repaired": r.repaired, "method": r.method, **({"note": r.note} if r.note else {})}
+            {"line": r.line, "garbled": r.garbled, "repaired": r.repaired, "method": r.method,
+             **({"note": r.note} if r.note else {}), **({"verdict": r.verdict} if r.verdict else {})}
             for r in report.repairs
         ],
     }

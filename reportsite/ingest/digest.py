@@ -1,0 +1,22 @@
+"""Digest pass: a news article that digests a work report (no parts, the year's main targets
+quoted) becomes a report with one body, so that its targets can be tracked like a report's."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Part
+from .structure import paragraph
+
+_GOALS = re.compile(r"(主要)?预期目标(是|为)?[：:]")
+DIGEST_TITLE = "报道摘要"
+
+
+def is_digest(lines: list[str]) -> bool:
+    """Text without parts that quotes the year's main expected targets."""
+    return any(_GOALS.search(line) for line in lines)
+
+
+def digest_part(lines: list[str], title: str) -> Part:
+    """The article's paragraphs as the one body of the report."""
+    return Part("", 1, title or DIGEST_TITLE, tuple(paragraph(line) for line in lines), ())

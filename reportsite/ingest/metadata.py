@@ -1,0 +1,109 @@
+"""Metadata pass: the report's place, province and year, from every line that states them.
+
+Reports name their place and year in the title (`2023年稷山县政府工作报告`, `(山西省)闻喜县2023年…`),
+the occasion line (`——2023年1月10日在新绛县第十七届人民代表大会第三次会议上`), the speaker line
+(`垣曲县人民政府县长 王某某`), the opening (`我代表平陆县人民政府`) and the part headings (the 2023
+report reviews `2022年工作` and plans `2023年工作`). Each is evidence; the answer is what most of it
+agrees on. A masked (`**县`, `20XX年`) or missing value leaves the field empty with a warning: a
+wrong guess would be published as fact.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .clean import HAN
+from .garble import char_rarity
+
+# A place: a few Chinese characters ending in an administrative suffix (县, 市, 区, 自治县, 旗 …).
+_PLACE = rf"[{HAN}]{{1,12}}?(?:自治县|自治州|新区|县|市|区|旗|州|盟)"
+_MASK = r"(?:[*＊×xX某]{1,4})"
+_MASKED_PLACE = re.compile(rf"{_MASK}(?:县|市|区|旗)")
+_MASKED_YEAR = re.compile(r"20[Xx×＊*]{2}年")
+_PROVINCE = re.compile(rf"^[（(]?([{HAN}]{{2,8}}?(?:省|自治区))[）)]?")
+_TITLE = re.compile(rf"^[（(]?(?:[{HAN}]{{2,8}}?(?:省|自治区))?[）)]?\s*(?:(\d{{4}})年)?\s*({_PLACE})?\s*(?:(\d{{4}})年(?:度)?)?\s*(?:人民)?政府工作报告")
+_OCCASION = re.compile(rf"(\d{{4}})年\d{{1,2}}月\d{{1,2}}日在({_PLACE})第")
+_SPEAKER = re.compile(rf"^({_PLACE})人民政府")
+_OPENING = re.compile(rf"我代表({_PLACE})人民政府")
+_REVIEW = re.compile(r"^(?:一、)?(\d{4})年(?:工作)?回顾")
+_GOALS_YEAR = re.compile(r"(\d{4})年[^。；]{0,30}?主要预期目标")
+_PLAN = re.compile(r"^(?:[一二三四五六]、)?(\d{4})年(?:工作|主要)(?:安排|任务|目标)")
+
+
+@dataclass(frozen=True)
+class PlaceAndYear:
+    place: str
+    province: str
+    year: int | None
+    warnings: tuple[str, ...]
+
+
+def _agreed(votes: list[tuple[str, object]], field: str) -> tuple[object | None, list[str]]:
+    """The value most sources give, and a warning naming the sources that disagree."""
+    if not votes:
+        return None, []
+    counts = Counter(value for _, value in votes)
+    value = counts.most_common(1)[0][0]
+    others = sorted({f"{source} says {other}" for source, other in votes if other != value})
+    return value, [f"{field}: the sources disagree ({'; '.join(others)}); kept {value}"] if others else []
+
+
+def place_votes(title: str, occasion: str, speaker: str, opening: str) -> list[tuple[str, str]]:
+    """Each source's place; a name with garbled characters in it is no evidence."""
+    votes = []
+    if (m := _TITLE.match(title)) and m.group(2):
+        votes.append(("the title", _without_province(m.group(2))))
+    if m := _OCCASION.search(occasion):
+        votes.append(("the occasion line", m.group(2)))
+    if m := _SPEAKER.match(speaker):
+        votes.append(("the speaker line", m.group(1)))
+    if m := _OPENING.search(opening):
+        votes.append(("the opening", m.group(1)))
+    return [(source, place) for source, place in votes if max(map(char_rarity, place)) < 5]
+
+
+def _without_province(place: str) -> str:
+    return re.sub(rf"^[{HAN}]{{2,8}}?(?:省|自治区)", "", place)
+
+
+def year_votes(title: str, occasion: str, part_titles: list[str], goals: str = "") -> list[tuple[str, int]]:
+    """The plan year: a report delivered in January 2023 is the 2023 report and reviews 2022."""
+    votes = []
+    if m := _GOALS_YEAR.search(goals):
+        votes.append(("the goals sentence", int(m.group(1))))
+    if m := _TITLE.match(title):
+        if year := m.group(1) or m.group(3):
+            votes.append(("the title", int(year)))
+    if m := _OCCASION.search(occasion) or re.search(r"(\d{4})年\d{1,2}月\d{1,2}日", occasion):
+        votes.append(("the occasion line", int(m.group(1))))
+    for part in part_titles:
+        if m := _REVIEW.match(part):
+            votes.append(("the review heading", int(m.group(1)) + 1))
+        elif m := _PLAN.match(part):
+            votes.append(("the plan heading", int(m.group(1))))
+    return votes
+
+
+def province_of(title: str, occasion: str) -> str:
+    for text in (title, occasion):
+        if m := _PROVINCE.match(text):
+            return m.group(1)
+    return ""
+
+
+def find_place_and_year(title: str, occasion: str, speaker: str, opening: str, part_titles: list[str], goals: str = "") -> PlaceAndYear:
+    """Gather the evidence and reconcile it; masked or missing values stay empty, with a warning."""
+    warnings: list[str] = []
+    place, disagree = _agreed(place_votes(title, occasion, speaker, opening), "place")
+    warnings += disagree
+    if place is None:
+        masked = any(_MASKED_PLACE.search(text) for text in (title, occasion, speaker, opening))
+        warnings.append("place: masked in the text (**县); left empty" if masked else "place: not named in the title, occasion, speaker line or opening; left empty")
+    year, disagree = _agreed(year_votes(title, occasion, part_titles, goals), "year")
+    warnings += disagree
+    if year is None:
+        masked = any(_MASKED_YEAR.search(text) for text in (title, occasion, *part_titles))
+        warnings.append("year: masked in the text (20XX年); left empty" if masked else "year: not stated in the title, occasion line or part headings; left empty")
+    return PlaceAndYear(str(place or ""), province_of(title, occasion), year, tuple(warnings))

@@ -1,0 +1,83 @@
+"""The byte verifier: a repair must reproduce every byte of its garbled span that survived."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reportsite.check import check_corrections
+from reportsite.content import load_corrections
+from reportsite.ingest.verify import strip_farm_pinyin, verify_repair
+
+GOLDEN = Path(__file__).resolve().parent.parent / "content" / "reports" / "jiangxian-2022"
+
+
+def farm_misread(text: str) -> str:
+    """What the content farm made of `text`: GBK bytes read one byte late, unreadable pairs dropped."""
+    data, out, i = text.encode("gbk")[1:], "", 0
+    while i < len(data):
+        if data[i] < 0x80:
+            out, i = out + chr(data[i]), i + 1
+            continue
+        out += data[i : i + 2].decode("gbk", "ignore")
+        i += 2
+    return "?" + out
+
+
+def test_a_repair_that_reproduces_the_surviving_bytes_is_verified():
+    assert str(verify_repair(farm_misread("　（一）一年來，殊為不易的是全縣"), "（一）一年来，殊为不易的是全县")) == "verified"
+
+
+def test_a_repair_that_contradicts_a_surviving_byte_is_contradicted_at_that_character():
+    garbled = farm_misread("　（一）一年來，殊為不易的是全縣")
+    assert str(verify_repair(garbled, "（一）一年来，最为不易的是全县")) == "contradicted (at '鉃', character 9 of 15)"
+
+
+def test_a_repair_longer_than_the_surviving_bytes_is_contradicted_at_the_end():
+    verdict = verify_repair(farm_misread("　（一）一年來"), "（一）一年来，全县上下")
+    assert verdict.status == "contradicted" and verdict.at.startswith("the end")
+
+
+def test_a_span_with_no_surviving_byte_is_unverifiable():
+    assert str(verify_repair("?", "冲")) == "unverifiable"
+
+
+def test_the_repair_may_be_written_in_simplified_for_a_traditional_page():
+    assert verify_repair(farm_misread("　（三）一年來，催人奮進"), "（三）一年来，催人奋进").status == "verified"
+
+
+def test_a_lost_byte_mark_in_the_middle_stands_for_the_bytes_it_replaced():
+    assert verify_repair("?。ㄒ唬┚劢鬼椖繛橥?,", "（一）聚焦项目为王，").status == "verified"
+
+
+@pytest.mark.parametrize("garbled, bare", [("?;A(chǔ)", "?;A"), ("?jīng)_", "?_"), ("?lián)屧缫徊?,", "?屧缫徊?,")])
+def test_pinyin_the_farm_attached_to_garbage_carries_no_bytes(garbled, bare):
+    assert strip_farm_pinyin(garbled) == bare
+
+
+def test_every_recorded_correction_of_the_seed_is_verified():
+    corrections, errors = load_corrections(GOLDEN, "corrections")
+    assert errors == [] and len(corrections) == 12
+    assert [str(verify_repair(c.garbled, c.repaired)) for c in corrections] == ["verified"] * 12
+
+
+def test_every_repair_of_the_seed_import_is_verified(seed_import):
+    assert [r.verdict for r in seed_import.report.repairs] == ["verified"] * 16
+
+
+def test_provenance_records_the_verdict_of_each_repair(seed_import):
+    text = (seed_import.folder / "provenance.yaml").read_text(encoding="utf-8")
+    assert text.count("verdict: verified") == 16
+
+
+def test_check_reports_a_correction_that_contradicts_the_bytes_with_file_and_line(tmp_path):
+    folder = tmp_path / "content" / "reports" / "x-2022"
+    folder.mkdir(parents=True)
+    garbled = farm_misread("　（三）一年來，催人奮進")
+    (folder / "corrections.yaml").write_text(f"corrections:\n- garbled: {garbled}\n  repaired: （三）一年来，令人奋进\n  note: guessed\n", encoding="utf-8")
+    [problem] = check_corrections(tmp_path / "content", "x-2022")
+    assert str(problem) == (
+        f"content/reports/x-2022/corrections.yaml:2: repaired: '（三）一年来，令人奋进' contradicts the bytes that survived in {garbled!r}: "
+        "contradicted (at '呷', character 8 of 11) (choose the reading whose bytes, read one byte out of step, give the garbled text)"
+    )
