@@ -1,8 +1,14 @@
 """The build: content/ -> site/, as one pipeline whose passes run in this order and nowhere else.
 
-load content -> validate -> views and pages -> render -> data files -> search index -> static files
--> sitemap -> swap the new site in. Everything is gathered and checked before anything is written,
-and the new site is written aside and swapped in only when the whole build succeeded.
+site settings and templates -> per report: load, validate, views and pages -> render -> data files
+-> search index -> site-wide: static files, sitemap, character maps -> swap the new site in.
+Everything is gathered and checked before anything is written, and the new site is written aside
+and swapped in only when the whole build succeeded.
+
+A report's files are a function of its folder and the site settings alone (ReportBuild); the
+site-wide pages (home, search, 404, sitemap) are the only ones that read every report. So a
+rebuild (serve) renders again only the reports whose folder changed, and everything when a
+setting, template or static file did.
 """
 
 from __future__ import annotations

@@ -71,7 +71,8 @@ def _docs(rv: ReportView) -> list[list]:
 
 def corpus_chars(rv: ReportView) -> str:
     """The Chinese characters a report's shard contains, for the site's shared character map."""
-    return "".join(sorted({ch for doc in _docs(rv) for ch in doc[2] + doc[3] if "\u3400" <= ch <= "\u9fff"}))
+    chars = set("".join(doc[2] + doc[3] for doc in _docs(rv)))  # one set of a joined string: C speed
+    return "".join(sorted(ch for ch in chars if "\u3400" <= ch <= "\u9fff"))
 
 
 def build_char_map(chars: str) -> str:

@@ -17,6 +17,7 @@ const charmaps = new Map(); // character map URL -> promise of its map
 const WORD = /[a-z0-9]+/g;
 const HAN = /[\u3400-\u9fff]/;
 const SHOWN_PER_REPORT = 20; // more hits of a report are a click away, so that a common word stays quick
+const REDRAW_MS = 150;
 let generation = 0;
 
 function params() {
@@ -255,9 +256,11 @@ async function run() {
   const map = loadCharmap(chinese ? results.dataset.zhCharmap : results.dataset.charmap);
   const found = chosen.map(() => null);
   let pending = chosen.length;
-  let frame = 0;
+  let redraw = 0;
+  let drawn = false;
   const draw = () => {
-    frame = 0;
+    redraw = 0;
+    drawn = true;
     if (mine === generation) render(found, query, pending === 0, chinese);
   };
   if (!chosen.length) { draw(); return; }
@@ -266,8 +269,11 @@ async function run() {
     const [index, charmap] = await Promise.all([loadIndex(shard(report)), map]);
     found[i] = { report, hits: search(index, charmap, query) };
     pending -= 1;
-    if (pending === 0) { window.cancelAnimationFrame(frame); draw(); }
-    else if (!frame) frame = window.requestAnimationFrame(draw);
+    // The first results at once, then at most a redraw every REDRAW_MS while shards keep arriving:
+    // redrawing for each of a hundred shards would cost more than the searching.
+    if (pending === 0) { window.clearTimeout(redraw); draw(); }
+    else if (!drawn) draw();
+    else if (!redraw) redraw = window.setTimeout(draw, REDRAW_MS);
   }));
 }
 
