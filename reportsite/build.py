@@ -86,7 +86,7 @@ class Settings:
     key: str
 
 
-@dataclass
+@dataclass(eq=False)  # compared by identity: "is this the one reused" never looks inside
 class ReportBuild:
     """One report's share of the site, a function of (its folder, Settings) alone.
 

@@ -89,13 +89,13 @@ def rebuild(content: Path, templates: Path, static: Path, state: DevState, base_
         return _failed(state, [str(x) for x in e.errors], log)
     except Exception as e:  # noqa: BLE001 - whatever goes wrong, serve shows it and keeps watching
         return _failed(state, [describe(e)], log)
-    state.tree = tree  # one assignment: requests see the old site or the new, never a mix
+    earlier, state.tree = state.tree, tree  # one assignment: requests see the old site or the new, never a mix
     state.reports = {rb.item.report.id: rb for rb in builds}
     state.errors = []
     state.builds += 1
-    tree.sweep()
     log(f"rebuilt {stats.pages} pages in {time.perf_counter() - started:.2f}s")
     state.publish("reload", "")
+    tree.sweep(earlier)  # after the reload is sent: open pages need not wait for the deletions
     return True
 
 
