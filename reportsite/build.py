@@ -250,7 +250,7 @@ def render_site(content: Path, templates: Path = Path("templates"), static: Path
     tree.add("sitemap.xml", _sitemap(builds, site, settings))
     tree.add("robots.txt", f"User-agent: *\nAllow: /\nSitemap: {settings.url}sitemap.xml\n")
     for lang in settings.languages:
-        tree.add(f"{lang.prefix}search/{CHARMAP_NAME}", build_char_map("".join(rb.chars.get(lang.code, "") for rb in builds)))
+        tree.add(f"{lang.prefix}search/{CHARMAP_NAME}", build_char_map([rb.chars.get(lang.code, "") for rb in builds]))
     timed("static", t)
     stats.seconds = time.perf_counter() - started
     return tree, stats, builds

@@ -75,7 +75,14 @@ def corpus_chars(rv: ReportView) -> str:
     return "".join(sorted(ch for ch in chars if "\u3400" <= ch <= "\u9fff"))
 
 
-def build_char_map(chars: str) -> str:
+def build_char_map(corpora: list[str]) -> str:
+    """The shared character map of some reports, from each one's corpus_chars."""
+    return _char_map("".join(sorted(set().union(*corpora))))
+
+
+@lru_cache(maxsize=8)
+def _char_map(chars: str) -> str:
+    """Most edits add no new character, so serve's rebuilds mostly find the map made already."""
     return _json({"v": INDEX_VERSION, "map": query_map(chars)})
 
 
