@@ -43,6 +43,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from corpus import write_corpus  # noqa: E402
+from live import measure_search, measure_serve  # noqa: E402
 from peers import peer_pages, write_hugo, write_mkdocs  # noqa: E402
 from reportsite import serve  # noqa: E402
 from reportsite.ingest.importer import import_report  # noqa: E402
@@ -73,6 +74,12 @@ class Sample:
     passes: dict = field(default_factory=dict)
     search_s: float = 0.0
     serve_first_s: float = 0.0  # serve's first build at this size, before any edit
+    serve_edit_s: float | None = None  # `python build.py serve`: from an edit's write to the page showing it
+    serve_rss_kb: int | None = None  # that serve process's peak RSS
+    search_first_ms: float | None = None  # search page opened with ?q=: first results shown
+    search_first_bytes: int | None = None  # bytes received by then
+    search_all_ms: float | None = None  # every report searched
+    search_all_bytes: int | None = None
     pages: int = 0
     output_bytes: int = 0
     search_bytes: int = 0
@@ -152,6 +159,13 @@ def edit_one_paragraph(content: Path, report_id: str, sentence: str) -> str:
     raise RuntimeError(f"{path}: no paragraph to edit")
 
 
+def edit_for_serve(content: Path, report_id: str, run: int) -> tuple[str, str]:
+    """An edit for the live serve measure: (the edited paragraph's page, the sentence it now holds)."""
+    sentence = f"（服务中第{run + 1}次编辑。）"
+    pid = edit_one_paragraph(content, report_id, sentence)
+    return f"{report_id}/p/{pid}/", sentence
+
+
 class DevServer:
     """`serve`'s rebuild, called as its file watcher calls it, with the BuildStats it keeps to itself.
 
@@ -162,7 +176,8 @@ class DevServer:
 
     def __init__(self, project: Path):
         self.project = project
-        self.state = serve.DevState()
+        (project / "serve-store").mkdir(exist_ok=True)
+        self.state = serve.DevState(project / "serve-store")
 
     def rebuild(self) -> tuple[float, dict]:
         real, seen = serve.render_site, []
@@ -216,7 +231,11 @@ def peer_available(name: str) -> str:
 def measure(project: Path, seeds: list[tuple[str, Path]], dev: DevServer, run: int, peers: dict[str, Path], log, budget: float) -> Sample:
     s = Sample()
     content, site = project / "content", project / "site"
-    s.import_s = import_all(content, seeds)
+    # Into a scratch folder: importing over content/ would rewrite every report, and serve's rebuild
+    # below would then be a rebuild of everything rather than of the one report edited.
+    scratch = project / "import-scratch"
+    shutil.rmtree(scratch, ignore_errors=True)
+    s.import_s = import_all(scratch, seeds)
     log(f"    import   {s.import_s:7.2f}s")
     shutil.rmtree(site, ignore_errors=True)
     child = run_child([sys.executable, str(ROOT / "build.py"), "--out", "site"], project)
@@ -228,11 +247,14 @@ def measure(project: Path, seeds: list[tuple[str, Path]], dev: DevServer, run: i
         raise RuntimeError(f"build reports {s.pages} pages but wrote {html} HTML files")
     log(f"    build    {s.build_s:7.2f}s  {s.pages} pages, {s.output_bytes / 2**20:.1f} MiB, peak RSS {s.build_rss_kb / 1024:.0f} MiB")
 
+    # The cold build added every report's published-ids.txt (new IDs); serve sees that as an edit of
+    # every report, so it catches up first, untimed, and the timed rebuild is one paragraph's.
+    dev.rebuild()
     sentence = f"（本段第{run + 1}次编辑。）"  # differs per run: each run's edit changes what serve serves
     pid = edit_one_paragraph(content, seeds[0][0], sentence)
     s.rebuild_s, s.passes = dev.rebuild()
     s.search_s = s.passes["search index"]
-    if sentence not in dev.state.files[f"{seeds[0][0]}/p/{pid}/index.html"].decode("utf-8"):
+    if sentence not in dev.state.read(f"{seeds[0][0]}/p/{pid}/index.html").decode("utf-8"):
         raise RuntimeError(f"the rebuild did not show the edit of {pid}")
     log(f"    rebuild  {s.rebuild_s:7.2f}s  (search index {s.search_s:.2f}s)")
 
@@ -313,6 +335,12 @@ def results_table(rows: list[tuple[int, list[Sample]]], args, notes: list[str]) 
         "| N | pages | import | build (cold) | rebuild after edit | build peak RSS MiB | output MiB | search index pass | search index MiB | Hugo | ours/Hugo | MkDocs | ours/MkDocs |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
+    live = ["", "`python build.py serve` in its own process (edit -> page: from writing the edit to the page showing it, polled over HTTP; "
+            "peak RSS of the serve process after its first build and the edits), and the search page opened with `?q=民生实事` "
+            "in headless Chromium on loopback (first results: time since navigation, and the bytes they need: the page, its style and scripts, "
+            "the character map and the first shard to arrive; on loopback the other shards arrive meanwhile; all: every report searched):", "",
+            "| N | serve first build | edit -> page | serve peak RSS MiB | search: first results | bytes they need | all results | bytes in all |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for n, samples in rows:
         m = {name: median(samples, name) for name in Sample.__dataclass_fields__ if not name.endswith("passes")}
         lines.append(
@@ -320,6 +348,10 @@ def results_table(rows: list[tuple[int, list[Sample]]], args, notes: list[str]) 
             f"{m['output_bytes'] / 2**20:.1f} | {fmt(m['search_s'])} | {m['search_bytes'] / 2**20:.1f} | {_runs(samples, 'hugo_s', args.repeat)} | "
             f"{ratio(m['build_s'], m['hugo_s'])} | {_runs(samples, 'mkdocs_s', args.repeat)} | {ratio(m['build_s'], m['mkdocs_s'])} |"
         )
+        live.append(f"| {n} | {fmt(m['serve_first_s'])} s | {fmt(m['serve_edit_s'])} s | {fmt(m['serve_rss_kb'] / 1024 if m['serve_rss_kb'] else None, 0)} | "
+                    f"{fmt(m['search_first_ms'], 0)} ms | {fmt(m['search_first_bytes'] / 1024 if m['search_first_bytes'] else None, 0)} KB | "
+                    f"{fmt(m['search_all_ms'], 0)} ms | {fmt(m['search_all_bytes'] / 1024 if m['search_all_bytes'] else None, 0)} KB |")
+    lines += live
     lines += ["", "CPU seconds (user + system, workers included) and peak RSS MiB of each cold build; page counts of the peers' output:", "",
               "| N | ours CPU | Hugo CPU | MkDocs CPU | ours/Hugo CPU | ours/MkDocs CPU | ours RSS | Hugo RSS | MkDocs RSS | our pages | Hugo pages | MkDocs pages |",
               "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
@@ -350,13 +382,15 @@ def _commit() -> str:
 
 NOTES = [
     "import: N seeds (bench/corpus.py, clean Simplified text made from the imported real report) imported one after "
-    "another with `import_report` in the benchmark's own, warmed-up process.",
+    "another with `import_report` in the benchmark's own, warmed-up process, into a scratch folder (the content built is imported once per size).",
     "build (cold): `python build.py --out site` in a new process with no output folder; wall time, including "
     "interpreter start and imports; peak RSS is that child's own `ru_maxrss` (wait4).",
     "rebuild after edit: one paragraph of the first report gets a sentence more (a different one each run), then "
     "`reportsite.serve.rebuild` runs in the benchmark process, as serve's file watcher calls it, after serve's first build "
     "at that size (so it can reuse what that build kept); its background deletion of the previous site is waited for "
     "outside the timing.",
+    "rebuild after edit now re-renders only the edited report and the site-wide pages (home, search, 404, sitemap, "
+    "character maps); serve keeps its files on disk by digest, not in memory.",
     "search index pass: the `search index` entry of that rebuild's `BuildStats.timings`; size: all `search-index.json` files.",
     "Hugo and MkDocs run in new processes with no output folder, on the pages bench/peers.py writes: every page of ours "
     "(all three languages) with the same text, Hugo with a minimal single.html/list.html, MkDocs with its default theme, "
@@ -417,12 +451,20 @@ def main(argv: list[str]) -> int:
             for r in range(args.repeat):
                 log(f"  run {r + 1}/{args.repeat}")
                 s = measure(project, seeds, dev, r, peers, log, args.peer_budget)
-                s.serve_first_s = first
+                samples.append(s)
+            live_serve = measure_serve(project, lambda i: edit_for_serve(project / "content", seeds[0][0], i), args.repeat, log)
+            searched = measure_search(project / "site", args.repeat, log)
+            for i, s in enumerate(samples):
+                s.serve_first_s = live_serve.first_s
+                s.serve_edit_s = live_serve.edits_s[i]
+                s.serve_rss_kb = live_serve.peak_rss_kb
+                if searched:
+                    s.search_first_ms, s.search_first_bytes = searched[i].first_ms, searched[i].needed_bytes
+                    s.search_all_ms, s.search_all_bytes = searched[i].all_ms, searched[i].all_bytes
                 for name in ("hugo", "mkdocs"):
                     count = getattr(s, f"{name}_pages")
                     if count is not None and count != s.pages:
                         raise RuntimeError(f"{name} built {count} pages, ours {s.pages}: the peer project does not match")
-                samples.append(s)
             rows.append((n, samples))
     finally:
         if args.keep:

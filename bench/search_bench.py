@@ -44,11 +44,9 @@ from urllib.parse import quote
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reportsite.build import load_everything, render_site  # noqa: E402
-from reportsite.i18n import load_languages  # noqa: E402
+from reportsite.build import gather, load_settings, render_site  # noqa: E402
 from reportsite.output import OutputTree  # noqa: E402
-from reportsite.search import INDEX_NAME, build_search_index  # noqa: E402
-from reportsite.views import ReportViewBuilder  # noqa: E402
+from reportsite.search import build_char_map, build_search_index, corpus_chars  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -125,19 +123,21 @@ def render(folder: Path, base: str) -> float:
 
 def index_builds(repeat: int) -> list[dict]:
     """Size and build time of every report's index in every language."""
-    loaded, url, _, _ = load_everything(ROOT / "content", None)
+    settings = load_settings(ROOT / "content", ROOT / "templates", ROOT / "static", None)
+    builds, _, _ = gather(ROOT / "content", settings, False, {})
     rows = []
-    for lang in load_languages(ROOT / "templates"):
-        for item in loaded:
-            rv = ReportViewBuilder(item.report, lang, url, item.translation).build()
+    for lang in settings.languages:
+        for rb in builds:
+            rv = rb.views[lang.code]
             times = []
             for _ in range(repeat + 1):
                 started = time.perf_counter()
-                data = build_search_index(rv, lang)[INDEX_NAME].encode()
+                data = build_search_index(rv, lang, rb.item.glossary).encode()
+                charmap = json.loads(build_char_map([corpus_chars(rv)]))
                 times.append(time.perf_counter() - started)
             docs = json.loads(data)
-            rows.append({"report": item.report.id, "lang": lang.code, "bytes": len(data), "gzip": len(gzip.compress(data, 6)),
-                         "docs": len(docs["docs"]), "map": len(docs["map"]), "first_s": times[0],
+            rows.append({"report": rb.item.report.id, "lang": lang.code, "bytes": len(data), "gzip": len(gzip.compress(data, 6)),
+                         "docs": len(docs["docs"]), "map": len(charmap["map"]), "first_s": times[0],
                          "median_s": statistics.median(times[1:])})
     return rows
 

@@ -1,15 +1,20 @@
 """The build: content/ -> site/, as one pipeline whose passes run in this order and nowhere else.
 
-load content -> validate -> views and pages -> render -> data files -> search index -> static files
--> sitemap -> swap the new site in. Everything is gathered and checked before anything is written,
-and the new site is written aside and swapped in only when the whole build succeeded.
+site settings and templates -> per report: load, validate, views and pages -> render -> data files
+-> search index -> site-wide: static files, sitemap, character maps -> swap the new site in.
+Everything is gathered and checked before anything is written, and the new site is written aside
+and swapped in only when the whole build succeeded.
+
+A report's files are a function of its folder and the site settings alone (ReportBuild); the
+site-wide pages (home, search, 404, sitemap) are the only ones that read every report. So a
+rebuild (serve) renders again only the reports whose folder changed, and everything when a
+setting, template or static file did.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import json
 import shutil
 import time
 from dataclasses import dataclass, field
@@ -17,7 +22,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape, quoteattr
 
-from .content import load_site_content
+from .content import load_report, report_folders
 from .datafiles import report_csv, report_json, share_card, source_files
 from .errors import ContentError, ContentErrors
 from .i18n import Lang, load_languages
@@ -25,9 +30,9 @@ from .ledger import check_ledger, update_ledger
 from .output import OutputTree, check_out_folder, commit, staging_folder, write_failed
 from .pages import Page, redirect_pages, report_pages, site_pages
 from .render import FileJob, Glossary, RenderJob, SiteInfo, load_templates, make_environment, run_jobs
-from .search import INDEX_NAME, build_search_index
+from .search import CHARMAP_NAME, INDEX_NAME, build_char_map, build_search_index, corpus_chars, search_page_context
 from .settings import load_site_settings
-from .translations import check_without_text, load_glossary, load_translation
+from .translations import load_glossary, load_translation
 from .views import ReportViewBuilder, bilingual_groups, link_neighbour_years
 
 TEMPLATES = ["bilingual.html", "chrome.html", "home.html", "overview.html", "text.html", "part.html", "section.html", "paragraph.html", "target.html",
@@ -50,34 +55,6 @@ class LoadedReport:
     glossary: list
 
 
-def _site_config(content: Path, base_url: str | None) -> tuple[str, str, list[ContentError]]:
-    settings, errors = load_site_settings(content, base_url)
-    return settings.base_url, settings.title, errors
-
-
-def _contact_url(content: Path) -> str:
-    """Where readers report a mistake (site.yaml `contact_url`, checked with the other settings)."""
-    return load_site_settings(content)[0].contact_url
-
-
-def load_everything(content: Path, base_url: str | None) -> tuple[list[LoadedReport], str, str, list[ContentError]]:
-    """Pass 1 and 2: read all content and collect every problem in it."""
-    url, title, errors = _site_config(content, base_url)
-    reports, errs = load_site_content(content)
-    errors += errs + check_without_text(content, reports)
-    loaded = []
-    for report in reports:
-        folder = content / "reports" / report.id
-        display = f"{content.name}/reports/{report.id}"
-        translation, errs = load_translation(folder, display, report)
-        errors += errs
-        glossary, errs = load_glossary(folder, display)
-        errors += errs
-        errors += check_ledger(folder, display, report)
-        loaded.append(LoadedReport(report, folder, translation, glossary))
-    return loaded, url, title, errors
-
-
 def _asset_version(static: Path) -> str:
     digest = hashlib.sha256()
     for path in sorted(p for p in static.rglob("*") if p.is_file()):
@@ -86,11 +63,175 @@ def _asset_version(static: Path) -> str:
     return digest.hexdigest()[:10]
 
 
+@dataclass(frozen=True)
+class Settings:
+    """Everything site-wide that every page depends on; `key` changes when any of it does."""
+
+    url: str
+    title: str
+    site: SiteInfo
+    languages: tuple[Lang, ...]
+    compiled: dict
+    key: str
+    warnings: tuple[ContentError, ...] = ()  # site.yaml's (an unknown setting): errors under --strict
+
+
+@dataclass(eq=False)  # compared by identity: "is this the one reused" never looks inside
+class ReportBuild:
+    """One report's share of the site, a function of (its folder, Settings) alone.
+
+    `files` (path -> digest) is kept only by builds that can reuse it (serve); `sitemap` holds the
+    report's sitemap entries per language, `chars` the characters its search indexes contain.
+    """
+
+    key: str
+    item: LoadedReport
+    views: dict[str, object]
+    pages: dict[str, list[Page]] = field(default_factory=dict)  # until it is rendered
+    page_count: int = 0
+    sitemap: dict[str, str] = field(default_factory=dict)
+    chars: dict[str, str] = field(default_factory=dict)
+    files: dict[str, str] = field(default_factory=dict)
+    neighbours: str = ""  # the same place's reports of the year before and after, which its overview links to
+
+
+def _digest_files(paths) -> str:
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(str(path).encode() + b"\0")
+        digest.update(path.read_bytes() if path.is_file() else b"-")
+    return digest.hexdigest()
+
+
+def _tree_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
+
+
+def _folder_stamp(folder: Path) -> str:
+    """Name, size and modification time of every file of a report folder: cheap to take at every rebuild."""
+    entries = [(p.relative_to(folder).as_posix(), p.stat().st_mtime_ns, p.stat().st_size) for p in _tree_files(folder)]
+    return hashlib.sha256(repr(entries).encode()).hexdigest()
+
+
+def load_settings(content: Path, templates: Path, static: Path, base_url: str | None) -> Settings:
+    """Pass 1, site-wide: site.yaml, templates, message catalogs and static files, or ContentErrors."""
+    config, problems = load_site_settings(content, base_url)
+    if any(not p.warning for p in problems):
+        raise ContentErrors(problems)
+    url, title = config.base_url, config.title
+    env = make_environment(templates)
+    compiled = load_templates(env, TEMPLATES)
+    phrases = content / "zh-hant-phrases.txt"
+    languages = tuple(load_languages(templates, phrases=phrases))
+    site = SiteInfo(title, url, urlsplit(url).path or "/", languages, _asset_version(static) if static.exists() else "0",
+                    config.contact_url)
+    key = _digest_files([content / "site.yaml", phrases, *_tree_files(templates), *_tree_files(static)])
+    return Settings(url, title, site, languages, compiled, hashlib.sha256(f"{key}{url}".encode()).hexdigest(), tuple(problems))
+
+
+def load_report_build(content: Path, folder: Path, settings: Settings, key: str) -> tuple[ReportBuild | None, list[ContentError]]:
+    """Pass 2, per report: read and check one report folder and make its views in every language."""
+    display = f"{content.name}/reports/{folder.name}"
+    report, errors = load_report(folder, display)
+    if report is None:
+        # en.yaml and glossary.yaml do not need the text to be checked for syntax and shape, so they are
+        # reported beside the cause; whether their IDs exist waits until the text loads.
+        return None, errors + load_translation(folder, display, None)[1] + load_glossary(folder, display)[1]
+    translation, errs = load_translation(folder, display, report)
+    errors += errs
+    glossary, errs = load_glossary(folder, display)
+    errors += errs
+    errors += check_ledger(folder, display, report)
+    if any(not e.warning for e in errors):
+        return None, errors
+    item = LoadedReport(report, folder, translation, glossary)
+    codes = {lang.code for lang in settings.languages}
+    views = {}
+    for lang in settings.languages:
+        rv = ReportViewBuilder(report, lang, settings.url, translation).build()
+        rv.has_glossary = bool(glossary)
+        rv.has_bilingual = "en" in codes and len(codes) > 1
+        views[lang.code] = rv
+    rb = ReportBuild(key, item, views)
+    rb.pages = {lang.code: _report_pages(rb, lang, settings) for lang in settings.languages}
+    rb.sitemap = {lang.code: _sitemap_entries(rb.pages, lang, settings) for lang in settings.languages}
+    rb.chars = {lang.code: corpus_chars(views[lang.code]) for lang in settings.languages}
+    rb.page_count = sum(map(len, rb.pages.values()))
+    return rb, errors
+
+
+def report_jobs(rb: ReportBuild, settings: Settings) -> tuple[list, list, list]:
+    """The render, data-file and search-index jobs of one report."""
+    languages = settings.languages
+    keys = {code: {p.key for p in pages} for code, pages in rb.pages.items()}
+    glossaries = {lang.code: Glossary(rb.item.glossary, settings.site.base_path + f"{lang.prefix}{rb.item.report.id}/glossary/", lang)
+                  for lang in languages if rb.item.glossary}
+    pages = [RenderJob(page, lang, [(other, settings.url + other.prefix + page.key) for other in languages if page.key in keys[other.code]],
+                       glossaries.get(lang.code), settings.compiled[page.template], settings.site)
+             for lang in languages for page in rb.pages[lang.code]]
+    data = [_data_job(rb.item, rb.views[languages[0].code], settings.url)]
+    search = [_search_job(rb.views[lang.code], lang, rb.item.glossary) for lang in languages]
+    return pages, data, search
+
+
+def gather(content: Path, settings: Settings, strict: bool, previous: dict[str, ReportBuild]) -> tuple[list[ReportBuild], list[ReportBuild], list[ContentError]]:
+    """Every report, reusing those of `previous` whose folder and settings are unchanged: (all, new ones, problems)."""
+    builds, fresh, problems = [], [], []
+    for folder in report_folders(content):
+        key = hashlib.sha256(f"{settings.key}{_folder_stamp(folder)}".encode()).hexdigest()
+        old = previous.get(folder.name)
+        if old is not None and old.key == key:
+            builds.append(old)
+            continue
+        rb, errors = load_report_build(content, folder, settings, key)
+        problems += errors
+        if rb is not None:
+            builds.append(rb)
+            fresh.append(rb)
+    problems += settings.warnings
+    errors = [p for p in problems if not p.warning or strict]
+    if errors:
+        raise ContentErrors(errors)
+    _link_years(content, settings, builds, fresh)
+    return builds, fresh, [p for p in problems if p.warning]
+
+
+def _neighbour_keys(builds: list[ReportBuild]) -> dict[str, str]:
+    """Report id -> (year, id) of the same place's reports just before and after it."""
+    by_place: dict[str, list[tuple[int, str]]] = {}
+    for rb in builds:
+        meta = rb.item.report.meta
+        if meta.place and meta.year:
+            by_place.setdefault(meta.place, []).append((meta.year, rb.item.report.id))
+    keys = {}
+    for same_place in by_place.values():
+        same_place.sort()
+        for i, (_, rid) in enumerate(same_place):
+            keys[rid] = repr((same_place[i - 1] if i else None, same_place[i + 1] if i + 1 < len(same_place) else None))
+    return keys
+
+
+def _link_years(content: Path, settings: Settings, builds: list[ReportBuild], fresh: list[ReportBuild]) -> None:
+    """Link each report to the same place's previous and next year. The one cross-report link of a
+    report's pages: a reused report whose neighbours changed (one was added or removed) is made again."""
+    keys = _neighbour_keys(builds)
+    for i, rb in enumerate(builds):
+        key = keys.get(rb.item.report.id, "")
+        if rb not in fresh and rb.neighbours != key:
+            rb = builds[i] = load_report_build(content, rb.item.folder, settings, rb.key)[0]
+            fresh.append(rb)
+        rb.neighbours = key
+    for lang in settings.languages:
+        link_neighbour_years([rb.views[lang.code] for rb in builds])
+
+
 def render_site(content: Path, templates: Path = Path("templates"), static: Path = Path("static"), strict: bool = False,
                 base_url: str | None = None, log=lambda message: None, tree: OutputTree | None = None,
-                processes: int = 1, progress=lambda done, total: None) -> tuple[OutputTree, BuildStats, list[LoadedReport]]:
+                processes: int = 1, progress=lambda done, total: None,
+                previous: dict[str, ReportBuild] | None = None) -> tuple[OutputTree, BuildStats, list[ReportBuild]]:
     """Every pass but the swap: the whole site into `tree` (in memory unless it has a folder), or
-    ContentErrors listing every problem."""
+    ContentErrors listing every problem. Reports whose folder and settings are those of a report in
+    `previous` are not rendered again: their files (kept by `tree`) are reused as they are."""
     stats = BuildStats()
     started = time.perf_counter()
 
@@ -101,100 +242,94 @@ def render_site(content: Path, templates: Path = Path("templates"), static: Path
         return now
 
     t = started
-    loaded, url, site_title, problems = load_everything(content, base_url)
-    errors = [p for p in problems if not p.warning or strict]
-    stats.warnings = [p for p in problems if p.warning and not strict]
-    if errors:
-        raise ContentErrors(errors)
+    settings = load_settings(content, templates, static, base_url)
+    t = timed("templates", t)
+    builds, fresh, stats.warnings = gather(content, settings, strict, previous or {})
     t = timed("load content", t)
 
-    env = make_environment(templates)
-    compiled = load_templates(env, TEMPLATES)
-    languages = load_languages(templates, phrases=content / "zh-hant-phrases.txt")
-    site = SiteInfo(site_title, url, urlsplit(url).path or "/", tuple(languages), _asset_version(static) if static.exists() else "0",
-                    _contact_url(content))
-    t = timed("templates", t)
-
-    views_by_lang = {lang.code: [ReportViewBuilder(item.report, lang, url, item.translation).build() for item in loaded] for lang in languages}
-    codes = {lang.code for lang in languages}
-    for views in views_by_lang.values():
-        for rv, item in zip(views, loaded):
-            rv.has_glossary = bool(item.glossary)
-            rv.has_bilingual = "en" in codes and len(codes) > 1
-        link_neighbour_years(views)
-    pages_by_lang = {lang.code: _pages(lang, views_by_lang, loaded, site_title, url) for lang in languages}
-    glossaries = {(lang.code, item.report.id): Glossary(item.glossary, site.base_path + f"{lang.prefix}{item.report.id}/glossary/", lang)
-                  for lang in languages for item in loaded if item.glossary}
-    t = timed("views", t)
-
     tree = tree if tree is not None else OutputTree()
-    keys = {code: {p.key for p in pages} for code, pages in pages_by_lang.items()}
-    jobs = [
-        RenderJob(page, lang, [(other, url + other.prefix + page.key) for other in languages if page.key in keys[other.code]],
-                  glossaries.get((lang.code, page.report.id)) if page.report else None, compiled[page.template], site)
-        for lang in languages for page in pages_by_lang[lang.code]
-    ]
-    run_jobs(jobs, tree, processes, progress)
-    stats.pages = len(jobs)
+    jobs = [report_jobs(rb, settings) for rb in fresh]
+    for rb in builds:
+        if rb not in fresh:
+            tree.adopt(rb.files)
+    site = {lang.code: _site_pages(builds, lang, settings) for lang in settings.languages}
+    page_jobs = [job for pages, _, _ in jobs for job in pages] + site_page_jobs(site, settings)
+    run_jobs(page_jobs, tree, processes, progress)
+    stats.pages = sum(rb.page_count for rb in builds) + sum(map(len, site.values()))
     t = timed("render", t)
-
-    run_jobs([_data_job(item, views_by_lang, languages, url) for item in loaded], tree, processes)
+    run_jobs([job for _, data, _ in jobs for job in data], tree, processes)
     t = timed("data files", t)
-
-    run_jobs([_search_job(rv, lang) for lang in languages for rv in views_by_lang[lang.code]], tree, processes)
+    run_jobs([job for _, _, search in jobs for job in search], tree, processes)
     t = timed("search index", t)
+    for rb, (pages, data, search) in zip(fresh, jobs):
+        rb.files = tree.digests_of([path for job in pages + data + search for path in job.outputs()])
+        rb.pages = {}  # rendered: a later build reuses its files, never its pages
 
     if static.exists():
-        for path in sorted(p for p in static.rglob("*") if p.is_file()):
+        for path in _tree_files(static):
             tree.add(f"static/{path.relative_to(static).as_posix()}", path.read_bytes())
-    tree.add("sitemap.xml", _sitemap(pages_by_lang, languages, url))
-    tree.add("robots.txt", f"User-agent: *\nAllow: /\nSitemap: {url}sitemap.xml\n")
+    tree.add("sitemap.xml", _sitemap(builds, site, settings))
+    tree.add("robots.txt", f"User-agent: *\nAllow: /\nSitemap: {settings.url}sitemap.xml\n")
+    for lang in settings.languages:
+        tree.add(f"{lang.prefix}search/{CHARMAP_NAME}", build_char_map([rb.chars.get(lang.code, "") for rb in builds]))
     timed("static", t)
     stats.seconds = time.perf_counter() - started
-    return tree, stats, loaded
+    return tree, stats, builds
 
 
-def _data_job(item: LoadedReport, views_by_lang: dict, languages: list[Lang], url: str) -> FileJob:
-    """A report's files for reuse (JSON, CSV, its YAML) and its share card."""
+def _data_paths(item: LoadedReport) -> list[tuple[str, Path | None]]:
     rid = item.report.id
-    rv = next(v for v in views_by_lang[languages[0].code] if v.id == rid)
     sources = source_files(item.folder, item.report)
-    paths = [f"{rid}/report.json", f"{rid}/targets.csv", f"{rid}/card.png"]
-    paths += [f"{rid}/source/{path.relative_to(item.folder).as_posix()}" for path in sources]
+    return ([(f"{rid}/report.json", None), (f"{rid}/targets.csv", None), (f"{rid}/card.png", None)]
+            + [(f"{rid}/source/{path.relative_to(item.folder).as_posix()}", path) for path in sources])
+
+
+def _data_job(item: LoadedReport, rv, url: str) -> FileJob:
+    """A report's files for reuse (JSON, CSV, its YAML) and its share card."""
+    paths = _data_paths(item)
 
     def make() -> list:
-        files = [(paths[0], report_json(item.report, rv, url)), (paths[1], report_csv(item.report, rv, url)),
-                 (paths[2], share_card(item.report))]
-        return files + [(out, path.read_bytes()) for out, path in zip(paths[3:], sources)]
+        files = [(paths[0][0], report_json(item.report, rv, url)), (paths[1][0], report_csv(item.report, rv, url)),
+                 (paths[2][0], share_card(item.report))]
+        return files + [(out, path.read_bytes()) for out, path in paths[3:]]
 
-    return FileJob(tuple(paths), make)
-
-
-def _search_job(rv, lang: Lang) -> FileJob:
-    return FileJob((f"{lang.prefix}{rv.id}/{INDEX_NAME}",),
-                   lambda: [(f"{lang.prefix}{rv.id}/{name}", data) for name, data in build_search_index(rv, lang).items()])
+    return FileJob(tuple(out for out, _ in paths), make)
 
 
-def _pages(lang: Lang, views_by_lang: dict, loaded: list[LoadedReport], site_title: str, url: str) -> list[Page]:
-    """Every page of the site in one language."""
-    views = views_by_lang[lang.code]
-    partner = views_by_lang.get("zh-Hans" if lang.code == "en" else "en")
-    pages: list[Page] = []
-    for rv, item in zip(views, loaded):
-        pages += report_pages(rv, lang, site_title, url, _notes(item.folder, lang)) + redirect_pages(rv, item.report.retired, lang)
-        if partner:
-            other = next(v for v in partner if v.id == rv.id)
-            pages.append(Page(f"{rv.id}/bilingual/", "bilingual.html", f"{lang.t('bilingual_heading')} · {rv.title}",
-                              lang.t("bilingual_intro"), context={"groups": bilingual_groups(rv, other)}, report=rv, nav="bilingual", image=rv.card_url))
-        if item.glossary:
-            pages.append(Page(f"{rv.id}/glossary/", "glossary.html", f"{lang.t('glossary_heading')} · {rv.title}",
-                              lang.t("glossary_intro"), context={"terms": item.glossary}, report=rv, nav="glossary", image=rv.card_url))
-    pages += site_pages(views, lang, site_title)
-    index_list = [{"id": rv.id, "title": rv.title, "index": urlsplit(url).path + f"{lang.prefix}{rv.id}/{INDEX_NAME}"} for rv in views]
-    pages.append(Page("search/", "search.html", f"{lang.t('nav_search')} · {site_title}", lang.t("search_label"),
-                      context={"reports_json": json.dumps(index_list, ensure_ascii=False)}, noindex=True,
+def _search_job(rv, lang: Lang, glossary: list) -> FileJob:
+    path = f"{lang.prefix}{rv.id}/{INDEX_NAME}"
+    return FileJob((path,), lambda: [(path, build_search_index(rv, lang, glossary))])
+
+
+def _report_pages(rb: ReportBuild, lang: Lang, settings: Settings) -> list[Page]:
+    """Every page of one report in one language."""
+    rv, item = rb.views[lang.code], rb.item
+    pages = report_pages(rv, lang, settings.title, settings.url, _notes(item.folder, lang)) + redirect_pages(rv, item.report.retired, lang)
+    partner = rb.views.get("zh-Hans" if lang.code == "en" else "en")
+    if partner:
+        pages.append(Page(f"{rv.id}/bilingual/", "bilingual.html", f"{lang.t('bilingual_heading')} · {rv.title}",
+                          lang.t("bilingual_intro"), context={"groups": bilingual_groups(rv, partner)}, report=rv, nav="bilingual", image=rv.card_url))
+    if item.glossary:
+        pages.append(Page(f"{rv.id}/glossary/", "glossary.html", f"{lang.t('glossary_heading')} · {rv.title}",
+                          lang.t("glossary_intro"), context={"terms": item.glossary}, report=rv, nav="glossary", image=rv.card_url))
+    return pages
+
+
+def _site_pages(builds: list[ReportBuild], lang: Lang, settings: Settings) -> list[Page]:
+    """The pages every report feeds: home, 404 and search."""
+    views = [rb.views[lang.code] for rb in builds]
+    pages = site_pages(views, lang, settings.title)
+    pages.append(Page("search/", "search.html", f"{lang.t('nav_search')} · {settings.title}", lang.t("search_label"),
+                      context=search_page_context(builds, lang, settings.site.base_path), noindex=True,
                       image=views[0].card_url if views else ""))
     return pages
+
+
+def site_page_jobs(by_lang: dict[str, list[Page]], settings: Settings) -> list[RenderJob]:
+    keys = {code: {p.key for p in pages} for code, pages in by_lang.items()}
+    return [RenderJob(page, lang, [(other, settings.url + other.prefix + page.key) for other in settings.languages if page.key in keys[other.code]],
+                      None, settings.compiled[page.template], settings.site)
+            for lang in settings.languages for page in by_lang[lang.code]]
 
 
 def _notes(folder: Path, lang: Lang) -> str:
@@ -217,7 +352,7 @@ def build_site(content: Path, out: Path, templates: Path = Path("templates"), st
     check_out_folder(out, {"content": content, "templates": templates, "static": static})
     staging = staging_folder(out)
     try:
-        tree, stats, loaded = render_site(content, templates, static, strict, base_url, log,
+        tree, stats, builds = render_site(content, templates, static, strict, base_url, log,
                                           tree=OutputTree(staging), processes=processes or cores(), progress=progress)
         started = time.perf_counter()
         commit(staging, out)
@@ -225,25 +360,33 @@ def build_site(content: Path, out: Path, templates: Path = Path("templates"), st
         raise write_failed(e, out) from e
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    for item in loaded:
-        update_ledger(item.folder, item.report)
+    for rb in builds:
+        update_ledger(rb.item.folder, rb.item.report)
     log(f"  {'write':<14} {time.perf_counter() - started:6.3f}s")
     stats.seconds += time.perf_counter() - started
     return stats
 
 
-def _sitemap(pages_by_lang: dict[str, list[Page]], languages: list[Lang], url: str) -> str:
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">']
+def _sitemap_entries(pages_by_lang: dict[str, list[Page]], lang: Lang, settings: Settings) -> str:
+    """The sitemap lines of some pages in one language, each with its alternates in the others."""
     keys = {code: {p.key for p in pages} for code, pages in pages_by_lang.items()}
-    for lang in languages:
-        for page in pages_by_lang[lang.code]:
-            if page.noindex:
-                continue
-            lines.append(f"  <url><loc>{escape(url + lang.prefix + page.key)}</loc>")
-            for other in languages:
-                if page.key in keys[other.code]:
-                    lines.append(f'    <xhtml:link rel="alternate" hreflang="{other.code}" href={quoteattr(url + other.prefix + page.key)}/>')
-            lines.append("  </url>")
-    lines.append("</urlset>")
-    return "\n".join(lines) + "\n"
+    lines = []
+    for page in pages_by_lang[lang.code]:
+        if page.noindex:
+            continue
+        lines.append(f"  <url><loc>{escape(settings.url + lang.prefix + page.key)}</loc>")
+        for other in settings.languages:
+            if page.key in keys[other.code]:
+                lines.append(f'    <xhtml:link rel="alternate" hreflang="{other.code}" href={quoteattr(settings.url + other.prefix + page.key)}/>')
+        lines.append("  </url>")
+    return "".join(line + "\n" for line in lines)
+
+
+def _sitemap(builds: list[ReportBuild], site: dict[str, list[Page]], settings: Settings) -> str:
+    """Every report's entries (kept from when it was rendered) and the site-wide pages', language by language."""
+    body = ""
+    for lang in settings.languages:
+        body += "".join(rb.sitemap[lang.code] for rb in builds) + _sitemap_entries(site, lang, settings)
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
+            + body + "</urlset>\n")

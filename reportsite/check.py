@@ -28,11 +28,11 @@ def check_site(content: Path, templates: Path = Path("templates"), static: Path 
         problems += check_corrections(content, report.id)
     notes = []
     try:
-        tree, stats, loaded = render_site(content, templates, static, base_url="http://localhost/")
+        tree, stats, builds = render_site(content, templates, static, base_url="http://localhost/")
     except ContentErrors as e:
         return CheckResult(sorted(set(problems) | set(e.errors)), notes)
     problems += stats.warnings + check_links(tree, "http://localhost/")
-    for item in loaded:
+    for item in (rb.item for rb in builds):
         reviewed, draft, total = coverage(item.report, item.translation)
         notes.append(f"{item.report.id}: English translation {100 * (reviewed + draft) / max(total, 1):.0f}% "
                      f"({reviewed} reviewed, {draft} draft, {total - reviewed - draft} missing of {total} paragraphs)")

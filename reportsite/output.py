@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ctypes
+import hashlib
 import os
 import shlex
 import shutil
@@ -67,11 +68,65 @@ class OutputTree:
             self.files[path] = data
             return
         target = self.folder / path
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in self._made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._made.add(target.parent)
         target.write_bytes(data)
 
     def read(self, path: str) -> bytes:
         return self.files[path] if self.folder is None else (self.folder / path).read_bytes()
+
+    def digests_of(self, paths: list[str]) -> dict[str, str]:
+        """What a later build needs to reuse these files; a tree that cannot reuse keeps nothing."""
+        return {}
+
+    def adopt(self, files: dict[str, str]) -> None:
+        raise ValueError("only a BlobTree can reuse the files of an earlier build")
+
+
+class BlobTree(OutputTree):
+    """The site as path -> digest, each file's bytes stored once under its digest in `store`.
+
+    What `serve` keeps: the bytes stay on disk, memory holds a short name per file, and a rebuild
+    reuses an unchanged report's files by their digests without reading or rendering them again.
+    """
+
+    def __init__(self, store: Path) -> None:
+        super().__init__(None)
+        self.store = store
+        self.digests: dict[str, str] = {}
+
+    def add(self, path: str, data: str | bytes, reserved: bool = False) -> None:
+        if not reserved:
+            self.reserve([path])
+        data = data.encode("utf-8") if isinstance(data, str) else data
+        self.bytes += len(data)
+        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+        blob = self.store / digest
+        if not blob.exists():
+            partial = self.store / f".{digest}.{os.getpid()}"
+            partial.write_bytes(data)
+            os.replace(partial, blob)  # a request never sees half a file
+        self.digests[path] = digest
+
+    def read(self, path: str) -> bytes:
+        return (self.store / self.digests[path]).read_bytes()
+
+    def digests_of(self, paths: list[str]) -> dict[str, str]:
+        return {path: self.digests[path] for path in paths}
+
+    def adopt(self, files: dict[str, str]) -> None:
+        """Take an earlier build's files as they are: their paths were checked when they were written,
+        and a report's paths are under its own id, so checking a hundred reports' again is skipped."""
+        self.paths.update(files)
+        self.digests.update(files)
+
+    def sweep(self, earlier: "BlobTree | None") -> None:
+        """Delete the blobs of an earlier build that this one no longer names."""
+        if earlier is None:
+            return
+        for digest in set(earlier.digests.values()) - set(self.digests.values()):
+            (self.store / digest).unlink(missing_ok=True)
 
 
 def recover(out: Path) -> None:

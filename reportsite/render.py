@@ -15,7 +15,6 @@ from markupsafe import Markup, escape
 
 from .errors import ContentError, ContentErrors
 from .i18n import Lang
-from .markdown import render_inline, render_markdown
 from .pages import Page, json_ld
 from .translations import GlossaryTerm
 
@@ -68,9 +67,21 @@ def make_environment(templates: Path) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["json_ld"] = lambda data: Markup(json_ld(data))
-    env.filters["markdown"] = render_markdown
-    env.filters["markdown_inline"] = render_inline
+    env.filters["markdown"] = _markdown
+    env.filters["markdown_inline"] = _markdown_inline
     return env
+
+
+def _markdown(text: str) -> Markup:
+    from .markdown import render_markdown  # markdown-it loads only for a site whose notes need it
+
+    return render_markdown(text)
+
+
+def _markdown_inline(text: str) -> Markup:
+    from .markdown import render_inline
+
+    return render_inline(text)
 
 
 def load_templates(env: jinja2.Environment, names: list[str]) -> dict[str, jinja2.Template]:
@@ -97,6 +108,9 @@ class UI:
     gloss: object
     lang: Lang
     msg: dict
+    glossary: "Glossary | None" = None
+    seen: set | None = None  # glossary terms this page has linked already
+    base_path: str = "/"
 
 
 class Glossary:
@@ -115,6 +129,12 @@ class Glossary:
                 self.slug.setdefault(key, f"g-{i}")
         ordered = sorted(self.slug, key=len, reverse=True)  # the longest term wins where two overlap
         self.pattern = re.compile("|".join(map(re.escape, ordered))) if ordered else None
+
+    def terms_in(self, texts) -> frozenset[str]:
+        """The terms `link` would find in these texts, had none been linked yet."""
+        if not self.pattern:
+            return frozenset()
+        return frozenset(m.group(0) for text in texts if text for m in self.pattern.finditer(text))
 
     def link(self, text: str, seen: set) -> Markup:
         if not self.pattern or not text:
@@ -163,8 +183,55 @@ def _chrome(env: jinja2.Environment, lang: Lang, site: SiteInfo, page: Page):
 
 
 def reset_chrome() -> None:
-    """Forget rendered furniture between builds (views are new objects each build)."""
+    """Forget rendered furniture and paragraphs between builds (views are new objects each build)."""
     _CHROME.clear()
+    _keep_paragraphs_of(None)
+
+
+_PARAGRAPHS: dict[tuple, str] = {}  # the current report's paragraphs, as the macro rendered them
+_TERMS: dict[tuple, frozenset] = {}  # (paragraph, glossary) -> the glossary terms in its text
+_REPORT: list = [None]  # the report whose paragraphs are kept: one at a time, so memory stays flat
+
+
+def _keep_paragraphs_of(report) -> None:
+    if _REPORT[0] is not report:
+        _PARAGRAPHS.clear()
+        _TERMS.clear()
+        _REPORT[0] = report
+
+
+def _memoize_paragraphs(env: jinja2.Environment) -> None:
+    """Route every call of macros.html's paragraph macro, from templates and other macros alike, through
+    `_paragraph_once`: imported without context, the macros module is one object per template
+    version, and its macros call `paragraph` through that same Macro object."""
+    macro = env.get_template("macros.html")._get_default_module().paragraph
+    if not hasattr(macro._func, "__wrapped__"):
+        macro._func = _paragraph_once(macro._func)
+
+
+def _paragraph_once(render):
+    """The paragraph macro's body, run once per paragraph, language and variant and then reused.
+
+    A paragraph appears on its own page, its section, its part, the full text and the side-by-side
+    page; rendering it each time was most of the render pass. Its HTML depends on the page only
+    through the glossary terms linked before it on that page (the first occurrence is linked), so
+    those go into the key, and a reused paragraph marks its own terms as linked, as rendering would.
+    """
+    def paragraph(p, ui, standalone=False, *rest):
+        glossary = ui.glossary
+        terms = _TERMS.get((id(p), id(glossary)))
+        if terms is None:
+            texts = [x for b in p.blocks for x in (b.lead, b.text)]
+            terms = _TERMS[(id(p), id(glossary))] = glossary.terms_in(texts) if glossary else frozenset()
+        key = (id(p), ui.lang.code, ui.base_path, id(glossary), standalone, rest, terms & ui.seen if ui.seen is not None else None)
+        if key not in _PARAGRAPHS:
+            _PARAGRAPHS[key] = render(p, ui, standalone, *rest)
+        elif ui.seen is not None:
+            ui.seen.update(terms)
+        return _PARAGRAPHS[key]
+
+    paragraph.__wrapped__ = render
+    return paragraph
 
 
 def render_page(template: jinja2.Template, page: Page, lang: Lang, site: SiteInfo, alternates: list[tuple[Lang, str]],
@@ -173,13 +240,16 @@ def render_page(template: jinja2.Template, page: Page, lang: Lang, site: SiteInf
     canonical = site.base_url + lang.prefix + page.key
     href = lambda url: site.base_path + url  # noqa: E731
     gloss = (lambda text: glossary.link(text, seen)) if glossary else escape
+    _keep_paragraphs_of(page.report)
+    _memoize_paragraphs(template.environment)
     try:
         return template.render(
             page=page, lang=lang, t=lang.t, site=site, rv=page.report, canonical=canonical,
             alternates=alternates, csp=CSP, href=href, gloss=gloss,
             # Macros get what they need as one argument: imported without the page's context, their
             # module is compiled and run once per process instead of once per page.
-            ui=UI(href, lang.t, gloss, lang, lang.messages), chrome=_chrome(template.environment, lang, site, page), msg=lang.messages,
+            ui=UI(href, lang.t, gloss, lang, lang.messages, glossary, seen if glossary else None, site.base_path),
+            chrome=_chrome(template.environment, lang, site, page), msg=lang.messages,
             **page.context,
         )
     except jinja2.UndefinedError as e:

@@ -1,9 +1,11 @@
-"""Search pass: a small per-report, per-language index that the browser scans for any run of characters.
+"""Search pass: per-report, per-language index shards that the browser scans for any run of characters.
 
-Word segmentation misses substrings that cross word boundaries (能电, 水蓄), so the index holds each
-paragraph's plain text and the browser finds every paragraph containing the query. A character map
-made with OpenCC from the characters the corpus contains lets a query typed in the other script match:
-the browser reads each query character as any of the corpus characters the map lists for it.
+Word segmentation misses substrings that cross word boundaries (能电, 水蓄), so a shard holds each
+paragraph's plain text and the browser finds every paragraph containing the query. One character
+map per language, made with OpenCC from the characters all reports contain, lets a query typed in
+the other script match; it is shared by every shard, so an archive downloads it once. Chinese shards
+carry the report's glossary, so that an English query (`livelihood`) also finds the Chinese terms
+it explains.
 """
 
 from __future__ import annotations
@@ -16,6 +18,12 @@ from .script import converter
 from .views import ReportView
 
 INDEX_NAME = "search-index.json"
+CHARMAP_NAME = "charmap.json"
+INDEX_VERSION = 2
+
+
+def _json(data) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
 @lru_cache(maxsize=None)
@@ -43,14 +51,62 @@ def query_map(corpus: str) -> dict[str, str]:
     return {typed: "".join(sorted(found)) for typed, found in sorted(options.items())}
 
 
-def build_search_index(rv: ReportView, lang: Lang) -> dict[str, str]:
-    docs = []
-    section_of = {p.id: f"{s.label}{s.title}" for s in rv.sections for p in s.paragraphs}
-    part_of = {p.id: f"{part.label}{part.title}" for part in rv.parts for p in part.intro + part.outro}
-    for p in rv.paragraphs:
-        where = section_of.get(p.id) or part_of.get(p.id) or rv.title
-        docs.append([p.id, p.context_url, where, p.plain, p.number])
-    corpus = "".join(d[3] + d[2] for d in docs)
-    data = {"v": 1, "lang": lang.code, "report": rv.id, "title": rv.title, "url": rv.url,
-            "map": query_map(corpus), "docs": docs}
-    return {INDEX_NAME: json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)}
+def _contexts(rv: ReportView) -> dict[str, str]:
+    """Paragraph id -> where it stands, as `part › section` (or the part alone for its intro and outro)."""
+    where = {}
+    for part in rv.parts:
+        heading = f"{part.label}{part.title}"
+        for p in part.intro + part.outro:
+            where[p.id] = heading
+        for s in part.sections:
+            for p in s.paragraphs:
+                where[p.id] = f"{heading} › {s.label}{s.title}"
+    return where
+
+
+def _docs(rv: ReportView) -> list[list]:
+    where = _contexts(rv)
+    return [[p.id, p.context_url, where.get(p.id, rv.title), p.plain, p.number] for p in rv.paragraphs]
+
+
+def corpus_chars(rv: ReportView) -> str:
+    """The Chinese characters a report's shard contains, for the site's shared character map."""
+    chars = set("".join(doc[2] + doc[3] for doc in _docs(rv)))  # one set of a joined string: C speed
+    return "".join(sorted(ch for ch in chars if "\u3400" <= ch <= "\u9fff"))
+
+
+def build_char_map(corpora: list[str]) -> str:
+    """The shared character map of some reports, from each one's corpus_chars."""
+    return _char_map("".join(sorted(set().union(*corpora))))
+
+
+@lru_cache(maxsize=8)
+def _char_map(chars: str) -> str:
+    """Most edits add no new character, so serve's rebuilds mostly find the map made already."""
+    return _json({"v": INDEX_VERSION, "map": query_map(chars)})
+
+
+def build_search_index(rv: ReportView, lang: Lang, glossary: list) -> str:
+    """One report's shard: its paragraphs with their place in the report, and (Chinese) its glossary."""
+    gloss = [[lang.text(t.term), t.en] for t in glossary if t.term and t.en] if lang.code != "en" else []
+    data = {"v": INDEX_VERSION, "lang": lang.code, "report": rv.id, "title": rv.title, "url": rv.url,
+            "gloss": gloss, "docs": _docs(rv)}
+    return _json(data)
+
+
+def search_page_context(builds: list, lang: Lang, base_path: str) -> dict:
+    """What the search page lists: every report with its place, year and shard, and the filters' choices.
+
+    The English page also lists the Chinese shards, where a Chinese query is looked up.
+    """
+    reports = []
+    for rb in builds:
+        rv = rb.views[lang.code]
+        entry = {"id": rv.id, "title": rv.title, "place": rv.place, "year": rv.year,
+                 "index": f"{base_path}{lang.prefix}{rv.id}/{INDEX_NAME}"}
+        if lang.code == "en" and "zh-Hans" in rb.views:
+            entry["zh"] = f"{base_path}{rv.id}/{INDEX_NAME}"
+        reports.append(entry)
+    return {"reports_json": _json(reports), "charmap": f"{base_path}{lang.prefix}search/{CHARMAP_NAME}",
+            "zh_charmap": f"{base_path}search/{CHARMAP_NAME}" if lang.code == "en" else "",
+            "places": sorted({r["place"] for r in reports if r["place"]}), "years": sorted({r["year"] for r in reports if r["year"]}, reverse=True)}

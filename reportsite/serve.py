@@ -1,9 +1,12 @@
 """The serve command: build, serve on 127.0.0.1, rebuild on every change and reload open pages.
 
-Like `hugo server`, it renders into memory and serves from there: a rebuild is a full build with
-no disk writes, and the new site replaces the old in one step when it is complete. A failed rebuild
-keeps the last good site and shows its error list in every open page. The server answers only for
-files the build made, and only on the loopback address; `python build.py` writes the site to disk.
+The site is kept as path -> digest, its files stored once each in a private temporary folder, so
+that memory does not grow with the site. A rebuild renders again only the reports whose folder
+changed (everything when a template, static file or site setting did) and the site-wide pages they
+feed, reusing the other reports' files; the new site replaces the old in one step when it is
+complete. A failed rebuild, whatever the cause, keeps the last good site, shows its errors in every
+open page and in the terminal, and the watcher carries on. The server answers only for files the
+build made, and only on the loopback address; `python build.py` writes the site to disk.
 """
 
 from __future__ import annotations
@@ -12,13 +15,17 @@ import http.server
 import json
 import mimetypes
 import queue
+import tempfile
 import threading
 import time
+import traceback
+from html import escape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .build import render_site
 from .errors import ContentErrors
+from .output import BlobTree
 
 DEV_SCRIPT = """(function () {
   function show(errors) {
@@ -42,11 +49,13 @@ DEV_SCRIPT = """(function () {
 
 
 class DevState:
-    """What the watcher tells the server: the last build's errors and who is waiting for news."""
+    """What the watcher tells the server: the last good build, the last build's errors and who is waiting for news."""
 
-    def __init__(self) -> None:
+    def __init__(self, store: Path) -> None:
+        self.store = store  # a private folder holding the files of the last good build, by digest
         self.errors: list[str] = []
-        self.files: dict[str, bytes] = {}  # the last good build, by path
+        self.tree: BlobTree | None = None  # the last good build
+        self.reports: dict = {}  # its reports, by id: what the next rebuild may reuse
         self.listeners: list[queue.Queue] = []
         self.lock = threading.Lock()
         self.builds = 0
@@ -56,28 +65,56 @@ class DevState:
             for q in self.listeners:
                 q.put((event, data))
 
+    def read(self, path: str) -> bytes | None:
+        tree = self.tree
+        return None if tree is None or path not in tree.digests else tree.read(path)
+
+
+def describe(error: Exception) -> str:
+    """One line for an error that is not a content problem: what it is and where the code raised it."""
+    frames = traceback.extract_tb(error.__traceback__)
+    where = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
+    message = " ".join(str(error).split()) or "no message"
+    return f"build failed: {type(error).__name__}: {message}{where} (run `python build.py --debug` for the traceback)"
+
 
 def rebuild(content: Path, templates: Path, static: Path, state: DevState, base_url: str, log=print) -> bool:
     started = time.perf_counter()
     try:
-        # One process: forking from the watcher thread of a threaded server is not safe, and for one
-        # report the render pass is a quarter of a second anyway (bench/results.md).
-        tree, stats, _ = render_site(content, templates, static, base_url=base_url)
+        # One process: forking from the watcher thread of a threaded server is not safe, and only
+        # the changed reports are rendered again.
+        tree, stats, builds = render_site(content, templates, static, base_url=base_url, tree=BlobTree(state.store),
+                                          previous=state.reports)
     except ContentErrors as e:
-        state.errors = [str(x) for x in e.errors]
-        for line in state.errors:
-            log(line)
-        state.publish("failed", json.dumps(state.errors, ensure_ascii=False))
-        return False
-    state.files = tree.files  # one assignment: requests see the old site or the new, never a mix
+        return _failed(state, [str(x) for x in e.errors], log)
+    except Exception as e:  # noqa: BLE001 - whatever goes wrong, serve shows it and keeps watching
+        return _failed(state, [describe(e)], log)
+    earlier, state.tree = state.tree, tree  # one assignment: requests see the old site or the new, never a mix
+    state.reports = {rb.item.report.id: rb for rb in builds}
     state.errors = []
     state.builds += 1
     log(f"rebuilt {stats.pages} pages in {time.perf_counter() - started:.2f}s")
     state.publish("reload", "")
+    tree.sweep(earlier)  # after the reload is sent: open pages need not wait for the deletions
     return True
 
 
-def _lookup(files: dict[str, bytes], url_path: str) -> str | None:
+def _failed(state: DevState, errors: list[str], log) -> bool:
+    state.errors = errors
+    for line in errors:
+        log(line)
+    state.publish("failed", json.dumps(errors, ensure_ascii=False))
+    return False
+
+
+def error_page(errors: list[str]) -> bytes:
+    """What every address shows while there has been no good build yet: the errors, until they are fixed."""
+    items = "".join(f"<li>{escape(line)}</li>" for line in errors) or "<li>building…</li>"
+    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Build failed</title></head>'
+            f'<body><h1>The site could not be built</h1><ul id="build-errors">{items}</ul></body></html>').encode()
+
+
+def _lookup(files: dict[str, str], url_path: str) -> str | None:
     """The file a URL path names: `/a/` is `a/index.html`; only names the build made exist."""
     rel = unquote(url_path).lstrip("/")
     for candidate in (rel, rel + "index.html" if rel.endswith("/") or not rel else rel + "/index.html"):
@@ -99,16 +136,25 @@ def make_handler(state: DevState):
                 return self._send(200, "application/json", json.dumps({"errors": state.errors, "builds": state.builds}).encode())
             if route == "/__events":
                 return self._events()
-            files = state.files
-            name = _lookup(files, route)
+            tree = state.tree
+            if tree is None:
+                return self._send(503, "text/html; charset=utf-8", self._inject(error_page(state.errors)))
+            name = _lookup(tree.digests, route)
             if name is None:
-                return self._send(404, "text/html; charset=utf-8", self._inject(files.get("404.html", b"not found")))
+                missing = tree.read("404.html") if "404.html" in tree.digests else b"not found"
+                return self._send(404, "text/html; charset=utf-8", self._inject(missing))
+            try:
+                body = tree.read(name)
+            except FileNotFoundError:  # swept by a rebuild that finished meanwhile
+                body = state.read(name)
+                if body is None:
+                    return self._send(404, "text/plain; charset=utf-8", b"not found")
             kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
             if name.endswith(".html"):
-                return self._send(200, "text/html; charset=utf-8", self._inject(files[name]))
+                return self._send(200, "text/html; charset=utf-8", self._inject(body))
             if kind.startswith("text/") or kind in ("application/json", "application/javascript", "image/svg+xml"):
                 kind += "; charset=utf-8"
-            return self._send(200, kind, files[name])
+            return self._send(200, kind, body)
 
         def _inject(self, body: bytes) -> bytes:
             return body.replace(b"</body>", b'<script src="/__dev.js"></script></body>', 1)
@@ -153,7 +199,7 @@ def watch(paths: list[Path], on_change, stop: threading.Event, ready: threading.
     for changes in watch_files(*existing, stop_event=stop, debounce=50, step=20, yield_on_timeout=True, rust_timeout=200):
         ready.set()  # the first yield comes once the watches are in place
         if changes:
-            on_change()
+            on_change()  # never raises: rebuild turns every failure into errors shown in the browser
 
 
 def fingerprint(paths: list[Path]) -> tuple:
@@ -162,7 +208,11 @@ def fingerprint(paths: list[Path]) -> tuple:
 
 def serve(content: Path, port: int, templates: Path = Path("templates"), static: Path = Path("static"),
           host: str = "127.0.0.1") -> int:
-    state = DevState()
+    with tempfile.TemporaryDirectory(prefix="reportsite-serve-") as store:
+        return _serve(content, port, templates, static, host, DevState(Path(store)))
+
+
+def _serve(content: Path, port: int, templates: Path, static: Path, host: str, state: DevState) -> int:
     server = http.server.ThreadingHTTPServer((host, port), make_handler(state))
     server.daemon_threads = True
     base_url = f"http://{host}:{server.server_address[1]}/"  # links and canonicals that work locally

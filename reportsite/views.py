@@ -421,7 +421,8 @@ def link_neighbour_years(views: list[ReportView]) -> None:
     """Give each report a link to the same place's report of the year before and the year after."""
     by_place: dict[str, list[ReportView]] = {}
     for rv in views:
-        by_place.setdefault(rv.place, []).append(rv)
+        if rv.place and rv.year:  # a report whose place or year is unknown has no neighbours
+            by_place.setdefault(rv.place, []).append(rv)
     for same_place in by_place.values():
         same_place.sort(key=lambda rv: (rv.year, rv.id))
         for earlier, later in zip(same_place, same_place[1:]):

@@ -1,58 +1,78 @@
-// Search in the browser: every paragraph that contains the query text, any run of characters.
-// Chinese has no spaces, so the index is the paragraphs' plain text and matching is by substring;
-// English adds Porter stemming so that "invest" finds "investment".
+// Search in the browser: every paragraph that contains the query text, any run of characters, in
+// every report of the site at once. Chinese has no spaces, so each report's shard holds its paragraphs'
+// plain text and matching is by substring; English adds Porter stemming so that "invest" finds
+// "investment", and Chinese shards carry their glossary so that "livelihood" finds 民生实事.
 import { stemmer } from "./vendor/stemmer-2.0.1/index.js";
 
 const form = document.querySelector("form[data-search]");
 const input = document.getElementById("q");
 const status = document.getElementById("search-status");
 const results = document.getElementById("results");
+const filters = [...form.querySelectorAll("select[data-filter]")];
 const lang = document.body.dataset.lang;
 const english = lang === "en";
 const reports = JSON.parse(results.dataset.reports);
-const indexes = new Map(); // report id -> promise of its index
-const loaded = new Set(); // ids of the indexes already downloaded
+const indexes = new Map(); // shard URL -> promise of the shard
+const charmaps = new Map(); // character map URL -> promise of its map
 const WORD = /[a-z0-9]+/g;
-let wantAll = false;
+const HAN = /[\u3400-\u9fff]/;
+const SHOWN_PER_REPORT = 20; // more hits of a report are a click away, so that a common word stays quick
+const REDRAW_MS = 150;
+let generation = 0;
 
 function params() {
   return new URLSearchParams(window.location.search);
 }
 
-// The report the reader came from is searched first; others load only when asked for.
-function orderedReports() {
+// Every report that passes the filters, the one the reader came from (?r=) first.
+function chosenReports() {
   const first = params().get("r");
-  const own = reports.filter((r) => r.id === first);
-  return own.length ? [...own, ...reports.filter((r) => r.id !== first)] : reports;
+  const wanted = filters.map((select) => [select.dataset.filter, select.value]).filter(([, value]) => value);
+  const pass = reports.filter((r) => wanted.every(([key, value]) => String(r[key]) === value));
+  return [...pass.filter((r) => r.id === first), ...pass.filter((r) => r.id !== first)];
 }
 
-// The promise is kept, so that searches typed while an index is still loading share one download.
-function loadIndex(report) {
-  if (!indexes.has(report.id)) {
-    const loading = fetch(report.index).then((response) => response.json()).then((data) => {
-      for (const doc of data.docs) {
-        doc.folded = fold(doc[3]);
-        doc.where = fold(doc[2]);
-        if (english) doc.stems = new Set(doc.folded.match(WORD)?.map((w) => stemmer(w)) || []);
-      }
-      loaded.add(report.id);
-      return data;
-    });
-    loading.catch(() => indexes.delete(report.id)); // a failed download is tried again by the next search
-    indexes.set(report.id, loading);
+function fetchJSON(url, cache, prepare) {
+  if (!cache.has(url)) {
+    const loading = fetch(url).then((response) => {
+      if (!response.ok) throw new Error(`${url}: ${response.status}`);
+      return response.json();
+    }).then(prepare);
+    loading.catch(() => cache.delete(url)); // a failed download is tried again by the next search
+    cache.set(url, loading);
   }
-  return indexes.get(report.id);
+  return cache.get(url);
+}
+
+// The promise is kept, so that searches typed while a shard is still loading share one download.
+function loadIndex(url) {
+  return fetchJSON(url, indexes, (data) => {
+    for (const doc of data.docs) {
+      doc.folded = fold(doc[3]);
+      doc.where = fold(doc[2]);
+    }
+    data.gloss = (data.gloss || []).map(([zh, en]) => [zh, fold(en)]);
+    return data;
+  });
+}
+
+function loadCharmap(url) {
+  return fetchJSON(url, charmaps, (data) => data.map);
 }
 
 // Case and width are ignored on both sides (５Ｇ finds 5G, a pasted ， finds ，), one character at a
-// time so that an offset in the folded text is the same offset in the text shown.
+// time so that an offset in the folded text is the same offset in the text shown. Only characters
+// outside the ranges that folding leaves alone (ASCII but capitals, CJK punctuation and ideographs)
+// are looked at, which keeps folding a hundred reports' text quick.
+const FOLDABLE = /[^\x00-\x40\x5b-\x7f\u3001-\u303f\u3400-\u9fff]/gu;
+
+function foldChar(ch) {
+  const folded = ch.normalize("NFKC").toLowerCase();
+  return folded.length === ch.length ? folded : ch;
+}
+
 function fold(text) {
-  let out = "";
-  for (const ch of text) {
-    const folded = ch.normalize("NFKC").toLowerCase();
-    out += folded.length === ch.length ? folded : ch;
-  }
-  return out;
+  return text.replace(FOLDABLE, foldChar);
 }
 
 // A query character stands for itself or for the corpus characters the map lists for it: typed
@@ -65,23 +85,38 @@ function pattern(term, map) {
   return new RegExp(source, "gu");
 }
 
-// English words also match by stem, so that "investing" finds "investment".
-function compile(query, map) {
-  return fold(query).split(/\s+/).filter(Boolean).map((term) => ({
-    re: pattern(term, map),
-    stem: english && /^[a-z]+$/.test(term) ? stemmer(term) : null,
-  }));
+// English words also match by stem, so that "investing" finds "investment"; on a Chinese site an
+// English word also stands for the Chinese terms whose glossary rendering contains it.
+function compile(query, map, index) {
+  return fold(query).split(/\s+/).filter(Boolean).map((term) => {
+    const word = /^[a-z]+$/.test(term);
+    const glossed = !word || index.lang === "en" ? [] : index.gloss.filter(([, en]) => new RegExp(`\\b${term}`).test(en));
+    return {
+      re: pattern(term, map),
+      stem: word && index.lang === "en" ? stemmer(term) : null,
+      alts: glossed.map(([zh]) => pattern(fold(zh), map)),
+    };
+  });
+}
+
+// A paragraph's word stems, worked out the first time a search needs them.
+function stems(doc) {
+  if (!doc.stems) doc.stems = new Set(doc.folded.match(WORD)?.map((w) => stemmer(w)) || []);
+  return doc.stems;
 }
 
 function matches(doc, term) {
-  return doc.folded.search(term.re) >= 0 || (term.stem !== null && doc.stems.has(term.stem));
+  return doc.folded.search(term.re) >= 0 || (term.stem !== null && stems(doc).has(term.stem))
+    || term.alts.some((re) => doc.folded.search(re) >= 0);
 }
 
 // [start, end) of every occurrence of the terms in a folded text, in order, overlaps merged.
 function spans(folded, terms) {
   const found = [];
   for (const term of terms) {
-    for (const m of folded.matchAll(term.re)) found.push([m.index, m.index + m[0].length]);
+    for (const re of [term.re, ...term.alts]) {
+      for (const m of folded.matchAll(re)) found.push([m.index, m.index + m[0].length]);
+    }
     if (term.stem === null) continue;
     for (const m of folded.matchAll(WORD)) {
       if (stemmer(m[0]) === term.stem) found.push([m.index, m.index + m[0].length]);
@@ -106,10 +141,10 @@ function score(doc, terms, phrase) {
   return total;
 }
 
-function search(index, query) {
-  const terms = compile(query, index.map);
+function search(index, map, query) {
+  const terms = compile(query, map, index);
   if (!terms.length) return [];
-  const phrase = pattern(fold(query).trim().split(/\s+/).join(" "), index.map);
+  const phrase = pattern(fold(query).trim().split(/\s+/).join(" "), map);
   return index.docs
     .filter((doc) => terms.every((term) => matches(doc, term)))
     .map((doc) => ({ doc, score: score(doc, terms, phrase), terms }))
@@ -121,8 +156,9 @@ function snippet(doc, terms) {
   const text = doc[3];
   const marks = spans(doc.folded, terms);
   const first = marks.length ? marks[0] : [0, 0];
-  const start = Math.max(0, first[0] - (english ? 80 : 30));
-  const end = Math.min(text.length, Math.max(first[0] + (english ? 220 : 90), first[1] + 20));
+  const wide = !HAN.test(text);
+  const start = Math.max(0, first[0] - (wide ? 80 : 30));
+  const end = Math.min(text.length, Math.max(first[0] + (wide ? 220 : 90), first[1] + 20));
   const fragment = document.createDocumentFragment();
   if (start > 0) fragment.append("…");
   let pos = start;
@@ -139,72 +175,106 @@ function snippet(doc, terms) {
   return fragment;
 }
 
-function render(groupsByReport, query) {
-  results.replaceChildren();
-  let count = 0;
-  for (const { report, hits } of groupsByReport) {
-    if (!hits.length) continue;
-    const groups = new Map();
-    for (const hit of hits) {
-      if (!groups.has(hit.doc[2])) groups.set(hit.doc[2], []);
-      groups.get(hit.doc[2]).push(hit);
-    }
-    if (groupsByReport.length > 1) {
-      const h = document.createElement("h2");
-      h.textContent = report.title;
-      results.append(h);
-    }
-    for (const [section, list] of groups) {
-      const h = document.createElement(groupsByReport.length > 1 ? "h3" : "h2");
-      h.textContent = section;
-      const ol = document.createElement("ol");
-      ol.className = "hits";
-      for (const hit of list) {
-        const li = document.createElement("li");
-        li.className = "hit";
-        const a = document.createElement("a");
-        a.href = document.body.dataset.base + hit.doc[1];
-        a.append(snippet(hit.doc, hit.terms));
-        li.append(a);
-        ol.append(li);
-        count += 1;
-      }
-      results.append(h, ol);
-    }
+function hitItem(hit, chinese) {
+  const li = document.createElement("li");
+  li.className = "hit";
+  const a = document.createElement("a");
+  a.href = document.body.dataset.base + hit.doc[1];
+  a.append(snippet(hit.doc, hit.terms));
+  li.append(a);
+  if (chinese) {
+    // A Chinese query on the English site finds the Chinese text; the English version is one link away.
+    a.lang = "zh-Hans";
+    const other = document.createElement("a");
+    other.className = "hit-english";
+    other.href = document.body.dataset.base + "en/" + hit.doc[1];
+    other.textContent = status.dataset.msgEnglish;
+    li.append(" ", other);
   }
-  // A function as replacement, so that "$&" in a query is shown as typed.
-  const message = count ? status.dataset.msgCount.replace("{n}", count) : status.dataset.msgNone.replace("{q}", () => query);
-  status.textContent = query ? message : "";
+  return li;
 }
 
+function renderReport(report, hits, several, chinese) {
+  const nodes = [];
+  if (several) {
+    const h = document.createElement("h2");
+    h.textContent = `${report.title} (${hits.length})`;
+    h.dataset.report = report.id;
+    h.dataset.count = hits.length;
+    nodes.push(h);
+  }
+  const groups = new Map();
+  for (const hit of hits.slice(0, several ? SHOWN_PER_REPORT : hits.length)) {
+    if (!groups.has(hit.doc[2])) groups.set(hit.doc[2], []);
+    groups.get(hit.doc[2]).push(hit);
+  }
+  for (const [where, list] of groups) {
+    const h = document.createElement(several ? "h3" : "h2");
+    h.textContent = where;
+    const ol = document.createElement("ol");
+    ol.className = "hits";
+    ol.append(...list.map((hit) => hitItem(hit, chinese)));
+    nodes.push(h, ol);
+  }
+  if (several && hits.length > SHOWN_PER_REPORT) {
+    const more = document.createElement("a");
+    more.className = "search-report-more";
+    const url = new URL(window.location.href);
+    url.searchParams.set("report", report.id);
+    more.href = url.pathname + url.search;
+    more.textContent = status.dataset.msgAll.replace("{n}", hits.length);
+    nodes.push(more);
+  }
+  return nodes;
+}
+
+// Reports in the order chosen, each as soon as its shard has been searched.
+function render(found, query, done, chinese) {
+  const several = reports.length > 1 && !params().get("report");
+  results.replaceChildren(...found.filter((f) => f && f.hits.length).flatMap((f) => renderReport(f.report, f.hits, several, chinese)));
+  const count = found.reduce((n, f) => n + (f ? f.hits.length : 0), 0);
+  // A function as replacement, so that "$&" in a query is shown as typed.
+  const message = count ? status.dataset.msgCount.replace("{n}", count) : status.dataset.msgNone.replace("{q}", () => query);
+  status.textContent = done ? message : status.dataset.msgLoading;
+}
+
+// Every shard is fetched at once; results appear as shards arrive, in the reports' order.
 async function run() {
   const query = input.value.trim();
   const url = new URL(window.location.href);
   if (query) url.searchParams.set("q", query); else url.searchParams.delete("q");
+  for (const select of filters) {
+    if (select.value) url.searchParams.set(select.dataset.filter, select.value); else url.searchParams.delete(select.dataset.filter);
+  }
   window.history.replaceState(null, "", url);
+  const mine = ++generation;
   if (!query) { results.replaceChildren(); status.textContent = ""; return; }
-  const targets = wantAll ? orderedReports() : orderedReports().slice(0, 1);
-  if (targets.some((r) => !loaded.has(r.id))) status.textContent = status.dataset.msgLoading;
-  const found = [];
-  for (const report of targets) {
-    const index = await loadIndex(report);
-    found.push({ report, hits: search(index, query) });
-  }
-  if (input.value.trim() === query) render(found, query);
-  offerOthers(targets.length);
-}
-
-function offerOthers(searched) {
-  let button = document.getElementById("search-more");
-  if (searched >= reports.length) { button?.remove(); return; }
-  if (!button) {
-    button = document.createElement("button");
-    button.type = "button";
-    button.id = "search-more";
-    button.textContent = status.dataset.msgMore;
-    button.addEventListener("click", () => { wantAll = true; run(); });
-    results.after(button);
-  }
+  const only = params().get("report");
+  const chosen = only ? reports.filter((r) => r.id === only) : chosenReports();
+  const chinese = english && HAN.test(query); // looked up in the Chinese text, offered in English
+  const shard = (r) => (chinese ? r.zh : r.index);
+  const map = loadCharmap(chinese ? results.dataset.zhCharmap : results.dataset.charmap);
+  const found = chosen.map(() => null);
+  let pending = chosen.length;
+  let redraw = 0;
+  let drawn = false;
+  const draw = () => {
+    redraw = 0;
+    drawn = true;
+    if (mine === generation) render(found, query, pending === 0, chinese);
+  };
+  if (!chosen.length) { draw(); return; }
+  status.textContent = status.dataset.msgLoading;
+  await Promise.all(chosen.map(async (report, i) => {
+    const [index, charmap] = await Promise.all([loadIndex(shard(report)), map]);
+    found[i] = { report, hits: search(index, charmap, query) };
+    pending -= 1;
+    // The first results at once, then at most a redraw every REDRAW_MS while shards keep arriving:
+    // redrawing for each of a hundred shards would cost more than the searching.
+    if (pending === 0) { window.clearTimeout(redraw); draw(); }
+    else if (!drawn) draw();
+    else if (!redraw) redraw = window.setTimeout(draw, REDRAW_MS);
+  }));
 }
 
 let timer = 0;
@@ -229,5 +299,9 @@ document.addEventListener("keydown", (event) => {
   }
 });
 
+for (const select of filters) {
+  select.value = params().get(select.dataset.filter) || "";
+  select.addEventListener("change", () => { window.clearTimeout(timer); run(); });
+}
 input.value = params().get("q") || "";
 if (input.value) run();

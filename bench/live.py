@@ -1,0 +1,142 @@
+"""Benchmark of what a reader and an editor wait for: `serve` (edit -> page, its peak memory) and the
+search page over the whole archive (bytes and time before the first results, time until all).
+
+Both run against real processes: `python build.py serve` in a new process, edited on disk and polled
+over HTTP as a browser would be; the built site served by a static server on loopback and searched
+in headless Chromium (Debian's /usr/bin/chromium through Playwright, as the browser tests do).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+SEARCH_QUERY = "民生实事"  # in every report of the corpus, a few paragraphs each
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.read().decode("utf-8")
+
+
+def peak_rss_kb(pid: int) -> int:
+    """The process's high-water resident memory (VmHWM), in KiB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return 0
+
+
+@dataclass
+class ServeSample:
+    first_s: float  # from start to the first page served
+    edits_s: list[float]  # from each edit's write to the edited page showing it
+    peak_rss_kb: int
+
+
+def measure_serve(project: Path, edit, edits: int, log) -> ServeSample:
+    """Start `serve`, then `edits` times: edit a paragraph (edit(i) -> (path, sentence)) and poll its page."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    started = time.perf_counter()
+    server = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--port", str(port)], cwd=project,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        while True:
+            try:
+                _get(base + "__status")
+                break
+            except OSError:
+                if server.poll() is not None or time.perf_counter() - started > 900:
+                    raise RuntimeError("serve did not start")
+                time.sleep(0.05)
+        first = time.perf_counter() - started
+        time.sleep(1.0)  # let the watcher settle
+        times = []
+        for i in range(edits):
+            path, sentence = edit(i)
+            written = time.perf_counter()
+            while sentence not in _get(base + path):
+                if time.perf_counter() - written > 120:
+                    raise RuntimeError(f"serve did not show the edit of {path}")
+                time.sleep(0.005)
+            times.append(time.perf_counter() - written)
+            log(f"    serve edit -> page {times[-1]:.2f}s")
+            time.sleep(0.5)
+        return ServeSample(first, times, peak_rss_kb(server.pid))
+    finally:
+        server.terminate()
+        server.wait(30)
+
+
+@dataclass
+class SearchSample:
+    first_ms: float  # opening /search/?q= until the first result shows
+    first_bytes: int  # bytes of every response finished by then (bodies as served, uncompressed)
+    needed_bytes: int  # the page, its style and scripts, the character map and the first shard to arrive
+    all_ms: float  # until every report has been searched
+    all_bytes: int
+    hits: int
+    reports: int  # reports with a hit
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+def measure_search(site: Path, runs: int, log) -> list[SearchSample]:
+    """Open the search page with a query in a fresh browser context, `runs` times."""
+    if not Path(CHROMIUM).exists():
+        return []
+    from playwright.sync_api import sync_playwright
+
+    port = free_port()
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_Quiet, directory=str(site)))
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    samples = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+            for _ in range(runs):
+                context = browser.new_context()
+                page = context.new_page()
+                page.goto(f"http://127.0.0.1:{port}/search/?q={SEARCH_QUERY}", wait_until="commit")
+                first = page.wait_for_function("() => document.querySelector('#results li.hit') && performance.now()",
+                                               polling="raf", timeout=60000).json_value()
+                last = page.wait_for_function("""() => {
+                    const s = document.getElementById('search-status');
+                    return s.textContent !== '' && s.textContent !== s.dataset.msgLoading && performance.now();
+                }""", polling="raf", timeout=60000).json_value()
+                sizes = page.evaluate("""() => [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+                    .map((e) => [e.name, e.responseEnd, e.encodedBodySize])""")
+                shards = sorted((end, size) for name, end, size in sizes if name.endswith("/search-index.json"))
+                needed = sum(size for name, end, size in sizes if end <= first and not name.endswith("/search-index.json")) + shards[0][1]
+                hits = page.locator("#results h2[data-report]").evaluate_all("hs => hs.map(h => Number(h.dataset.count))")
+                samples.append(SearchSample(first, sum(b for _, end, b in sizes if end <= first), needed, last, sum(b for _, _, b in sizes),
+                                            sum(hits) or page.locator("#results li.hit").count(), len(hits) or 1))
+                log(f"    search: first results {first:.0f} ms, needing {needed / 1024:.0f} KB, "
+                    f"all {last:.0f} ms, {samples[-1].all_bytes / 1024:.0f} KB, {samples[-1].hits} hits in {samples[-1].reports} reports")
+                context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return samples

@@ -1,0 +1,170 @@
+"""Search over an archive of several reports, in a real browser: one query searches every report.
+
+The archive is the committed report and two copies of it under other places and years, one with a
+paragraph changed, so that the reports do not all give the same hits. Expected hits come from the
+built shards: a paragraph is a hit when its text contains the query.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import shutil
+import threading
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+from .conftest import build, copy_project, free_port, keep_local
+
+RID = "jiangxian-2022"
+COPIES = {"wenxi-2022": ("闻喜县", 2022), "wenxi-2023": ("闻喜县", 2023)}
+QUERY = "涑水"
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+def add_copy(project: Path, rid: str, place: str, year: int) -> None:
+    folder = project / "content" / "reports" / rid
+    shutil.copytree(project / "content" / "reports" / RID, folder)
+    report = folder / "report.yaml"
+    text = report.read_text(encoding="utf-8").replace(f"id: {RID}", f"id: {rid}")
+    text = text.replace("place: 绛县", f"place: {place}").replace("year: 2022", f"year: {year}").replace("title: 2022年绛县", f"title: {year}年{place}")
+    report.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory):
+    """(site folder, base URL) of a three-report archive served on loopback."""
+    project = copy_project(tmp_path_factory.mktemp("archive"))
+    for rid, (place, year) in COPIES.items():
+        add_copy(project, rid, place, year)
+    part = project / "content/reports/wenxi-2023/parts/part1.yaml"
+    part.write_text(part.read_text(encoding="utf-8").replace("涑水", "涑川"), encoding="utf-8")  # fewer hits here
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    build(project, project / "site", base_url=base)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(QuietHandler, directory=str(project / "site")))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield project / "site", base
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def page(browser, archive):
+    context = browser.new_context()
+    outside = keep_local(context, archive[1])
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    yield pg
+    context.close()
+    assert not outside and not errors
+
+
+def shard(site: Path, rid: str, prefix: str = "") -> dict:
+    return json.loads((site / prefix / rid / "search-index.json").read_text(encoding="utf-8"))
+
+
+def containing(site: Path, rid: str, *words: str, prefix: str = "") -> set[str]:
+    return {d[0] for d in shard(site, rid, prefix)["docs"] if any(w in d[3] for w in words)}
+
+
+def open_search(page, base: str, query: str, path: str = "search/", extra: str = "") -> None:
+    page.goto(f"{base}{path}?q={quote(query)}{extra}")
+    page.wait_for_function("""() => {
+        const s = document.getElementById('search-status');
+        return s.textContent !== '' && s.textContent !== s.dataset.msgLoading;
+    }""", polling=10)
+
+
+def counts(page) -> dict[str, int]:
+    return dict(page.locator("#results h2[data-report]").evaluate_all("hs => hs.map(h => [h.dataset.report, Number(h.dataset.count)])"))
+
+
+def hits_of(page, rid: str) -> set[str]:
+    links = page.locator("#results li.hit > a:first-child").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+    return {href.split("#", 1)[1] for href in links if href.startswith(f"/{rid}/") or f"/{rid}/" in href}
+
+
+def test_one_query_finds_every_matching_paragraph_in_every_report_grouped_by_report(page, archive):
+    site, base = archive
+    open_search(page, base, QUERY)
+    expected = {rid: containing(site, rid, QUERY) for rid in [RID, *COPIES]}
+    assert all(expected.values()) and len({len(v) for v in expected.values()}) > 1
+    assert counts(page) == {rid: len(ids) for rid, ids in expected.items()}
+    for rid, ids in expected.items():
+        assert hits_of(page, rid) == ids  # fewer than a report shows at once, so all are listed
+    total = sum(map(len, expected.values()))
+    status = page.locator("#search-status")
+    assert status.inner_text() == status.get_attribute("data-msg-count").replace("{n}", str(total))
+    contexts = page.locator("#results h3").all_inner_texts()
+    assert contexts and all(" › " in c or c.startswith(("一、", "二、", "三、")) for c in contexts)  # part › section
+
+
+def test_the_report_the_reader_came_from_is_listed_first(page, archive):
+    open_search(page, archive[1], QUERY, extra="&r=wenxi-2022")
+    assert list(counts(page))[0] == "wenxi-2022"
+
+
+@pytest.mark.parametrize("extra, reports", [("&place=闻喜县", {"wenxi-2022", "wenxi-2023"}), ("&year=2022", {RID, "wenxi-2022"}),
+                                            ("&place=闻喜县&year=2023", {"wenxi-2023"})])
+def test_filters_by_place_and_year_search_only_the_reports_they_name(page, archive, extra, reports):
+    open_search(page, archive[1], QUERY, extra=extra)
+    assert set(counts(page)) == reports
+
+
+def test_changing_a_filter_searches_again(page, archive):
+    open_search(page, archive[1], QUERY)
+    page.select_option("#search-year", "2023")
+    page.wait_for_function("() => document.querySelectorAll('#results h2[data-report]').length === 1")
+    assert set(counts(page)) == {"wenxi-2023"}
+    assert "year=2023" in page.url
+
+
+def test_an_english_word_on_the_chinese_site_finds_the_paragraphs_of_the_glossary_term_it_renders(page, archive):
+    site, base = archive
+    open_search(page, base, "livelihood")
+    expected = {rid: containing(site, rid, "民生实事") for rid in [RID, *COPIES]}
+    assert all(expected.values())
+    assert counts(page) == {rid: len(ids) for rid, ids in expected.items()}
+    assert set(page.locator("#results mark").all_inner_texts()) == {"民生实事"}
+
+
+def test_a_chinese_query_on_the_english_site_finds_the_chinese_text_and_offers_its_english_version(page, archive):
+    site, base = archive
+    open_search(page, base, QUERY, path="en/search/")
+    expected = containing(site, RID, QUERY)
+    assert counts(page)[RID] == len(expected)
+    hit = page.locator("#results li.hit").first
+    chinese, english = hit.locator("a").nth(0), hit.locator("a.hit-english")
+    assert chinese.get_attribute("lang") == "zh-Hans" and QUERY in chinese.inner_text()
+    pid = chinese.get_attribute("href").split("#", 1)[1]
+    assert english.get_attribute("href") == chinese.get_attribute("href").replace("/", "/en/", 1)
+    english.click()
+    page.wait_for_url(f"**/en/**#{pid}")
+    assert page.locator(f"#{pid}").is_visible()
+
+
+def test_every_shard_is_requested_at_once_and_the_character_map_once(page, archive):
+    base = archive[1]
+    held, maps = [], []
+    page.route("**/search-index.json", lambda route: held.append(route))  # none answers until all are asked for
+    page.on("request", lambda r: maps.append(r.url) if r.url.endswith("charmap.json") else None)
+    page.goto(f"{base}search/?q={quote(QUERY)}")
+    page.wait_for_timeout(50)
+    deadline = 100
+    while len(held) < 3 and deadline:
+        page.wait_for_timeout(50)
+        deadline -= 1
+    assert sorted(route.request.url for route in held) == sorted(f"{base}{rid}/search-index.json" for rid in [RID, *COPIES])
+    for route in held:
+        route.continue_()
+    page.wait_for_function("() => document.querySelectorAll('#results h2[data-report]').length === 3")
+    assert maps == [f"{base}search/charmap.json"]

@@ -1,0 +1,117 @@
+"""serve survives anything a rebuild can throw: it shows the error, keeps watching and recovers."""
+
+from __future__ import annotations
+
+import http.server
+import json
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from reportsite import build, serve
+
+from .conftest import copy_project
+
+RID = "jiangxian-2022"
+PART2 = Path("content/reports/jiangxian-2022/parts/part2.yaml")
+
+
+@pytest.fixture
+def dev(tmp_path):
+    """(project, DevState, rebuild, get, log): serve's state and handler on a free loopback port, and what it printed."""
+    project = copy_project(tmp_path / "project")
+    store = tmp_path / "store"
+    store.mkdir()
+    state = serve.DevState(store)
+    lines: list[str] = []
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), serve.make_handler(state))
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+
+    def rebuild() -> bool:
+        return serve.rebuild(project / "content", project / "templates", project / "static", state, base, log=lines.append)
+
+    def get(path: str) -> tuple[int, str]:
+        try:
+            with urllib.request.urlopen(base + path, timeout=5) as response:
+                return response.status, response.read().decode("utf-8")
+        except urllib.error.HTTPError as e:
+            return e.code, e.read().decode("utf-8")
+
+    yield project, state, rebuild, get, lines
+    server.shutdown()
+    server.server_close()
+
+
+def boom(*args, **kwargs):
+    raise RuntimeError("the sitemap\npass broke")
+
+
+def test_an_unexpected_exception_in_a_pass_is_shown_as_one_line_and_the_last_good_site_stays(dev, monkeypatch):
+    project, state, rebuild, get, log = dev
+    assert rebuild()
+    monkeypatch.setattr(build, "_sitemap", boom)
+    assert not rebuild()
+    assert len(state.errors) == 1
+    line = state.errors[0]
+    assert line.startswith("build failed: RuntimeError: the sitemap pass broke at ") and "\n" not in line
+    assert log[-1] == line
+    status = json.loads(get("__status")[1])
+    assert status["errors"] == [line]
+    code, page = get(f"{RID}/s2-1/")
+    assert code == 200 and "新建5G基站132座" in page
+
+
+def test_serve_recovers_when_the_cause_is_gone(dev, monkeypatch):
+    project, state, rebuild, get, log = dev
+    monkeypatch.setattr(build, "report_jobs", boom)
+    assert not rebuild()
+    monkeypatch.undo()
+    assert rebuild()
+    assert state.errors == [] and json.loads(get("__status")[1])["errors"] == []
+    assert get(f"{RID}/s2-1/")[0] == 200
+
+
+def test_serve_started_on_broken_content_shows_the_errors_on_every_address(dev):
+    project, state, rebuild, get, log = dev
+    (project / PART2).write_text("id: [broken\n", encoding="utf-8")
+    assert not rebuild()
+    for path in ("", f"{RID}/", "search/", "no/such/page/"):
+        code, page = get(path)
+        assert code == 503
+        assert "parts/part2.yaml:" in page and "YAML syntax" in page
+        assert "/__dev.js" in page  # the page reloads itself once the content is fixed
+
+
+def test_the_watcher_keeps_watching_after_any_failure_and_serves_the_fixed_site(dev, monkeypatch):
+    project, state, rebuild, get, log = dev
+    assert rebuild()
+    monkeypatch.setattr(build, "_sitemap", boom)
+    stop, ready = threading.Event(), threading.Event()
+    watcher = threading.Thread(target=serve.watch, args=([project / "content"], rebuild, stop, ready), daemon=True)
+    watcher.start()
+    try:
+        assert ready.wait(10)
+        part = project / PART2
+        part.write_text(part.read_text(encoding="utf-8").replace("新建5G基站132座", "新建5G基站170座"), encoding="utf-8")
+        wait_until(lambda: state.errors)
+        assert "RuntimeError" in state.errors[0] and watcher.is_alive()
+        monkeypatch.undo()
+        part.write_text(part.read_text(encoding="utf-8").replace("新建5G基站170座", "新建5G基站171座"), encoding="utf-8")
+        wait_until(lambda: not state.errors)
+        assert "新建5G基站171座" in get(f"{RID}/s2-1/")[1]
+    finally:
+        stop.set()
+        watcher.join(5)
+
+
+def wait_until(condition, seconds: float = 20) -> None:
+    deadline = time.time() + seconds
+    while not condition():
+        assert time.time() < deadline, "serve did not get there in time"
+        time.sleep(0.05)
