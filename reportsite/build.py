@@ -235,17 +235,18 @@ def render_site(content: Path, templates: Path = Path("templates"), static: Path
     stats = BuildStats()
     started = time.perf_counter()
 
-    def timed(name: str, since: float) -> float:
-        now = time.perf_counter()
+    def timed(name: str, since: float, now: float | None = None) -> float:
+        now = now or time.perf_counter()
         stats.timings.append((name, now - since))
         log(f"  {name:<14} {now - since:6.3f}s")
         return now
 
     t = started
     settings = load_settings(content, templates, static, base_url)
-    t = timed("templates", t)
+    settings_done = time.perf_counter()
     builds, fresh, stats.warnings = gather(content, settings, strict, previous or {})
-    t = timed("load content", t)
+    # Timings are logged once the content is known to be good: a failed build prints its errors alone.
+    t = timed("load content", timed("templates", t, settings_done))
 
     tree = tree if tree is not None else OutputTree()
     jobs = [report_jobs(rb, settings) for rb in fresh]
