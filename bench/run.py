@@ -17,6 +17,11 @@ reports, see bench/corpus.py), each repeat:
             search-index.json written;
   peers     Hugo and MkDocs, each in a new process with its output folder absent, on Markdown
             pages holding the same text at the same paths (bench/peers.py).
+Then once per size (bench/live.py):
+  serve     `python build.py serve` in a new process: one edit per repeat, timed from the write to
+            the page showing it over HTTP, and the process's peak RSS;
+  search    the search page of the cold build opened with a query in headless Chromium, once per
+            repeat: time and bytes before the first results, time until every report is searched.
 Medians over the repeats are reported. A peer run slower than --peer-budget seconds (default 60) is not
 repeated at that size, which keeps the default run near a quarter of an hour on 2 cores.
 """
