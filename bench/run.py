@@ -17,6 +17,11 @@ reports, see bench/corpus.py), each repeat:
             search-index.json written;
   peers     Hugo and MkDocs, each in a new process with its output folder absent, on Markdown
             pages holding the same text at the same paths (bench/peers.py).
+Then once per size (bench/live.py):
+  serve     `python build.py serve` in a new process: one edit per repeat, timed from the write to
+            the page showing it over HTTP, and the process's peak RSS;
+  search    the search page of the cold build opened with a query in headless Chromium, once per
+            repeat: time and bytes before the first results, time until every report is searched.
 Medians over the repeats are reported. A peer run slower than --peer-budget seconds (default 60) is not
 repeated at that size, which keeps the default run near a quarter of an hour on 2 cores.
 """
@@ -364,7 +369,7 @@ def results_table(rows: list[tuple[int, list[Sample]]], args, notes: list[str]) 
     lines += ["", "Cold build (`python build.py`) by pass, from its log (median seconds; total is the wall time of the process):", ""]
     lines += _pass_table(rows, "build_passes", "build_s")
     lines += ["", "Rebuild after a one-paragraph edit (`serve`'s own `rebuild`, in process), by pass from `BuildStats.timings` "
-              "(median seconds; `swap` is the rest of the rebuild's time: serve renders into memory and swaps the served files in one step), and serve's first build at that size:", ""]
+              "(median seconds; `swap` is the rest of the rebuild's time: serve swaps the served files in one step and deletes the blobs no longer named), and serve's first build at that size:", ""]
     lines += _pass_table(rows, "passes", "rebuild_s", ("serve's first build", "serve_first_s"))
     lines += ["", "Notes:", ""] + [f"- {note}" for note in notes]
     return "\n".join(lines) + "\n"
@@ -387,8 +392,8 @@ NOTES = [
     "interpreter start and imports; peak RSS is that child's own `ru_maxrss` (wait4).",
     "rebuild after edit: one paragraph of the first report gets a sentence more (a different one each run), then "
     "`reportsite.serve.rebuild` runs in the benchmark process, as serve's file watcher calls it, after serve's first build "
-    "at that size (so it can reuse what that build kept); its background deletion of the previous site is waited for "
-    "outside the timing.",
+    "at that size (so it can reuse what that build kept), and after an untimed rebuild that catches up with the "
+    "published-ids.txt files the cold build wrote.",
     "rebuild after edit now re-renders only the edited report and the site-wide pages (home, search, 404, sitemap, "
     "character maps); serve keeps its files on disk by digest, not in memory.",
     "search index pass: the `search index` entry of that rebuild's `BuildStats.timings`; size: all `search-index.json` files.",

@@ -168,3 +168,17 @@ def test_every_shard_is_requested_at_once_and_the_character_map_once(page, archi
         route.continue_()
     page.wait_for_function("() => document.querySelectorAll('#results h2[data-report]').length === 3")
     assert maps == [f"{base}search/charmap.json"]
+
+
+def test_a_report_with_many_hits_shows_twenty_and_links_to_all_of_them(page, archive):
+    site, base = archive
+    common = "发展"
+    expected = containing(site, RID, common)
+    assert len(expected) > 20
+    open_search(page, base, common)
+    assert counts(page)[RID] == len(expected)
+    assert len(hits_of(page, RID)) == 20
+    page.locator(f"#results a.search-report-more[href*='report={RID}']").click()
+    page.wait_for_function("() => document.querySelectorAll('#results li.hit').length > 20")
+    assert hits_of(page, RID) == expected
+    assert page.locator("#results h2[data-report]").count() == 0  # one report: grouped by section only
