@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import signal
 import socket
 import subprocess
 import sys
@@ -81,7 +82,7 @@ def measure_serve(project: Path, edit, edits: int, log) -> ServeSample:
             time.sleep(0.5)
         return ServeSample(first, times, peak_rss_kb(server.pid))
     finally:
-        server.terminate()
+        server.send_signal(signal.SIGINT)  # as Ctrl-C: serve removes its store of files
         server.wait(30)
 
 

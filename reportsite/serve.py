@@ -15,6 +15,7 @@ import http.server
 import json
 import mimetypes
 import queue
+import signal
 import tempfile
 import threading
 import time
@@ -208,8 +209,14 @@ def fingerprint(paths: list[Path]) -> tuple:
 
 def serve(content: Path, port: int, templates: Path = Path("templates"), static: Path = Path("static"),
           host: str = "127.0.0.1") -> int:
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _stop)  # stopped by a process manager: still remove the store
     with tempfile.TemporaryDirectory(prefix="reportsite-serve-") as store:
         return _serve(content, port, templates, static, host, DevState(Path(store)))
+
+
+def _stop(signum, frame) -> None:
+    raise KeyboardInterrupt
 
 
 def _serve(content: Path, port: int, templates: Path, static: Path, host: str, state: DevState) -> int:

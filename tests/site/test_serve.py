@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import http.server
 import json
+import os
+import signal
+import subprocess
+import sys
 import threading
 import time
 import urllib.error
@@ -14,7 +18,7 @@ import pytest
 
 from reportsite import build, serve
 
-from .conftest import copy_project
+from .conftest import ROOT, copy_project, free_port
 
 RID = "jiangxian-2022"
 PART2 = Path("content/reports/jiangxian-2022/parts/part2.yaml")
@@ -115,3 +119,28 @@ def wait_until(condition, seconds: float = 20) -> None:
     while not condition():
         assert time.time() < deadline, "serve did not get there in time"
         time.sleep(0.05)
+
+
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_serve_removes_its_store_of_files_when_stopped(tmp_path, stop):
+    project = copy_project(tmp_path / "project")
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    port = free_port()
+    server = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--port", str(port)], cwd=project,
+                              env={**os.environ, "TMPDIR": str(temp)}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_until(lambda: _answers(f"http://127.0.0.1:{port}/__status"), 60)
+        assert len(list(temp.glob("reportsite-serve-*"))) == 1  # the store of the served files
+    finally:
+        server.send_signal(stop)
+        server.wait(30)
+    assert list(temp.glob("reportsite-serve-*")) == []
+
+
+def _answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2):
+            return True
+    except OSError:
+        return False
