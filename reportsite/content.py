@@ -7,8 +7,7 @@ import unicodedata
 from pathlib import Path
 
 from .errors import ContentError, ContentErrors
-from .ingest.ids import ID_PATTERN
-from .model import KINDS, STATUSES, Block, Correction, Evidence, Meta, NumberedList, Paragraph, Part, Repair, Report, Section, Source, Target
+from .model import ID_PATTERN, KINDS, STATUSES, Block, Correction, Evidence, Meta, NumberedList, Paragraph, Part, Repair, Report, Section, Source, Target
 from .yamlio import LineDict, LineList, load_yaml
 
 _ID = re.compile(ID_PATTERN)

@@ -11,6 +11,11 @@ STATUSES = ("not-rated", "on-track", "at-risk", "off-track", "achieved", "missed
 # with), other quantified commitments of the plan, quantified results of the review, numbered list items.
 KINDS = ("indicator", "indicator-result", "commitment", "result", "list-item")
 
+# IDs are anchors, folder and file names: \A and \Z, not ^ and $, since `$` also matches before a
+# trailing newline, which would let "p1\n" through.
+ID_PATTERN = r"\A[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z"
+CN_DIGITS = "一二三四五六七八九"  # part and section numerals (一、 （三）)
+
 
 @dataclass(frozen=True)
 class Source:

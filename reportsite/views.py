@@ -9,8 +9,7 @@ from dataclasses import dataclass, field
 
 from .chart import ChartRow, indicator_chart
 from .i18n import Lang
-from .model import KINDS, STATUSES, Paragraph, Part, Report, Section, Target
-from .ingest.structure import CN_DIGITS
+from .model import CN_DIGITS, KINDS, STATUSES, Paragraph, Part, Report, Section, Target
 from .translations import Translation
 from .units import english_qualifier, english_quantity
 

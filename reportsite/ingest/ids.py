@@ -12,11 +12,9 @@ import re
 from dataclasses import replace
 from difflib import SequenceMatcher
 
-from ..model import NumberedList, Paragraph, Part, Report, Section, Target
+from ..model import ID_PATTERN, NumberedList, Paragraph, Part, Report, Section, Target
 from .targets import Extraction, pair_goals_with_results
 
-# \A and \Z, not ^ and $: `$` also matches before a trailing newline, which would let "p1\n" through.
-ID_PATTERN = r"\A[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z"
 # A report id names a folder under content/reports/ and a path on the site: nothing that could
 # climb out of it (`..`, `/`) or that the build would reject (capitals, spaces, a trailing newline).
 _REPORT_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

@@ -11,10 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ..model import Block, Paragraph, Part, Section
+from ..model import CN_DIGITS, Block, Paragraph, Part, Section
 from .clean import HAN
 
-CN_DIGITS = "一二三四五六七八九"
 CN_NUMERAL = f"[{CN_DIGITS}十]{{1,3}}"
 
 _PART = re.compile(rf"^(?:第({CN_NUMERAL})部分|({CN_NUMERAL})、)\s*(.{{1,40}})$")
