@@ -170,7 +170,8 @@ def report_jobs(rb: ReportBuild, settings: Settings) -> tuple[list, list, list]:
                        glossaries.get(lang.code), settings.compiled[page.template], settings.site)
              for lang in languages for page in rb.pages[lang.code]]
     data = [_data_job(rb.item, rb.views[languages[0].code], settings.url)]
-    search = [_search_job(rb.views[lang.code], lang, rb.item.glossary) for lang in languages]
+    originals = {p.id: p.text for p in rb.item.report.all_paragraphs()}
+    search = [_search_job(rb.views[lang.code], lang, rb.item.glossary, originals) for lang in languages]
     return pages, data, search
 
 
@@ -297,9 +298,9 @@ def _data_job(item: LoadedReport, rv, url: str) -> FileJob:
     return FileJob(tuple(out for out, _ in paths), make)
 
 
-def _search_job(rv, lang: Lang, glossary: list) -> FileJob:
+def _search_job(rv, lang: Lang, glossary: list, originals: dict[str, str]) -> FileJob:
     path = f"{lang.prefix}{rv.id}/{INDEX_NAME}"
-    return FileJob((path,), lambda: [(path, build_search_index(rv, lang, glossary))])
+    return FileJob((path,), lambda: [(path, build_search_index(rv, lang, glossary, originals))])
 
 
 def _report_pages(rb: ReportBuild, lang: Lang, settings: Settings) -> list[Page]:

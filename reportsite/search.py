@@ -3,9 +3,9 @@
 Word segmentation misses substrings that cross word boundaries (能电, 水蓄), so a shard holds each
 paragraph's plain text and the browser finds every paragraph containing the query. One character
 map per language, made with OpenCC from the characters all reports contain, lets a query typed in
-the other script match; it is shared by every shard, so an archive downloads it once. Chinese shards
-carry the report's glossary, so that an English query (`livelihood`) also finds the Chinese terms
-it explains.
+the other script match; it is shared by every shard, so an archive downloads it once. Shards carry
+the report's glossary, so that an English query (`livelihood`) also finds the paragraphs with the
+Chinese term it explains, on the Chinese sites and the English one.
 """
 
 from __future__ import annotations
@@ -86,12 +86,25 @@ def _char_map(chars: str) -> str:
     return _json({"v": INDEX_VERSION, "map": query_map(chars)})
 
 
-def build_search_index(rv: ReportView, lang: Lang, glossary: list) -> str:
-    """One report's shard: its paragraphs with their place in the report, and (Chinese) its glossary."""
-    gloss = [[lang.text(t.term), t.en] for t in glossary if t.term and t.en] if lang.code != "en" else []
+def build_search_index(rv: ReportView, lang: Lang, glossary: list, originals: dict[str, str]) -> str:
+    """One report's shard: its paragraphs with their place in the report, and its glossary."""
     data = {"v": INDEX_VERSION, "lang": lang.code, "report": rv.id, "title": rv.title, "url": rv.url,
-            "gloss": gloss, "docs": _docs(rv)}
+            "gloss": _glossary(lang, glossary, originals), "docs": _docs(rv)}
     return _json(data)
+
+
+def _glossary(lang: Lang, glossary: list, originals: dict[str, str]) -> list[list]:
+    """[what an English word that the term's English rendering contains also finds, that rendering].
+
+    On a Chinese site that is the Chinese term itself. The English translation words a term its own
+    way (民生实事 is "practical matters for people's wellbeing", not "livelihood"), so on the English
+    site it is the paragraphs whose Chinese original (paragraph id -> text) holds the term.
+    """
+    terms = [t for t in glossary if t.term and t.en]
+    if lang.code != "en":
+        return [[lang.text(t.term), t.en] for t in terms]
+    found = [[[pid for pid, text in originals.items() if t.term in text], t.en] for t in terms]
+    return [entry for entry in found if entry[0]]
 
 
 def search_page_context(builds: list, lang: Lang, base_path: str) -> dict:

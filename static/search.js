@@ -85,16 +85,19 @@ function pattern(term, map) {
   return new RegExp(source, "gu");
 }
 
-// English words also match by stem, so that "investing" finds "investment"; on a Chinese site an
-// English word also stands for the Chinese terms whose glossary rendering contains it.
+// English words also match by stem, so that "investing" finds "investment"; an English word also
+// stands for the glossary terms whose English rendering contains it: on a Chinese site the Chinese
+// term, on the English site the paragraphs whose Chinese original holds it (listed by id).
 function compile(query, map, index) {
   return fold(query).split(/\s+/).filter(Boolean).map((term) => {
     const word = /^[a-z]+$/.test(term);
-    const glossed = !word || index.lang === "en" ? [] : index.gloss.filter(([, en]) => new RegExp(`\\b${term}`).test(en));
+    const glossed = word ? index.gloss.filter(([, en]) => new RegExp(`\\b${term}`).test(en)) : [];
+    const english = index.lang === "en";
     return {
       re: pattern(term, map),
-      stem: word && index.lang === "en" ? stemmer(term) : null,
-      alts: glossed.map(([zh]) => pattern(fold(zh), map)),
+      stem: word && english ? stemmer(term) : null,
+      alts: english ? [] : glossed.map(([zh]) => pattern(fold(zh), map)),
+      ids: new Set(english ? glossed.flatMap(([ids]) => ids) : []),
     };
   });
 }
@@ -107,7 +110,7 @@ function stems(doc) {
 
 function matches(doc, term) {
   return doc.folded.search(term.re) >= 0 || (term.stem !== null && stems(doc).has(term.stem))
-    || term.alts.some((re) => doc.folded.search(re) >= 0);
+    || term.alts.some((re) => doc.folded.search(re) >= 0) || term.ids.has(doc[0]);
 }
 
 // [start, end) of every occurrence of the terms in a folded text, in order, overlaps merged.
@@ -234,7 +237,8 @@ function render(found, query, done, chinese) {
   results.replaceChildren(...found.filter((f) => f && f.hits.length).flatMap((f) => renderReport(f.report, f.hits, several, chinese)));
   const count = found.reduce((n, f) => n + (f ? f.hits.length : 0), 0);
   // A function as replacement, so that "$&" in a query is shown as typed.
-  const message = count ? status.dataset.msgCount.replace("{n}", count) : status.dataset.msgNone.replace("{q}", () => query);
+  const counted = count === 1 ? status.dataset.msgOne : status.dataset.msgCount.replace("{n}", count);
+  const message = count ? counted : status.dataset.msgNone.replace("{q}", () => query);
   status.textContent = done ? message : status.dataset.msgLoading;
 }
 

@@ -100,6 +100,8 @@ class Search:
             "links => links.map(a => a.getAttribute('href'))")]
 
     def message(self, key: str, **values) -> str:
+        if key == "count" and values.get("n") == 1:
+            key = "one"  # "1 paragraph found"
         text = self.status.get_attribute(f"data-msg-{key}")
         for name, value in values.items():
             text = text.replace("{" + name + "}", str(value))
