@@ -430,13 +430,13 @@ def link_neighbour_years(views: list[ReportView]) -> None:
 
 
 def display_date(iso: str, lang_code: str) -> str:
-    """2022-01-26 as a reader writes it: 2022年1月26日, 26 January 2022."""
+    """2022-01-26 as a reader writes it: 2022年1月26日, January 26, 2022 (American, as the translation is)."""
     try:
         year, month, day = (int(x) for x in iso.split("-"))
     except ValueError:
         return iso
     if lang_code == "en":
-        return f"{day} {_MONTHS[month - 1]} {year}"
+        return f"{_MONTHS[month - 1]} {day}, {year}"
     return f"{year}年{month}月{day}日"
 
 

@@ -57,7 +57,7 @@ def test_english_citation_says_the_translation_is_unofficial(page):
     page.goto(page.base + f"en/{RID}/s2-1/")
     page.locator("#s2-1-p1 [data-copy]").nth(1).click()
     citation = page.evaluate("navigator.clipboard.readText()")
-    assert citation.startswith("Jiang County People's Government, “Report on the Work of the Government of Jiang County, 2022” (26 January 2022), ")
+    assert citation.startswith("Jiang County People's Government, “Report on the Work of the Government of Jiang County, 2022” (January 26, 2022), ")
     assert ", unofficial translation, " in citation and citation.endswith(f"en/{RID}/s2-1/#s2-1-p1")
     assert "，" not in citation and "。" not in citation
 
