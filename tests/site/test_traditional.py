@@ -40,7 +40,7 @@ def test_the_traditional_interface_says_search_and_link_the_taiwan_way(site_dir)
 
 
 def test_a_query_in_simplified_or_opencc_standard_form_maps_to_the_taiwan_form_the_text_uses(site_dir):
-    charmap = json.loads((site_dir / "zh-hant" / RID / "search-index.json").read_text(encoding="utf-8"))["map"]
+    charmap = json.loads((site_dir / "zh-hant" / "search" / "charmap.json").read_text(encoding="utf-8"))["map"]
     for typed in "为爲":
         assert "為" in charmap[typed]
     for typed in "众衆":
