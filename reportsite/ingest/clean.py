@@ -11,7 +11,8 @@ from functools import lru_cache
 from ..model import Correction, Repair
 from ..script import is_simplified, to_simplified
 from .garble import repair_misread_gbk
-from .verify import CONTRADICTED, verify_repair
+from .reread import reread_lost_bytes
+from .verify import CONTRADICTED, VERIFIED, verify_repair
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN_RE = re.compile(f"[{HAN}]")
@@ -181,13 +182,19 @@ def join_hard_wrapped(text: str) -> str:
     return "\n".join(out)
 
 
+def _verified(garbled: str, repaired: str) -> bool:
+    """A reading made from guessed bytes is kept only when the surviving bytes confirm it."""
+    return verify_repair(garbled, repaired).status == VERIFIED
+
+
 def clean(text: str, corrections: list[Correction] = ()) -> Cleaned:
     """Apply every repair in order: recorded corrections, re-reading, pinyin, script, punctuation."""
     text = normalize_newlines(text)
     text, recorded, unmatched = apply_corrections(text, list(corrections))
     # Pinyin first: a farm annotated the garbage too (竅(qiào)), and the annotation holds no bytes.
     text = strip_pinyin(text)
-    text, automatic = repair_misread_gbk(text, accept=lambda garbled, repaired: verify_repair(garbled, repaired).status != CONTRADICTED)
+    text, automatic = repair_misread_gbk(text, accept=lambda garbled, repaired: verify_repair(garbled, repaired).status != CONTRADICTED,
+                                         fallback=lambda line, start: reread_lost_bytes(line, start, accept=_verified))
     text = strip_pinyin(text)  # and again for what the re-reading restored: 現(xiàn)
     text = to_report_script(text)
     text = fullwidth_punctuation(text)

@@ -141,9 +141,11 @@ def _brackets_balanced(text: str) -> bool:
 _MARK_IN_HAN = re.compile(r"[?\ufffd](?=[^\x00-\x3e\s]|[,.;:!?()])")
 
 
-def repair_misread_gbk(text: str, accept=lambda garbled, repaired: True) -> tuple[str, list[Repair]]:
+def repair_misread_gbk(text: str, accept=lambda garbled, repaired: True, fallback=None) -> tuple[str, list[Repair]]:
     """Re-read every garbled run in `text`; return the new text and a record of each repair.
-    A reading that `accept` (the byte verifier) rejects is not applied."""
+    A reading that `accept` (the byte verifier) rejects is not applied. A run the in-step reading
+    cannot read goes to `fallback(line, start)`, which returns (end, text) or None; it runs only
+    there, so every reading the in-step reader makes stays as it was."""
     repairs: list[Repair] = []
     out_lines = []
     for number, line in enumerate(text.split("\n"), start=1):
@@ -152,6 +154,8 @@ def repair_misread_gbk(text: str, accept=lambda garbled, repaired: True) -> tupl
             found = reread_in_step(line, m.start())
             if found is not None and not accept(line[m.start() : found[0]], found[1]):
                 found = None
+            if found is None and fallback is not None:
+                found = fallback(line, m.start())
             if found is None:
                 pos = m.start() + 1
                 continue
