@@ -16,13 +16,16 @@ import codecs
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
+from pathlib import Path
 
+from ..script import to_simplified
 from .garble import LOST_BYTE_MARKS, _brackets_balanced, _encode_run, char_rarity
 from .verify import simplified_sources, vanishes
 
 # What a lost byte most often belonged to, in order of preference: the indent before a heading,
 # its brackets and section numeral, punctuation.
-LIKELY_LOST = "\u3000（）一二三四五六七八九十，。、；：“”《》"
+_NUMERALS = "一二三四五六七八九十"
+LIKELY_LOST = f"\u3000（）{_NUMERALS}，。、；：“”《》"
 # Words of a report's title and draft mark: a lost byte inside one of them is read from the word.
 GENRE_WORDS = ("政府工作报告", "征求意见稿", "讨论稿", "送审稿", "人民政府", "工作报告")
 _MAX_RUN = 400
@@ -130,6 +133,8 @@ def candidate_readings(line: str, start: int) -> list[tuple[int, int, Reading]]:
     """Every way the run from the lost-byte mark `line[start]` can be read: (gain in ordinariness,
     end, reading with placeholders), best first. Linear in the run, which stops at the second
     lost-byte mark after the start and where no reading is left."""
+    if start + 1 < len(line) and line[start + 1] in LOST_BYTE_MARKS:
+        return []  # bytes lost twice in a row: nothing is left to read the first character from
     states = [Reading(0, _UNKNOWN, None, False, "", ())]
     garbled, ends = char_rarity(line[start]), []
     for i in range(start + 1, min(len(line), start + _MAX_RUN)):
@@ -176,7 +181,8 @@ def _word_fillings(text: str) -> dict[int, set[str]]:
                 window = text[at : at + len(word)]
                 if all(w == c or w in _HOLES for w, c in zip(window, word)):
                     for k, c in enumerate(window):
-                        if c != word[k]:
+                        # The lost lead byte may hide more bytes lost before it: the word must reach back past it.
+                        if c != word[k] and (c != HEAD or k > 0):
                             out.setdefault(at + k, set()).add(word[k])
     return out
 
@@ -187,7 +193,7 @@ def fill_placeholders(text: str, slots: tuple[int, ...], before: str, after: str
     rest of the line; with how many placeholders a genre word filled. None when a placeholder has
     no such character."""
     holes = [i for i, c in enumerate(text) if c in _HOLES]
-    words = {at - len(before): chars for at, chars in _word_fillings(before + text + after[:8]).items()}
+    words = {at - len(before[-8:]): chars for at, chars in _word_fillings(before[-8:] + text + after[:8]).items()}
     choices = []
     for hole, kept in zip(holes, slots):
         # An indent comes before a heading, never after the last character read.
@@ -197,23 +203,65 @@ def fill_placeholders(text: str, slots: tuple[int, ...], before: str, after: str
         out = list(text)
         for hole, ch in zip(holes, filling):
             out[hole] = ch
+        if any(ch in _NUMERALS and (before + "".join(out))[len(before) + hole - 1 : len(before) + hole] != "（"
+               for hole, ch in zip(holes, filling)):
+            continue  # a numeral is predictable only as a section number
         pairs = [(filling[k], filling[k + 1]) for k, h in enumerate(holes) if text[h] == BRIDGE_1]
         if all(vanishes(bytes([_gbk(a)[1], _gbk(b)[0]])) for a, b in pairs):
             reading = "".join(out)
-            if _brackets_balanced(reading + after):
+            if _brackets_balanced(before + reading + after) and "（）" not in before[-1:] + reading:
                 return reading, sum(1 for hole, ch in zip(holes, filling) if ch in words.get(hole, ()))
     return None
+
+
+_COMMON = 20000  # jieba's count above which a character is a word of its own (的, 和, 县, 新; not 卒, 灰)
+
+
+@lru_cache(maxsize=1)
+def _words() -> tuple[frozenset[str], frozenset[str]]:
+    """A general word list of Chinese (jieba's dictionary, 349,000 words) with the genre's words:
+    (words of two to four characters, characters common enough to be words of their own)."""
+    import jieba
+
+    words, common = set(GENRE_WORDS), set()
+    with (Path(jieba.__file__).parent / "dict.txt").open(encoding="utf-8") as f:
+        for line in f:
+            word, count = line.split(" ", 2)[:2]
+            if 2 <= len(word) <= 4:
+                words.add(word)
+            elif len(word) == 1 and int(count) >= _COMMON:
+                common.add(word)
+    return frozenset(words), frozenset(common)
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def reads_as_words(text: str, before: str = "", after: str = "") -> bool:
+    """Every Chinese character of `text` belongs to a word of two to six characters (the line
+    around it counts) or is a common word of its own: 城乡面貌焕然一新 passes, 明显卒 fails. Bytes that
+    vanished unseen leave readings that pass every character's rarity but no word list."""
+    before, after = to_simplified(before), to_simplified(after)
+    whole, (words, common) = before + text + after, _words()
+    covered = [False] * len(whole)
+    for i in range(len(whole)):
+        for n in range(2, 7):
+            if len(whole[i : i + n]) == n and whole[i : i + n] in words:
+                covered[i : i + n] = [True] * n
+    # The character before the reading too: a guess must not tear the word it ends apart (焕；一新).
+    return all(covered[i] or whole[i] in common or not _is_han(whole[i]) for i in range(max(0, len(before) - 1), len(before) + len(text)))
 
 
 def reread_lost_bytes(line: str, start: int, accept=lambda garbled, repaired: True) -> tuple[int, str] | None:
     """Re-read the run at the lost-byte mark `line[start]` that the in-step reader could not:
     (end, text) for the most ordinary reading that the verifier `accept`s, or None."""
-    before, found = line[max(0, start - 8) : start], []
+    before, found = line[:start], []
     for gain, end, reading in candidate_readings(line, start)[:_TRIES]:
         if gain >= 0 or sum(1 for c in reading.text if c not in _HOLES) < _MIN_READ:
             continue
         filled = fill_placeholders(reading.text, reading.slots, before, line[end : end + 2000])
-        if filled is not None:
+        if filled is not None and reads_as_words(filled[0], before[-4:], line[end : end + 4]):
             found.append((gain - _WORD_BONUS * filled[1], -end, filled[0].lstrip("\u3000 ")))
     for _, longest, text in sorted(found):
         if text and accept(line[start:-longest], text):
