@@ -11,8 +11,8 @@ from functools import lru_cache
 from ..model import Correction, Repair
 from ..script import is_simplified, to_simplified
 from .garble import repair_misread_gbk
-from .reread import reread_lost_bytes
-from .verify import CONTRADICTED, VERIFIED, verify_repair
+from .reread import reads_as_words, reread_lost_bytes
+from .verify import CONTRADICTED, VERIFIED, strip_farm_pinyin, verify_repair
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN_RE = re.compile(f"[{HAN}]")
@@ -187,6 +187,15 @@ def _verified(garbled: str, repaired: str) -> bool:
     return verify_repair(garbled, repaired).status == VERIFIED
 
 
+def second_reading(line: str, start: int, found: tuple[int, str] | None) -> tuple[int, str] | None:
+    """The in-step reading of the run at `line[start]` when it reads as words; otherwise the second
+    reader's (script conversion undone, lost bytes filled), if it has one the verifier confirms."""
+    # The pinyin of a re-read character is still there: 。現(xiàn)在 is 现在.
+    if found is not None and reads_as_words(to_simplified(found[1]), line[:start], strip_farm_pinyin(line[found[0] : found[0] + 16])):
+        return found
+    return reread_lost_bytes(line, start, accept=_verified)
+
+
 def clean(text: str, corrections: list[Correction] = ()) -> Cleaned:
     """Apply every repair in order: recorded corrections, re-reading, pinyin, script, punctuation."""
     text = normalize_newlines(text)
@@ -194,7 +203,7 @@ def clean(text: str, corrections: list[Correction] = ()) -> Cleaned:
     # Pinyin first: a farm annotated the garbage too (竅(qiào)), and the annotation holds no bytes.
     text = strip_pinyin(text)
     text, automatic = repair_misread_gbk(text, accept=lambda garbled, repaired: verify_repair(garbled, repaired).status != CONTRADICTED,
-                                         fallback=lambda line, start: reread_lost_bytes(line, start, accept=_verified))
+                                         review=second_reading)
     text = strip_pinyin(text)  # and again for what the re-reading restored: 現(xiàn)
     text = to_report_script(text)
     text = fullwidth_punctuation(text)

@@ -141,11 +141,11 @@ def _brackets_balanced(text: str) -> bool:
 _MARK_IN_HAN = re.compile(r"[?\ufffd](?=[^\x00-\x3e\s]|[,.;:!?()])")
 
 
-def repair_misread_gbk(text: str, accept=lambda garbled, repaired: True, fallback=None) -> tuple[str, list[Repair]]:
+def repair_misread_gbk(text: str, accept=lambda garbled, repaired: True, review=None) -> tuple[str, list[Repair]]:
     """Re-read every garbled run in `text`; return the new text and a record of each repair.
-    A reading that `accept` (the byte verifier) rejects is not applied. A run the in-step reading
-    cannot read goes to `fallback(line, start)`, which returns (end, text) or None; it runs only
-    there, so every reading the in-step reader makes stays as it was."""
+    A reading that `accept` (the byte verifier) rejects is not applied. `review(line, start, found)`
+    sees the in-step reading of the run at `start` ((end, text) or None) and returns the reading
+    to apply, its own when it has a better one."""
     repairs: list[Repair] = []
     out_lines = []
     for number, line in enumerate(text.split("\n"), start=1):
@@ -154,8 +154,8 @@ def repair_misread_gbk(text: str, accept=lambda garbled, repaired: True, fallbac
             found = reread_in_step(line, m.start())
             if found is not None and not accept(line[m.start() : found[0]], found[1]):
                 found = None
-            if found is None and fallback is not None:
-                found = fallback(line, m.start())
+            if review is not None:
+                found = review(line, m.start(), found)
             if found is None:
                 pos = m.start() + 1
                 continue
