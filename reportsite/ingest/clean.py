@@ -191,7 +191,7 @@ def second_reading(line: str, start: int, found: tuple[int, str] | None) -> tupl
     """The in-step reading of the run at `line[start]` when it reads as words; otherwise the second
     reader's (script conversion undone, lost bytes filled), if it has one the verifier confirms."""
     # The pinyin of a re-read character is still there: 。現(xiàn)在 is 现在.
-    if found is not None and reads_as_words(to_simplified(found[1]), line[:start], strip_farm_pinyin(line[found[0] : found[0] + 16])):
+    if found is not None and reads_as_words(to_simplified(found[1]), line[max(0, start - 8) : start], strip_farm_pinyin(line[found[0] : found[0] + 16])):
         return found
     return reread_lost_bytes(line, start, accept=_verified)
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import product
+from itertools import islice, product
 from pathlib import Path
 
 from ..script import to_simplified
@@ -29,8 +29,10 @@ LIKELY_LOST = f"\u3000（）{_NUMERALS}，。、；：“”《》"
 # Words of a report's title and draft mark: a lost byte inside one of them is read from the word.
 GENRE_WORDS = ("政府工作报告", "征求意见稿", "讨论稿", "送审稿", "人民政府", "工作报告")
 _MAX_RUN = 400
+_CONTEXT = 2000  # characters of the line on either side that a reading's brackets must balance with
 _MIN_READ = 2  # characters read from surviving bytes alone; fewer is no evidence for a reading
 _KEEP = 4  # readings kept per state of the decoder
+_MAX_FILLINGS = 64  # fillings tried per reading, the likeliest first
 _TRIES = 16  # readings filled in and offered to the verifier
 _WORD_BONUS = 2  # a placeholder filled from a genre word counts against the rarity of the rest
 
@@ -199,12 +201,12 @@ def fill_placeholders(text: str, slots: tuple[int, ...], before: str, after: str
         # An indent comes before a heading, never after the last character read.
         options = sorted(words.get(hole, ())) + list(LIKELY_LOST if text[hole] == HEAD else LIKELY_LOST[1:])
         choices.append(list(dict.fromkeys(c for c in options if _fits(text[hole], c, kept))))
-    for filling in product(*choices):
+    for filling in islice(product(*choices), _MAX_FILLINGS):
         out = list(text)
         for hole, ch in zip(holes, filling):
             out[hole] = ch
-        if any(ch in _NUMERALS and (before + "".join(out))[len(before) + hole - 1 : len(before) + hole] != "（"
-               for hole, ch in zip(holes, filling)):
+        preceding = (before[-1:] or " ") + "".join(out)  # preceding[i]: the character before out[i]
+        if any(ch in _NUMERALS and preceding[hole] != "（" for hole, ch in zip(holes, filling)):
             continue  # a numeral is predictable only as a section number
         pairs = [(filling[k], filling[k + 1]) for k, h in enumerate(holes) if text[h] == BRIDGE_1]
         if all(vanishes(bytes([_gbk(a)[1], _gbk(b)[0]])) for a, b in pairs):
@@ -256,11 +258,11 @@ def reads_as_words(text: str, before: str = "", after: str = "") -> bool:
 def reread_lost_bytes(line: str, start: int, accept=lambda garbled, repaired: True) -> tuple[int, str] | None:
     """Re-read the run at the lost-byte mark `line[start]` that the in-step reader could not:
     (end, text) for the most ordinary reading that the verifier `accept`s, or None."""
-    before, found = line[:start], []
+    before, found = line[max(0, start - _CONTEXT) : start], []
     for gain, end, reading in candidate_readings(line, start)[:_TRIES]:
         if gain >= 0 or sum(1 for c in reading.text if c not in _HOLES) < _MIN_READ:
             continue
-        filled = fill_placeholders(reading.text, reading.slots, before, line[end : end + 2000])
+        filled = fill_placeholders(reading.text, reading.slots, before, line[end : end + _CONTEXT])
         if filled is not None and reads_as_words(filled[0], before[-4:], line[end : end + 4]):
             found.append((gain - _WORD_BONUS * filled[1], -end, filled[0].lstrip("\u3000 ")))
     for _, longest, text in sorted(found):
