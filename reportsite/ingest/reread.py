@@ -12,7 +12,7 @@ words of a title or draft mark. The byte verifier must then find the reading ver
 
 from __future__ import annotations
 
-import codecs
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice, product
@@ -29,11 +29,11 @@ LIKELY_LOST = f"\u3000（）{_NUMERALS}，。、；：“”《》"
 # Words of a report's title and draft mark: a lost byte inside one of them is read from the word.
 GENRE_WORDS = ("政府工作报告", "征求意见稿", "讨论稿", "送审稿", "人民政府", "工作报告")
 _MAX_RUN = 400
-_CONTEXT = 2000  # characters of the line on either side that a reading's brackets must balance with
+_CONTEXT = 200  # characters of the line on either side that a reading's brackets must balance with (a heading's are near)
 _MIN_READ = 2  # characters read from surviving bytes alone; fewer is no evidence for a reading
 _KEEP = 4  # readings kept per state of the decoder
 _MAX_FILLINGS = 64  # fillings tried per reading, the likeliest first
-_TRIES = 16  # readings filled in and offered to the verifier
+_TRIES = 8  # readings filled in and offered to the verifier
 _WORD_BONUS = 2  # a placeholder filled from a genre word counts against the rarity of the rest
 
 # Placeholders in a reading for characters whose bytes are only partly known.
@@ -159,6 +159,7 @@ def candidate_readings(line: str, start: int) -> list[tuple[int, int, Reading]]:
     return sorted(ends, key=lambda e: (e[0], -e[1]))
 
 
+@lru_cache(maxsize=None)
 def _gbk(ch: str) -> bytes:
     try:
         return ch.encode("gbk")
@@ -173,16 +174,19 @@ def _fits(slot: str, ch: str, kept: int) -> bool:
     return raw[1] == kept if slot in (HEAD, BRIDGE_2) else raw[0] == kept
 
 
+# Each genre word as a pattern in which every character may also be a placeholder.
+_WORD_PATTERNS = [(w, re.compile("".join(f"[{c}{''.join(_HOLES)}]" for c in w))) for w in GENRE_WORDS]
+
+
 def _word_fillings(text: str) -> dict[int, set[str]]:
     """Characters the genre's words put in the placeholders: 征求意\ue001\ue002 + 征求意见稿 -> 见, 稿."""
     out: dict[int, set[str]] = {}
     holes = [i for i, c in enumerate(text) if c in _HOLES]
-    for word in GENRE_WORDS:
+    for word, pattern in _WORD_PATTERNS:
         for hole in holes:
             for at in range(max(0, hole - len(word) + 1), min(hole, len(text) - len(word)) + 1):
-                window = text[at : at + len(word)]
-                if all(w == c or w in _HOLES for w, c in zip(window, word)):
-                    for k, c in enumerate(window):
+                if pattern.match(text, at):
+                    for k, c in enumerate(text[at : at + len(word)]):
                         # The lost lead byte may hide more bytes lost before it: the word must reach back past it.
                         if c != word[k] and (c != HEAD or k > 0):
                             out.setdefault(at + k, set()).add(word[k])
