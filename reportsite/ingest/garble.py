@@ -58,7 +58,7 @@ def text_rarity(text: str) -> int:
     return sum(char_rarity(c) for c in text)
 
 
-def _encode_run(run: str) -> bytes | None:
+def encode_run(run: str) -> bytes | None:
     """The GBK bytes a garbled run was decoded from, or None if it cannot have come from GBK."""
     out = bytearray()
     for ch in run:
@@ -93,7 +93,7 @@ def reread_in_step(line: str, start: int) -> tuple[int, str] | None:
     linear in its length, and it stops at the first character that is garbage in any reading and
     at the next lost-byte mark, so that a line of marks costs no more than a line of text.
     """
-    head = _encode_run(line[start + 1 : start + 2])
+    head = encode_run(line[start + 1 : start + 2])
     if not head or head[0] < 0x40:
         return None
     lead = _best_lead_byte(head[0])
@@ -107,7 +107,7 @@ def reread_in_step(line: str, start: int) -> tuple[int, str] | None:
         ch = line[end - 1]
         if ch in LOST_BYTE_MARKS and end - 1 > start + 1:
             break  # bytes were lost again: the reading from this mark cannot go past the next one
-        raw = _encode_run(ch)
+        raw = encode_run(ch)
         if raw is None:
             break
         garbled_rarity += char_rarity(ch)
@@ -127,12 +127,12 @@ def reread_in_step(line: str, start: int) -> tuple[int, str] | None:
     if best is None or best[0] >= 0:
         return None
     end, text = best[1], best[2].lstrip("\u3000 ")
-    if not _brackets_balanced(text + line[end : end + 2000]):
+    if not brackets_balanced(text + line[end : end + 2000]):
         return None  # a plausible-looking reading that tore a bracket pair apart also lost bytes
     return end, text
 
 
-def _brackets_balanced(text: str) -> bool:
+def brackets_balanced(text: str) -> bool:
     text = "".join(_ASCII_TO_FULLWIDTH.get(c, c) for c in text)
     return all(text.count(a) == text.count(b) for a, b in ("（）", "“”", "《》", "【】"))
 

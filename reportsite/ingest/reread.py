@@ -19,7 +19,7 @@ from itertools import islice, product
 from pathlib import Path
 
 from ..script import to_simplified
-from .garble import LOST_BYTE_MARKS, _brackets_balanced, _encode_run, char_rarity
+from .garble import LOST_BYTE_MARKS, brackets_balanced, encode_run, char_rarity
 from .verify import simplified_sources, vanishes
 
 # What a lost byte most often belonged to, in order of preference: the indent before a heading,
@@ -47,7 +47,7 @@ def byte_options(ch: str) -> tuple[bytes, ...]:
     """The bytes a garbled character can stand for: its own, or those of a Simplified character
     the farm converted into it (竅 stands for 竅 or 窍)."""
     forms = [ch, *sorted(simplified_sources(ch))]
-    return tuple(dict.fromkeys(raw for raw in map(_encode_run, forms) if raw))
+    return tuple(dict.fromkeys(raw for raw in map(encode_run, forms) if raw))
 
 
 @lru_cache(maxsize=65536)
@@ -215,7 +215,7 @@ def fill_placeholders(text: str, slots: tuple[int, ...], before: str, after: str
         pairs = [(filling[k], filling[k + 1]) for k, h in enumerate(holes) if text[h] == BRIDGE_1]
         if all(vanishes(bytes([_gbk(a)[1], _gbk(b)[0]])) for a, b in pairs):
             reading = "".join(out)
-            if _brackets_balanced(before + reading + after) and "（）" not in before[-1:] + reading:
+            if brackets_balanced(before + reading + after) and "（）" not in before[-1:] + reading:
                 return reading, sum(1 for hole, ch in zip(holes, filling) if ch in words.get(hole, ()))
     return None
 
