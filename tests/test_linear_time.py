@@ -44,6 +44,8 @@ RUNS = {
     "lost-byte marks": "?。",
     "replacement characters": "\ufffd唬",
     "pinyin": "發(fā)",
+    "farm-converted garbage": "ㄈ?┏竅(qiào)緱",
+    "draft marks": "?ㄕ髑笠餳?澹?",
     "pinyin without characters": "(fā)",
     "years": "2022年",
     "breadcrumbs": "首页>",

@@ -1,1 +1,1 @@
-"""The raw -> YAML pipeline: decode, clean (garble, pinyin, script), chrome, structure, targets, ids, store."""
+"""The raw -> YAML pipeline: decode, clean (garble, reread, pinyin, script), chrome, structure, targets, ids, store."""

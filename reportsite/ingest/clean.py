@@ -11,7 +11,8 @@ from functools import lru_cache
 from ..model import Correction, Repair
 from ..script import is_simplified, to_simplified
 from .garble import repair_misread_gbk
-from .verify import CONTRADICTED, verify_repair
+from .reread import reads_as_words, reread_lost_bytes
+from .verify import CONTRADICTED, VERIFIED, strip_farm_pinyin, verify_repair
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN_RE = re.compile(f"[{HAN}]")
@@ -181,13 +182,28 @@ def join_hard_wrapped(text: str) -> str:
     return "\n".join(out)
 
 
+def _verified(garbled: str, repaired: str) -> bool:
+    """A reading made from guessed bytes is kept only when the surviving bytes confirm it."""
+    return verify_repair(garbled, repaired).status == VERIFIED
+
+
+def second_reading(line: str, start: int, found: tuple[int, str] | None) -> tuple[int, str] | None:
+    """The in-step reading of the run at `line[start]` when it reads as words; otherwise the second
+    reader's (script conversion undone, lost bytes filled), if it has one the verifier confirms."""
+    # The pinyin of a re-read character is still there: 。現(xiàn)在 is 现在.
+    if found is not None and reads_as_words(to_simplified(found[1]), line[max(0, start - 8) : start], strip_farm_pinyin(line[found[0] : found[0] + 16])):
+        return found
+    return reread_lost_bytes(line, start, accept=_verified)
+
+
 def clean(text: str, corrections: list[Correction] = ()) -> Cleaned:
     """Apply every repair in order: recorded corrections, re-reading, pinyin, script, punctuation."""
     text = normalize_newlines(text)
     text, recorded, unmatched = apply_corrections(text, list(corrections))
     # Pinyin first: a farm annotated the garbage too (竅(qiào)), and the annotation holds no bytes.
     text = strip_pinyin(text)
-    text, automatic = repair_misread_gbk(text, accept=lambda garbled, repaired: verify_repair(garbled, repaired).status != CONTRADICTED)
+    text, automatic = repair_misread_gbk(text, accept=lambda garbled, repaired: verify_repair(garbled, repaired).status != CONTRADICTED,
+                                         review=second_reading)
     text = strip_pinyin(text)  # and again for what the re-reading restored: 現(xiàn)
     text = to_report_script(text)
     text = fullwidth_punctuation(text)

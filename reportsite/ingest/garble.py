@@ -58,7 +58,7 @@ def text_rarity(text: str) -> int:
     return sum(char_rarity(c) for c in text)
 
 
-def _encode_run(run: str) -> bytes | None:
+def encode_run(run: str) -> bytes | None:
     """The GBK bytes a garbled run was decoded from, or None if it cannot have come from GBK."""
     out = bytearray()
     for ch in run:
@@ -93,7 +93,7 @@ def reread_in_step(line: str, start: int) -> tuple[int, str] | None:
     linear in its length, and it stops at the first character that is garbage in any reading and
     at the next lost-byte mark, so that a line of marks costs no more than a line of text.
     """
-    head = _encode_run(line[start + 1 : start + 2])
+    head = encode_run(line[start + 1 : start + 2])
     if not head or head[0] < 0x40:
         return None
     lead = _best_lead_byte(head[0])
@@ -107,7 +107,7 @@ def reread_in_step(line: str, start: int) -> tuple[int, str] | None:
         ch = line[end - 1]
         if ch in LOST_BYTE_MARKS and end - 1 > start + 1:
             break  # bytes were lost again: the reading from this mark cannot go past the next one
-        raw = _encode_run(ch)
+        raw = encode_run(ch)
         if raw is None:
             break
         garbled_rarity += char_rarity(ch)
@@ -127,12 +127,12 @@ def reread_in_step(line: str, start: int) -> tuple[int, str] | None:
     if best is None or best[0] >= 0:
         return None
     end, text = best[1], best[2].lstrip("\u3000 ")
-    if not _brackets_balanced(text + line[end : end + 2000]):
+    if not brackets_balanced(text + line[end : end + 2000]):
         return None  # a plausible-looking reading that tore a bracket pair apart also lost bytes
     return end, text
 
 
-def _brackets_balanced(text: str) -> bool:
+def brackets_balanced(text: str) -> bool:
     text = "".join(_ASCII_TO_FULLWIDTH.get(c, c) for c in text)
     return all(text.count(a) == text.count(b) for a, b in ("（）", "“”", "《》", "【】"))
 
@@ -141,9 +141,11 @@ def _brackets_balanced(text: str) -> bool:
 _MARK_IN_HAN = re.compile(r"[?\ufffd](?=[^\x00-\x3e\s]|[,.;:!?()])")
 
 
-def repair_misread_gbk(text: str, accept=lambda garbled, repaired: True) -> tuple[str, list[Repair]]:
+def repair_misread_gbk(text: str, accept=lambda garbled, repaired: True, review=None) -> tuple[str, list[Repair]]:
     """Re-read every garbled run in `text`; return the new text and a record of each repair.
-    A reading that `accept` (the byte verifier) rejects is not applied."""
+    A reading that `accept` (the byte verifier) rejects is not applied. `review(line, start, found)`
+    sees the in-step reading of the run at `start` ((end, text) or None) and returns the reading
+    to apply, its own when it has a better one."""
     repairs: list[Repair] = []
     out_lines = []
     for number, line in enumerate(text.split("\n"), start=1):
@@ -152,6 +154,8 @@ def repair_misread_gbk(text: str, accept=lambda garbled, repaired: True) -> tupl
             found = reread_in_step(line, m.start())
             if found is not None and not accept(line[m.start() : found[0]], found[1]):
                 found = None
+            if review is not None:
+                found = review(line, m.start(), found)
             if found is None:
                 pos = m.start() + 1
                 continue
