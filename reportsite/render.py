@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import re
@@ -317,6 +318,24 @@ def _run_slice(bounds: tuple[int, int]) -> tuple[int, list]:
     return bounds[1] - bounds[0], kept
 
 
+def _shared_work(job) -> tuple | None:
+    """What a job shares with its neighbours in the list: the pages of one report in one language reuse
+    its rendered paragraphs and furniture, which live in the process that rendered them first."""
+    page = getattr(job, "page", None)
+    return (id(page.report), job.lang.code) if page is not None and page.report is not None else None
+
+
+def _slices(jobs: list, size: int) -> list[tuple[int, int]]:
+    """Runs of at least `size` jobs (the last may be shorter), cut only where the shared work changes,
+    so that a worker never renders again the paragraphs another worker rendered."""
+    slices, start = [], 0
+    for i in range(1, len(jobs)):
+        if i - start >= size and (_shared_work(jobs[i]) is None or _shared_work(jobs[i]) != _shared_work(jobs[i - 1])):
+            slices.append((start, i))
+            start = i
+    return slices + [(start, len(jobs))] if jobs else slices
+
+
 def run_jobs(jobs: list, tree, processes: int, progress=lambda done, total: None) -> None:
     """Run every job into `tree`; with many jobs, in `processes` forked workers that write their own files.
 
@@ -329,19 +348,22 @@ def run_jobs(jobs: list, tree, processes: int, progress=lambda done, total: None
     parallel = (processes > 1 and len(jobs) >= PARALLEL_MIN_JOBS and "fork" in multiprocessing.get_all_start_methods())
     _WORK = (jobs, tree)
     try:
-        step = max(1, len(jobs) // (processes * 8 if parallel else 20))
-        slices = [(i, min(i + step, len(jobs))) for i in range(0, len(jobs), step)]
         done = 0
         if not parallel:
-            for bounds in slices:
+            step = max(1, len(jobs) // 20)
+            for bounds in [(i, min(i + step, len(jobs))) for i in range(0, len(jobs), step)]:
                 done += _run_slice(bounds)[0]
                 progress(done, len(jobs))
             return
+        # Objects made before the fork are never collected in the workers: frozen, the collector leaves
+        # them alone, so the workers do not copy the parent's memory pages by walking them.
+        gc.freeze()
         with multiprocessing.get_context("fork").Pool(processes) as pool:
-            for count, kept in pool.imap_unordered(_run_slice, slices, chunksize=1):
+            for count, kept in pool.imap_unordered(_run_slice, _slices(jobs, max(1, len(jobs) // (processes * 8))), chunksize=1):
                 for path, data in kept:
                     tree.add(path, data, reserved=True)
                 done += count
                 progress(done, len(jobs))
     finally:
+        gc.unfreeze()
         _WORK = None
