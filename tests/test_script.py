@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from reportsite.i18n import load_languages
-from reportsite.script import to_traditional, traditional_converter
+from reportsite.script import character_converter, converter, to_traditional, traditional_converter
 
 ROOT = Path(__file__).resolve().parents[1]
 PHRASES = ROOT / "content" / "zh-hant-phrases.txt"
@@ -87,3 +87,12 @@ def test_a_build_leaves_no_new_entry_in_the_temp_folder(tmp_path):
     first = build_once()
     assert not [name for name in first if name.startswith("reportsite-opencc-")]
     assert build_once() == first
+
+
+def test_character_converters_give_the_full_profiles_result_for_every_character_the_search_map_meets():
+    # query_map converts characters from U+3400 to U+9FFF and their t2s forms, one at a time.
+    t2s = converter("t2s")
+    for profile in ("s2t", "s2tw"):
+        full, light = converter(profile), character_converter(profile)
+        chars = {c for cp in range(0x3400, 0xA000) for c in (chr(cp), t2s.convert(chr(cp)))}
+        assert [ch for ch in sorted(chars) if full.convert(ch) != light.convert(ch)] == []
