@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
-import os
 import re
-import stat
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -14,6 +12,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
+from .cache import private_cache_folder
 from .errors import ContentError, ContentErrors
 from .i18n import Lang
 from .pages import Page, json_ld
@@ -35,21 +34,8 @@ class SiteInfo:
 
 
 def bytecode_folder() -> Path | None:
-    """The private folder for compiled templates, or None to compile without a cache.
-
-    The cache holds code that the build runs, so it lives in the user's own cache folder
-    ($XDG_CACHE_HOME or ~/.cache), never in the shared temporary folder, and is used only if it is
-    a real folder owned by the user that nobody else can write to.
-    """
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    folder = base / "reportsite" / "jinja"
-    try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        info = os.lstat(folder)
-    except OSError:
-        return None
-    private = stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
-    return folder if private else None
+    """The private folder for compiled templates (see cache.py), or None to compile without a cache."""
+    return private_cache_folder("jinja")
 
 
 @lru_cache(maxsize=8)

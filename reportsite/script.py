@@ -13,6 +13,11 @@ import opencc
 TRADITIONAL_PROFILE = "s2tw"  # the common Taiwan standard characters, characters only (not s2twp)
 
 
+def opencc_version() -> str:
+    """Which OpenCC converts: what it made is cached only as long as the same one is installed."""
+    return f"{getattr(opencc, '__version__', '')} {Path(opencc.__file__).parent.stat().st_mtime_ns}"
+
+
 @lru_cache(maxsize=None)
 def converter(profile: str) -> opencc.OpenCC:
     """One OpenCC converter per profile, loaded on first use (loading its dictionaries takes time)."""
@@ -45,10 +50,15 @@ def to_traditional(text: str, *phrase_files: str) -> str:
     """Simplified -> Traditional in the common Taiwan standard characters (OpenCC s2tw: 為, 群眾, 裡),
     characters only: s2twp's phrase rewriting would swap mainland words for Taiwan ones (项目 -> 專案).
     The site's phrase lists, where given, are consulted first (see traditional_converter)."""
-    lines = "".join(_phrase_lines(path) for path in phrase_files if path)
+    lines = phrase_lines(*phrase_files)
     if not lines:
         return converter(TRADITIONAL_PROFILE).convert(text)
     return traditional_converter(lines).convert(text)
+
+
+def phrase_lines(*phrase_files: str) -> str:
+    """The phrase lists given (empty names are skipped), one after the other, as OpenCC reads them."""
+    return "".join(_phrase_lines(path) for path in phrase_files if path)
 
 
 def _phrase_lines(path: str) -> str:
