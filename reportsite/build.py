@@ -28,7 +28,7 @@ from .i18n import Lang, load_languages
 from .ledger import check_ledger, update_ledger
 from .output import OutputTree, check_out_folder, commit, staging_folder, write_failed
 from .pages import Page, redirect_pages, report_pages, site_pages
-from .render import FileJob, Glossary, RenderJob, SiteInfo, load_templates, make_environment, run_jobs
+from .render import FileJob, Glossary, RenderJob, SiteInfo, load_templates, make_environment, run_jobs, templates_checked_once
 from .search import CHARMAP_NAME, INDEX_NAME, build_char_map, build_search_index, corpus_chars, search_page_context
 from .settings import load_site_settings
 from .translations import load_glossary, load_translation
@@ -254,7 +254,8 @@ def render_site(content: Path, templates: Path = Path("templates"), static: Path
             tree.adopt(rb.files)
     site = {lang.code: _site_pages(builds, lang, settings) for lang in settings.languages}
     page_jobs = [job for pages, _, _ in jobs for job in pages] + site_page_jobs(site, settings)
-    run_jobs(page_jobs, tree, processes, progress)
+    with templates_checked_once(make_environment(templates)):
+        run_jobs(page_jobs, tree, processes, progress)
     stats.pages = sum(rb.page_count for rb in builds) + sum(map(len, site.values()))
     t = timed("render", t)
     run_jobs([job for _, data, _ in jobs for job in data], tree, processes)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -69,6 +70,20 @@ def _markdown_inline(text: str) -> Markup:
     from .markdown import render_inline
 
     return render_inline(text)
+
+
+@contextmanager
+def templates_checked_once(env: jinja2.Environment):
+    """Jinja looks at a template's file for changes each time a page asks for it (its layout, its
+    macros, the furniture): several stat calls a page. Checked once here, for the whole render pass;
+    if one changed since it was compiled, the check stays per use and reloads it as before."""
+    checked = env.auto_reload
+    cached = list(env.cache.values()) if env.cache is not None else []
+    env.auto_reload = checked and not all(template.is_up_to_date for template in cached)
+    try:
+        yield
+    finally:
+        env.auto_reload = checked
 
 
 def load_templates(env: jinja2.Environment, names: list[str]) -> dict[str, jinja2.Template]:
