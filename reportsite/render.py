@@ -160,14 +160,14 @@ def _english_key(rendering: str) -> str:
     return key if len(key) >= 4 else ""
 
 
-_CHROME: dict[tuple, Markup] = {}  # (env, piece, language, report, tab) -> rendered furniture
+_CHROME: dict[tuple, object] = {}  # (env, piece, language, report, tab) -> rendered furniture; (env, name) -> template
 
 
 def _chrome(env: jinja2.Environment, lang: Lang, site: SiteInfo, page: Page):
     """The page's furniture (search bar, report tabs, footer note), each rendered once per language,
     report and tab: most pages share it, and rendering it per page was half of all template time."""
     rv = page.report
-    module = env.get_template("chrome.html").module
+    module = _template_once(env, "chrome.html").module
     msg = lang.messages
 
     def piece(name: str) -> Markup:
@@ -182,6 +182,15 @@ def _chrome(env: jinja2.Environment, lang: Lang, site: SiteInfo, page: Page):
         return _CHROME[key]
 
     return piece
+
+
+def _template_once(env: jinja2.Environment, name: str) -> jinja2.Template:
+    """A template every page asks for, looked up once per pass (reset_chrome forgets it): a lookup
+    in Jinja's cache costs more than the piece of furniture it is for."""
+    key = (id(env), name)
+    if key not in _CHROME:
+        _CHROME[key] = env.get_template(name)
+    return _CHROME[key]
 
 
 def reset_chrome() -> None:
@@ -206,7 +215,7 @@ def _memoize_paragraphs(env: jinja2.Environment) -> None:
     """Route every call of macros.html's paragraph macro, from templates and other macros alike, through
     `_paragraph_once`: imported without context, the macros module is one object per template
     version, and its macros call `paragraph` through that same Macro object."""
-    macro = env.get_template("macros.html")._get_default_module().paragraph
+    macro = _template_once(env, "macros.html")._get_default_module().paragraph
     if not hasattr(macro._func, "__wrapped__"):
         macro._func = _paragraph_once(macro._func)
 
