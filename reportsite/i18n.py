@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ContentError, ContentErrors
-from .script import to_traditional
+from .cache import private_cache_folder
+from .script import opencc_version, phrase_lines, to_traditional
 from .yamlio import load_yaml
 
 
@@ -36,6 +40,35 @@ _NAMES = {"zh-Hans": "简体中文", "zh-Hant": "繁體中文", "en": "English"}
 _PREFIXES = {"zh-Hans": "", "zh-Hant": "zh-hant/", "en": "en/"}
 
 
+def _traditional_catalog(messages: dict[str, str], *phrase_files: str) -> dict[str, str]:
+    """The zh-Hant messages, converted from zh-Hans: kept in the private cache under the digest of
+    everything the conversion reads, as loading OpenCC with these phrase lists is a tenth of a
+    second the seed's build would otherwise spend on every run for the same hundred messages."""
+    key = hashlib.sha256(json.dumps([opencc_version(), phrase_lines(*phrase_files), messages], ensure_ascii=False).encode()).hexdigest()
+    folder = private_cache_folder("messages")
+    cached = _read_catalog(folder / f"{key}.json") if folder else None
+    if cached is not None and cached.keys() == messages.keys():
+        return cached
+    converted = {k: to_traditional(v, *phrase_files) for k, v in messages.items()}
+    if folder:
+        partial = folder / f".{key}.{os.getpid()}"
+        try:
+            partial.write_text(json.dumps(converted, ensure_ascii=False), encoding="utf-8")
+            os.replace(partial, folder / f"{key}.json")  # a build running beside never reads half a file
+        except OSError:
+            partial.unlink(missing_ok=True)  # a full disk: the next build converts again
+    return converted
+
+
+def _read_catalog(path: Path) -> dict[str, str] | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    ok = isinstance(data, dict) and all(isinstance(v, str) for v in data.values())
+    return data if ok else None
+
+
 def load_languages(templates: Path, codes: tuple[str, ...] = LANGUAGE_ORDER, phrases: Path | None = None) -> list[Lang]:
     """The catalogs under templates/i18n/; zh-Hant is converted from zh-Hans, never stored twice.
 
@@ -57,7 +90,7 @@ def load_languages(templates: Path, codes: tuple[str, ...] = LANGUAGE_ORDER, phr
     if "zh-Hans" in catalogs:
         words = templates / "i18n" / "zh-Hant-words.txt"  # Taiwan interface words: 搜尋, 列印
         ui_words = str(words) if words.exists() else ""
-        catalogs["zh-Hant"] = {k: to_traditional(v, phrase_file, ui_words) for k, v in catalogs["zh-Hans"].items()}
+        catalogs["zh-Hant"] = _traditional_catalog(catalogs["zh-Hans"], phrase_file, ui_words)
     base = catalogs.get("zh-Hans", {})
     missing = [ContentError(f"templates/i18n/{c}.yaml", 0, key, "message missing", "translate it")
                for c in ("en",) if c in catalogs for key in base if key not in catalogs[c]]

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
-import os
 import re
-import stat
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -13,6 +13,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
+from .cache import private_cache_folder
 from .errors import ContentError, ContentErrors
 from .i18n import Lang
 from .pages import Page, json_ld
@@ -34,21 +35,8 @@ class SiteInfo:
 
 
 def bytecode_folder() -> Path | None:
-    """The private folder for compiled templates, or None to compile without a cache.
-
-    The cache holds code that the build runs, so it lives in the user's own cache folder
-    ($XDG_CACHE_HOME or ~/.cache), never in the shared temporary folder, and is used only if it is
-    a real folder owned by the user that nobody else can write to.
-    """
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    folder = base / "reportsite" / "jinja"
-    try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        info = os.lstat(folder)
-    except OSError:
-        return None
-    private = stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
-    return folder if private else None
+    """The private folder for compiled templates (see cache.py), or None to compile without a cache."""
+    return private_cache_folder("jinja")
 
 
 @lru_cache(maxsize=8)
@@ -82,6 +70,20 @@ def _markdown_inline(text: str) -> Markup:
     from .markdown import render_inline
 
     return render_inline(text)
+
+
+@contextmanager
+def templates_checked_once(env: jinja2.Environment):
+    """Jinja looks at a template's file for changes each time a page asks for it (its layout, its
+    macros, the furniture): several stat calls a page. Checked once here, for the whole render pass;
+    if one changed since it was compiled, the check stays per use and reloads it as before."""
+    checked = env.auto_reload
+    cached = list(env.cache.values()) if env.cache is not None else []
+    env.auto_reload = checked and not all(template.is_up_to_date for template in cached)
+    try:
+        yield
+    finally:
+        env.auto_reload = checked
 
 
 def load_templates(env: jinja2.Environment, names: list[str]) -> dict[str, jinja2.Template]:
@@ -158,14 +160,14 @@ def _english_key(rendering: str) -> str:
     return key if len(key) >= 4 else ""
 
 
-_CHROME: dict[tuple, Markup] = {}  # (env, piece, language, report, tab) -> rendered furniture
+_CHROME: dict[tuple, object] = {}  # (env, piece, language, report, tab) -> rendered furniture; (env, name) -> template
 
 
 def _chrome(env: jinja2.Environment, lang: Lang, site: SiteInfo, page: Page):
     """The page's furniture (search bar, report tabs, footer note), each rendered once per language,
     report and tab: most pages share it, and rendering it per page was half of all template time."""
     rv = page.report
-    module = env.get_template("chrome.html").module
+    module = _template_once(env, "chrome.html").module
     msg = lang.messages
 
     def piece(name: str) -> Markup:
@@ -180,6 +182,15 @@ def _chrome(env: jinja2.Environment, lang: Lang, site: SiteInfo, page: Page):
         return _CHROME[key]
 
     return piece
+
+
+def _template_once(env: jinja2.Environment, name: str) -> jinja2.Template:
+    """A template every page asks for, looked up once per pass (reset_chrome forgets it): a lookup
+    in Jinja's cache costs more than the piece of furniture it is for."""
+    key = (id(env), name)
+    if key not in _CHROME:
+        _CHROME[key] = env.get_template(name)
+    return _CHROME[key]
 
 
 def reset_chrome() -> None:
@@ -204,7 +215,7 @@ def _memoize_paragraphs(env: jinja2.Environment) -> None:
     """Route every call of macros.html's paragraph macro, from templates and other macros alike, through
     `_paragraph_once`: imported without context, the macros module is one object per template
     version, and its macros call `paragraph` through that same Macro object."""
-    macro = env.get_template("macros.html")._get_default_module().paragraph
+    macro = _template_once(env, "macros.html")._get_default_module().paragraph
     if not hasattr(macro._func, "__wrapped__"):
         macro._func = _paragraph_once(macro._func)
 
@@ -266,8 +277,10 @@ def _template_line(error: Exception, name: str) -> int:
     return line
 
 
-# Below this many jobs, starting worker processes costs more than it saves.
-PARALLEL_MIN_JOBS = 400
+# Below this many jobs, starting worker processes costs more than it saves: each worker forks, loads
+# what it needs lazily (markdown-it, Pillow) and fills its own caches; at the seed's 546 pages, two
+# workers took 0.45 s of CPU each for a pass one process did in 0.3 to 0.45 s.
+PARALLEL_MIN_JOBS = 1000
 _WORK: tuple | None = None  # set just before forking; the workers inherit it instead of unpickling it
 
 
@@ -317,6 +330,24 @@ def _run_slice(bounds: tuple[int, int]) -> tuple[int, list]:
     return bounds[1] - bounds[0], kept
 
 
+def _shared_work(job) -> tuple | None:
+    """What a job shares with its neighbours in the list: the pages of one report in one language reuse
+    its rendered paragraphs and furniture, which live in the process that rendered them first."""
+    page = getattr(job, "page", None)
+    return (id(page.report), job.lang.code) if page is not None and page.report is not None else None
+
+
+def _slices(jobs: list, size: int) -> list[tuple[int, int]]:
+    """Runs of at least `size` jobs (the last may be shorter), cut only where the shared work changes,
+    so that a worker never renders again the paragraphs another worker rendered."""
+    slices, start = [], 0
+    for i in range(1, len(jobs)):
+        if i - start >= size and (_shared_work(jobs[i]) is None or _shared_work(jobs[i]) != _shared_work(jobs[i - 1])):
+            slices.append((start, i))
+            start = i
+    return slices + [(start, len(jobs))] if jobs else slices
+
+
 def run_jobs(jobs: list, tree, processes: int, progress=lambda done, total: None) -> None:
     """Run every job into `tree`; with many jobs, in `processes` forked workers that write their own files.
 
@@ -329,19 +360,22 @@ def run_jobs(jobs: list, tree, processes: int, progress=lambda done, total: None
     parallel = (processes > 1 and len(jobs) >= PARALLEL_MIN_JOBS and "fork" in multiprocessing.get_all_start_methods())
     _WORK = (jobs, tree)
     try:
-        step = max(1, len(jobs) // (processes * 8 if parallel else 20))
-        slices = [(i, min(i + step, len(jobs))) for i in range(0, len(jobs), step)]
         done = 0
         if not parallel:
-            for bounds in slices:
+            step = max(1, len(jobs) // 20)
+            for bounds in [(i, min(i + step, len(jobs))) for i in range(0, len(jobs), step)]:
                 done += _run_slice(bounds)[0]
                 progress(done, len(jobs))
             return
+        # Objects made before the fork are never collected in the workers: frozen, the collector leaves
+        # them alone, so the workers do not copy the parent's memory pages by walking them.
+        gc.freeze()
         with multiprocessing.get_context("fork").Pool(processes) as pool:
-            for count, kept in pool.imap_unordered(_run_slice, slices, chunksize=1):
+            for count, kept in pool.imap_unordered(_run_slice, _slices(jobs, max(1, len(jobs) // (processes * 8))), chunksize=1):
                 for path, data in kept:
                     tree.add(path, data, reserved=True)
                 done += count
                 progress(done, len(jobs))
     finally:
+        gc.unfreeze()
         _WORK = None

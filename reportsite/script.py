@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import tempfile
 from functools import lru_cache
 from pathlib import Path
@@ -10,6 +11,11 @@ from pathlib import Path
 import opencc
 
 TRADITIONAL_PROFILE = "s2tw"  # the common Taiwan standard characters, characters only (not s2twp)
+
+
+def opencc_version() -> str:
+    """Which OpenCC converts: what it made is cached only as long as the same one is installed."""
+    return f"{getattr(opencc, '__version__', '')} {Path(opencc.__file__).parent.stat().st_mtime_ns}"
 
 
 @lru_cache(maxsize=None)
@@ -44,14 +50,27 @@ def to_traditional(text: str, *phrase_files: str) -> str:
     """Simplified -> Traditional in the common Taiwan standard characters (OpenCC s2tw: 為, 群眾, 裡),
     characters only: s2twp's phrase rewriting would swap mainland words for Taiwan ones (项目 -> 專案).
     The site's phrase lists, where given, are consulted first (see traditional_converter)."""
-    lines = "".join(_phrase_lines(path) for path in phrase_files if path)
+    lines = phrase_lines(*phrase_files)
     if not lines:
         return converter(TRADITIONAL_PROFILE).convert(text)
     return traditional_converter(lines).convert(text)
 
 
+def phrase_lines(*phrase_files: str) -> str:
+    """The phrase lists given (empty names are skipped), one after the other, as OpenCC reads them."""
+    return "".join(_phrase_lines(path) for path in phrase_files if path)
+
+
 def _phrase_lines(path: str) -> str:
-    """The phrase list without comments and blank lines, in OpenCC's text dictionary format."""
+    """The phrase list without comments and blank lines, in OpenCC's text dictionary format.
+
+    Read again only when the file changed (serve): every paragraph of a zh-Hant page asks for it."""
+    info = os.stat(path)
+    return _read_phrase_lines(path, info.st_mtime_ns, info.st_size)
+
+
+@lru_cache(maxsize=16)
+def _read_phrase_lines(path: str, mtime_ns: int, size: int) -> str:
     lines = Path(path).read_text(encoding="utf-8").splitlines()
     return "".join(line.split("#")[0].rstrip() + "\n" for line in lines if "\t" in line.split("#")[0])
 
@@ -65,10 +84,7 @@ def traditional_converter(phrase_lines: str) -> opencc.OpenCC:
     made; they go into a private folder (mkdtemp: 0700, a fresh name) that is removed right after, so
     nothing is left in the temp folder and nothing is loaded from a path another user could prepare.
     """
-    share = Path(opencc.__file__).parent / "clib" / "share" / "opencc"
-    standard = json.loads((share / f"{TRADITIONAL_PROFILE}.json").read_text(encoding="utf-8"))
-    for step in standard["normalization"] + standard["conversion_chain"] + [standard["segmentation"]]:
-        _absolute_files(step["dict"], share)
+    standard = _standard_config(TRADITIONAL_PROFILE)
     with tempfile.TemporaryDirectory(prefix="reportsite-opencc-") as name:
         folder = Path(name)
         (folder / "phrases.txt").write_text(phrase_lines, encoding="utf-8")
@@ -77,9 +93,40 @@ def traditional_converter(phrase_lines: str) -> opencc.OpenCC:
         # listed phrase must be one of its words too, or it never reaches the conversion step.
         standard["segmentation"]["dict"]["dicts"].insert(0, phrases)
         standard["conversion_chain"][0]["dict"]["dicts"].insert(0, phrases)
-        config = folder / "site.json"
-        config.write_text(json.dumps(standard, ensure_ascii=False), encoding="utf-8")
-        return opencc.OpenCC(str(config))
+        return _load_config(standard, folder)
+
+
+@lru_cache(maxsize=None)
+def character_converter(profile: str) -> opencc.OpenCC:
+    """s2t or s2tw for text of one character: the profile without its phrase dictionary.
+
+    A phrase never matches a single character, so the result is the profile's (a test checks every
+    character from U+3400 to U+9FFF); the phrase dictionary is most of the time it takes to load one.
+    """
+    config = _standard_config(profile)
+    characters = {"type": "ocd2", "file": str(_SHARE / "STCharacters.ocd2")}
+    config["segmentation"] = {"type": "mmseg", "dict": characters}
+    config["conversion_chain"][0]["dict"] = characters
+    with tempfile.TemporaryDirectory(prefix="reportsite-opencc-") as name:
+        return _load_config(config, Path(name))
+
+
+_SHARE = Path(opencc.__file__).parent / "clib" / "share" / "opencc"
+
+
+def _standard_config(profile: str) -> dict:
+    """One of OpenCC's own profiles as a dict, its dictionary files named by absolute path."""
+    standard = json.loads((_SHARE / f"{profile}.json").read_text(encoding="utf-8"))
+    for step in standard.get("normalization", []) + standard["conversion_chain"] + [standard.get("segmentation", {"dict": {}})]:
+        _absolute_files(step["dict"], _SHARE)
+    return standard
+
+
+def _load_config(config: dict, folder: Path) -> opencc.OpenCC:
+    """OpenCC reads its configuration only from a file, and only when the converter is made."""
+    path = folder / "site.json"
+    path.write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
+    return opencc.OpenCC(str(path))
 
 
 def _absolute_files(node: dict, share: Path) -> None:

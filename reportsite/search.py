@@ -14,7 +14,7 @@ import json
 from functools import lru_cache
 
 from .i18n import Lang
-from .script import converter
+from .script import character_converter, converter
 from .views import ReportView
 
 INDEX_NAME = "search-index.json"
@@ -33,7 +33,7 @@ def _spellings(ch: str) -> frozenset[str]:
     Both OpenCC's standard and Taiwan's Traditional, as the corpus may use 爲 where a reader types 為.
     """
     simplified = converter("t2s").convert(ch)
-    return frozenset({simplified, converter("s2t").convert(simplified), converter("s2tw").convert(simplified)} - {ch})
+    return frozenset({simplified, character_converter("s2t").convert(simplified), character_converter("s2tw").convert(simplified)} - {ch})
 
 
 def query_map(corpus: str) -> dict[str, str]:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from reportsite.i18n import load_languages
-from reportsite.script import to_traditional, traditional_converter
+from reportsite.script import character_converter, converter, to_traditional, traditional_converter
 
 ROOT = Path(__file__).resolve().parents[1]
 PHRASES = ROOT / "content" / "zh-hant-phrases.txt"
@@ -87,3 +87,27 @@ def test_a_build_leaves_no_new_entry_in_the_temp_folder(tmp_path):
     first = build_once()
     assert not [name for name in first if name.startswith("reportsite-opencc-")]
     assert build_once() == first
+
+
+def test_character_converters_give_the_full_profiles_result_for_every_character_the_search_map_meets():
+    # query_map converts characters from U+3400 to U+9FFF and their t2s forms, one at a time.
+    t2s = converter("t2s")
+    for profile in ("s2t", "s2tw"):
+        full, light = converter(profile), character_converter(profile)
+        chars = {c for cp in range(0x3400, 0xA000) for c in (chr(cp), t2s.convert(chr(cp)))}
+        assert [ch for ch in sorted(chars) if full.convert(ch) != light.convert(ch)] == []
+
+
+def test_the_cached_traditional_messages_equal_a_fresh_conversion_and_a_changed_phrase_list_converts_again(tmp_path, monkeypatch):
+    import shutil
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates" / "i18n", templates / "i18n")
+    fresh = {lang.code: lang.messages for lang in load_languages(templates, phrases=PHRASES)}["zh-Hant"]
+    assert list((tmp_path / "cache" / "reportsite" / "messages").iterdir())
+    cached = {lang.code: lang.messages for lang in load_languages(templates, phrases=PHRASES)}["zh-Hant"]
+    assert cached == fresh and "搜尋" in cached["nav_search"]
+    (templates / "i18n" / "zh-Hant-words.txt").write_text("搜索\t檢索\n", encoding="utf-8")
+    changed = {lang.code: lang.messages for lang in load_languages(templates, phrases=PHRASES)}["zh-Hant"]
+    assert "檢索" in changed["nav_search"]

@@ -1,0 +1,26 @@
+"""The user's private cache folder, for what the build can skip making again (compiled templates,
+the converted zh-Hant messages), each kept under a name derived from everything it was made from."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+
+def private_cache_folder(name: str) -> Path | None:
+    """A folder for the build's cache, or None to work without one.
+
+    The cache holds what the build runs or shows, so it lives in the user's own cache folder
+    ($XDG_CACHE_HOME or ~/.cache), never in the shared temporary folder, and is used only if it is
+    a real folder owned by the user that nobody else can write to.
+    """
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    folder = base / "reportsite" / name
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = os.lstat(folder)
+    except OSError:
+        return None
+    private = stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+    return folder if private else None
