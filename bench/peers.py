@@ -91,7 +91,6 @@ def report_pages(report: Report, prefix: str, code: str) -> list[PeerPage]:
     rid, m = report.id, report.meta
     title = tx(m.title)
     number = {p.id: i for i, p in enumerate(report.all_paragraphs(), start=1)}
-    para = {p.id: p for p in report.all_paragraphs()}
     targets_of: dict[str, list[Target]] = {}
     for t in report.targets:
         targets_of.setdefault(t.paragraph, []).append(t)

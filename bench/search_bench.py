@@ -46,7 +46,7 @@ sys.path.insert(0, str(ROOT))
 
 from reportsite.build import gather, load_settings, render_site  # noqa: E402
 from reportsite.output import OutputTree  # noqa: E402
-from reportsite.search import build_char_map, build_search_index, corpus_chars  # noqa: E402
+from reportsite.search import INDEX_NAME, build_char_map, build_search_index, corpus_chars  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",

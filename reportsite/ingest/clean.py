@@ -133,7 +133,7 @@ def join_page_jumps(text: str) -> str:
 
 
 _LONG_LINE = 500
-_BREAK_BEFORE = re.compile(rf"(?<=[。！？：])(?=(?:[一二三四五六七八九十]{{1,2}}、|[（(][一二三四五六七八九十]{{1,2}}[）)]|各位代表[，：！]|第[一二三四五六]部分))")
+_BREAK_BEFORE = re.compile(r"(?<=[。！？：])(?=(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)]|各位代表[，：！]|第[一二三四五六]部分))")
 
 
 # A part heading names its subject in a few set words, so where it ends is known too.

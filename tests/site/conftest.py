@@ -42,20 +42,24 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def served_site(tmp_path_factory):
-    """(site folder, base URL): the committed content, built with a base URL on a free loopback port."""
-    project = copy_project(tmp_path_factory.mktemp("project"))
+def serve_built(project: Path):
+    """Build `project` into its site/ with the address of a free loopback port and serve it there:
+    a generator of (site folder, base URL) for a fixture to yield from."""
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     out = project / "site"
     build(project, out, base_url=base)
-    handler = functools.partial(_QuietHandler, directory=str(out))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_QuietHandler, directory=str(out)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     yield out, base
     server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def served_site(tmp_path_factory):
+    """(site folder, base URL): the committed content, built with a base URL on a free loopback port."""
+    yield from serve_built(copy_project(tmp_path_factory.mktemp("project")))
 
 
 @pytest.fixture(scope="session")

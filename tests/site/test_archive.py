@@ -3,16 +3,13 @@ browser (and lists them all without a script), and each report links to its plac
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from .conftest import _QuietHandler, build, copy_project, free_port
+from .conftest import copy_project, serve_built
 
 SEED = "jiangxian-2022"
 # (id, place, English place, year): the seed copied under other places and years.
@@ -40,13 +37,7 @@ def archive(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("archive"))
     for rid, place, place_en, year in REPORTS:
         add_report(project / "content", rid, place, place_en, year)
-    port = free_port()
-    base = f"http://127.0.0.1:{port}/"
-    build(project, project / "site", base_url=base)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_QuietHandler, directory=str(project / "site")))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield project / "site", base
-    server.shutdown()
+    yield from serve_built(project)
 
 
 def home(site, prefix: str = "") -> BeautifulSoup:

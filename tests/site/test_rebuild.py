@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import signal
 import subprocess
 import sys
@@ -13,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from reportsite.build import build_site, render_site
+from reportsite.build import render_site
 from reportsite.errors import ContentErrors
 
 from .conftest import ROOT, build, copy_project, free_port

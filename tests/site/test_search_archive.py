@@ -7,26 +7,18 @@ built shards: a paragraph is a hit when its text contains the query.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import shutil
-import threading
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 
-from .conftest import build, copy_project, free_port, keep_local
+from .conftest import copy_project, keep_local, serve_built
 
 RID = "jiangxian-2022"
 COPIES = {"wenxi-2022": ("闻喜县", 2022), "wenxi-2023": ("闻喜县", 2023)}
 QUERY = "涑水"
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
 
 
 def add_copy(project: Path, rid: str, place: str, year: int) -> None:
@@ -46,14 +38,7 @@ def archive(tmp_path_factory):
         add_copy(project, rid, place, year)
     part = project / "content/reports/wenxi-2023/parts/part1.yaml"
     part.write_text(part.read_text(encoding="utf-8").replace("涑水", "涑川"), encoding="utf-8")  # fewer hits here
-    port = free_port()
-    base = f"http://127.0.0.1:{port}/"
-    build(project, project / "site", base_url=base)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(QuietHandler, directory=str(project / "site")))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield project / "site", base
-    server.shutdown()
-    server.server_close()
+    yield from serve_built(project)
 
 
 @pytest.fixture
