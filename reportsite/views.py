@@ -232,7 +232,8 @@ class ReportViewBuilder:
     def paragraph(self, p: Paragraph) -> ParagraphView:
         blocks, text_lang, status = self.blocks_of(p)
         space = " " if text_lang == "en" else ""
-        plain = "".join(b.marker + (space if b.marker else "") + b.lead + (space if b.lead else "") + b.text for b in blocks)
+        # English blocks are sentences of their own and need a space between them; Chinese ones none.
+        plain = space.join(b.marker + (space if b.marker else "") + b.lead + (space if b.lead else "") + b.text for b in blocks)
         n = self.number_of[p.id]
         section = self.section_of.get(p.id)
         part = self.part_of.get(p.id) or (self._part_by_section[section.id] if section else None)
