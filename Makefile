@@ -4,21 +4,21 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test check serve bench clean
+.PHONY: site test check serve bench clean bytecode
 
-site: $(STAMP)
+site: bytecode
 	$(PY) build.py
 
-test: $(STAMP)
+test: bytecode
 	$(PY) -m pytest -q
 
-check: $(STAMP)
+check: bytecode
 	$(PY) build.py check
 
-serve: $(STAMP)
+serve: bytecode
 	$(PY) build.py serve
 
-bench: $(STAMP)
+bench: bytecode
 	$(PY) -m pip install -q -e '.[bench]'
 	$(PY) bench/run.py $(BENCH_ARGS)
 
@@ -27,6 +27,11 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[test]'
 	touch $@
+
+# The package's bytecode, written as pip writes it for an installed package (an editable install
+# does not): where PYTHONDONTWRITEBYTECODE is set, every run would compile the sources again.
+bytecode: $(STAMP)
+	@$(PY) -m compileall -q reportsite >/dev/null
 
 clean:
 	rm -rf site .site.* $(VENV)
