@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 from .content import load_report, report_folders
 from .datafiles import report_csv, report_json, share_card, source_files
 from .errors import ContentError, ContentErrors
-from .i18n import Lang, load_languages
+from .i18n import Lang, forget_text, load_languages, remembered_text
 from .ledger import check_ledger, update_ledger
 from .output import OutputTree, check_out_folder, commit, staging_folder, write_failed
 from .pages import Page, redirect_pages, report_pages, site_pages
@@ -146,13 +146,17 @@ def load_report_build(content: Path, folder: Path, settings: Settings, key: str)
     item = LoadedReport(report, folder, translation, glossary)
     codes = {lang.code for lang in settings.languages}
     views = {}
-    for lang in settings.languages:
-        rv = ReportViewBuilder(report, lang, settings.url, translation).build()
-        rv.has_glossary = bool(glossary)
-        rv.has_bilingual = "en" in codes and len(codes) > 1
-        views[lang.code] = rv
-    rb = ReportBuild(key, item, views)
-    rb.pages = {lang.code: _report_pages(rb, lang, settings) for lang in settings.languages}
+    hant = next((lang for lang in settings.languages if lang.code == "zh-Hant"), None)
+    with remembered_text(report.id, hant):
+        for lang in settings.languages:
+            rv = ReportViewBuilder(report, lang, settings.url, translation).build()
+            rv.has_glossary = bool(glossary)
+            rv.has_bilingual = "en" in codes and len(codes) > 1
+            views[lang.code] = rv
+        rb = ReportBuild(key, item, views)
+        rb.pages = {lang.code: _report_pages(rb, lang, settings) for lang in settings.languages}
+        for term in glossary if hant else ():
+            hant.text(term.term), hant.text(term.zh)  # asked for by the glossary page, its links and the search index
     rb.sitemap = {lang.code: _sitemap_entries(rb.pages, lang, settings) for lang in settings.languages}
     rb.chars = {lang.code: corpus_chars(views[lang.code]) for lang in settings.languages}
     rb.page_count = sum(map(len, rb.pages.values()))
@@ -242,6 +246,7 @@ def render_site(content: Path, templates: Path = Path("templates"), static: Path
         return now
 
     t = started
+    forget_text()  # what an earlier build (serve) converted is taken from the cache again if needed
     settings = load_settings(content, templates, static, base_url)
     settings_done = time.perf_counter()
     builds, fresh, stats.warnings = gather(content, settings, strict, previous or {})
@@ -275,6 +280,7 @@ def render_site(content: Path, templates: Path = Path("templates"), static: Path
     for lang in settings.languages:
         tree.add(f"{lang.prefix}search/{CHARMAP_NAME}", build_char_map([rb.chars.get(lang.code, "") for rb in builds]))
     timed("static", t)
+    forget_text()
     stats.seconds = time.perf_counter() - started
     return tree, stats, builds
 

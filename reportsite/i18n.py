@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,7 +33,50 @@ class Lang:
 
     def text(self, zh: str) -> str:
         """Report text as this language shows it when no translation applies."""
-        return to_traditional(zh, self.phrases) if self.code == "zh-Hant" else zh
+        return _traditional(zh, self.phrases) if self.code == "zh-Hant" else zh
+
+
+# zh-Hant forms of report text, by (phrase list, Simplified text): filled from the private cache
+# by remembered_text() and by converting what it did not hold; forget_text() empties it.
+_KNOWN: dict[tuple[str, str], str] = {}
+_ASKED: list[dict[str, str]] = []  # what the open remembered_text() scope has asked for
+
+
+def _traditional(zh: str, phrases: str) -> str:
+    out = _KNOWN.get((phrases, zh))
+    if out is None:
+        out = _KNOWN[(phrases, zh)] = to_traditional(zh, phrases)
+    if _ASKED:
+        _ASKED[-1][zh] = out
+    return out
+
+
+@contextmanager
+def remembered_text(name: str, lang: Lang | None):
+    """Within it, `lang.text` takes the zh-Hant forms of one report's text (`name`) from the private
+    cache, kept under the digest of everything the conversion reads; afterwards the cache holds what
+    was asked for. Loading OpenCC's dictionaries costs more than the seed's whole text takes to
+    convert, and a build whose text did not change needs neither."""
+    if lang is None or lang.code != "zh-Hant":
+        yield
+        return
+    key = hashlib.sha256(json.dumps([opencc_version(), phrase_lines(lang.phrases), name], ensure_ascii=False).encode()).hexdigest()
+    folder = private_cache_folder("zh-hant")
+    stored = (_read_catalog(folder / f"{key}.json") if folder else None) or {}
+    for zh, out in stored.items():
+        _KNOWN.setdefault((lang.phrases, zh), out)
+    _ASKED.append({})
+    try:
+        yield
+    finally:
+        asked = _ASKED.pop()
+    if folder and asked != stored:
+        _write_cached(folder, key, asked)
+
+
+def forget_text() -> None:
+    """Drop the remembered zh-Hant text: a long-running `serve` keeps only what one build needed."""
+    _KNOWN.clear()
 
 
 LANGUAGE_ORDER = ("zh-Hans", "zh-Hant", "en")
@@ -51,13 +95,17 @@ def _traditional_catalog(messages: dict[str, str], *phrase_files: str) -> dict[s
         return cached
     converted = {k: to_traditional(v, *phrase_files) for k, v in messages.items()}
     if folder:
-        partial = folder / f".{key}.{os.getpid()}"
-        try:
-            partial.write_text(json.dumps(converted, ensure_ascii=False), encoding="utf-8")
-            os.replace(partial, folder / f"{key}.json")  # a build running beside never reads half a file
-        except OSError:
-            partial.unlink(missing_ok=True)  # a full disk: the next build converts again
+        _write_cached(folder, key, converted)
     return converted
+
+
+def _write_cached(folder: Path, key: str, converted: dict[str, str]) -> None:
+    partial = folder / f".{key}.{os.getpid()}"
+    try:
+        partial.write_text(json.dumps(converted, ensure_ascii=False), encoding="utf-8")
+        os.replace(partial, folder / f"{key}.json")  # a build running beside never reads half a file
+    except OSError:
+        partial.unlink(missing_ok=True)  # a full disk: the next build converts again
 
 
 def _read_catalog(path: Path) -> dict[str, str] | None:

@@ -111,3 +111,48 @@ def test_the_cached_traditional_messages_equal_a_fresh_conversion_and_a_changed_
     (templates / "i18n" / "zh-Hant-words.txt").write_text("搜索\t檢索\n", encoding="utf-8")
     changed = {lang.code: lang.messages for lang in load_languages(templates, phrases=PHRASES)}["zh-Hant"]
     assert "檢索" in changed["nav_search"]
+
+
+def _zh_hant_build(project: Path) -> dict[str, bytes]:
+    from reportsite.build import render_site
+
+    tree, _, _ = render_site(project / "content", project / "templates", project / "static")
+    return {path: data for path, data in tree.files.items() if path.startswith("zh-hant/")}
+
+
+def test_a_build_takes_the_zh_hant_text_it_converted_before_from_the_cache_and_converts_only_what_changed(tmp_path, monkeypatch):
+    import shutil
+
+    from reportsite import i18n
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    for name in ("content", "templates", "static"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    loads = []  # texts given to OpenCC
+    real = i18n.to_traditional
+    monkeypatch.setattr(i18n, "to_traditional", lambda text, *phrases: loads.append(text) or real(text, *phrases))
+
+    first = _zh_hant_build(tmp_path)
+    assert loads and list((tmp_path / "cache" / "reportsite" / "zh-hant").iterdir())
+    loads.clear()
+    assert _zh_hant_build(tmp_path) == first and loads == []  # nothing converted: OpenCC never loaded
+
+    part = next((tmp_path / "content" / "reports").glob("*/parts/part1.yaml"))
+    part.write_text(part.read_text(encoding="utf-8").replace("发展", "发达发展", 1), encoding="utf-8")
+    edited = _zh_hant_build(tmp_path)
+    assert len(loads) == 1 and "发达发展" in loads[0]  # the edited paragraph alone is converted afresh, and correctly
+    assert any("發達發展".encode() in data for data in edited.values())
+    cached = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "cache" / "reportsite" / "zh-hant").glob("*.json"))
+    assert "发达发展" in cached  # and the cache holds the text as it is now, not as it was
+
+
+def test_a_damaged_zh_hant_cache_is_converted_again(tmp_path, monkeypatch):
+    import shutil
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    for name in ("content", "templates", "static"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    first = _zh_hant_build(tmp_path)
+    for path in (tmp_path / "cache" / "reportsite" / "zh-hant").glob("*.json"):
+        path.write_text('{"truncated', encoding="utf-8")
+    assert _zh_hant_build(tmp_path) == first
