@@ -51,7 +51,8 @@ def report_json(report: Report, rv: ReportView, base_url: str) -> str:
         "lists": [{"id": l.id, "title": l.title, "paragraph": l.paragraph, "items": list(l.items)} for l in report.lists],
         "retired": dict(sorted(report.retired.items())),
     }
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    # Compact: with an indent, json falls back from its C encoder to Python, eight times slower.
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
