@@ -75,6 +75,7 @@ class Sample:
     build_cpu_s: float = 0.0
     build_rss_kb: int = 0
     build_passes: dict = field(default_factory=dict)
+    first_build_s: float | None = None  # the same build with an empty private cache, as the first on a machine
     rebuild_s: float = 0.0
     passes: dict = field(default_factory=dict)
     search_s: float = 0.0
@@ -112,9 +113,10 @@ sys.exit(os.waitstatus_to_exitcode(status))
 """
 
 
-def run_child(cmd: list[str], cwd: Path) -> Child:
+def run_child(cmd: list[str], cwd: Path, env: dict | None = None) -> Child:
     """Run a command in a new process: its wall time and its own peak RSS."""
-    proc = subprocess.run([sys.executable, "-S", "-c", _MEASURE, *map(str, cmd)], cwd=cwd, capture_output=True, stdin=subprocess.DEVNULL)
+    proc = subprocess.run([sys.executable, "-S", "-c", _MEASURE, *map(str, cmd)], cwd=cwd, capture_output=True, stdin=subprocess.DEVNULL,
+                          env=None if env is None else {**os.environ, **env})
     stderr = proc.stderr.decode("utf-8", "replace")
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(map(str, cmd))} exited {proc.returncode}:\n{stderr[-3000:]}")
@@ -233,6 +235,19 @@ def peer_available(name: str) -> str:
     return ""
 
 
+def set_aside(folder: Path) -> None:
+    """Move an earlier output out of the way, to be deleted when the whole run is over.
+
+    Deleting it just before a timed build would time the file system instead: ext4 without a journal
+    passes over inodes freed in the last minutes when it makes new ones, which made a build that
+    followed the deletion of 100,000 files take several times as long in the kernel.
+    """
+    if folder.exists():
+        trash = folder.parents[1] / "trash"  # every output is work/<project>/<output>
+        trash.mkdir(exist_ok=True)
+        folder.rename(trash / f"{folder.parent.name}-{folder.name}-{time.monotonic_ns()}")
+
+
 def measure(project: Path, seeds: list[tuple[str, Path]], dev: DevServer, run: int, peers: dict[str, Path], log, budget: float) -> Sample:
     s = Sample()
     content, site = project / "content", project / "site"
@@ -242,7 +257,7 @@ def measure(project: Path, seeds: list[tuple[str, Path]], dev: DevServer, run: i
     shutil.rmtree(scratch, ignore_errors=True)
     s.import_s = import_all(scratch, seeds)
     log(f"    import   {s.import_s:7.2f}s")
-    shutil.rmtree(site, ignore_errors=True)
+    set_aside(site)
     child = run_child([sys.executable, str(ROOT / "build.py"), "--out", "site"], project)
     s.build_s, s.build_cpu_s, s.build_rss_kb = child.seconds, child.cpu_s, child.max_rss_kb
     s.build_passes = {m.group(1): float(m.group(2)) for m in _PASS_LOG.finditer(child.stderr)}
@@ -251,6 +266,12 @@ def measure(project: Path, seeds: list[tuple[str, Path]], dev: DevServer, run: i
     if html != s.pages:
         raise RuntimeError(f"build reports {s.pages} pages but wrote {html} HTML files")
     log(f"    build    {s.build_s:7.2f}s  {s.pages} pages, {s.output_bytes / 2**20:.1f} MiB, peak RSS {s.build_rss_kb / 1024:.0f} MiB")
+    if run == 0:
+        # Once per size: the first build on a machine, with no compiled templates or zh-Hant text cached yet.
+        set_aside(site)
+        empty = Path(tempfile.mkdtemp(prefix="cache-", dir=project))
+        s.first_build_s = run_child([sys.executable, str(ROOT / "build.py"), "--out", "site"], project, {"XDG_CACHE_HOME": str(empty)}).seconds
+        log(f"    first build, empty cache {s.first_build_s:7.2f}s")
 
     # The cold build added every report's published-ids.txt (new IDs); serve sees that as an edit of
     # every report, so it catches up first, untimed, and the timed rebuild is one paragraph's.
@@ -265,7 +286,7 @@ def measure(project: Path, seeds: list[tuple[str, Path]], dev: DevServer, run: i
 
     if "hugo" in peers:
         out = peers["hugo"] / "public"
-        shutil.rmtree(out, ignore_errors=True)
+        set_aside(out)
         child = run_child(["hugo", "--quiet", "--source", str(peers["hugo"]), "--destination", str(out)], project)
         s.hugo_s, s.hugo_cpu_s, s.hugo_rss_kb, s.hugo_pages = child.seconds, child.cpu_s, child.max_rss_kb, tree_size(out)[1]
         log(f"    hugo     {s.hugo_s:7.2f}s  {s.hugo_pages} pages")
@@ -273,7 +294,7 @@ def measure(project: Path, seeds: list[tuple[str, Path]], dev: DevServer, run: i
             del peers["hugo"]
     if "mkdocs" in peers:
         out = peers["mkdocs"] / "site"
-        shutil.rmtree(out, ignore_errors=True)
+        set_aside(out)
         child = run_child([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(peers["mkdocs"] / "mkdocs.yml"), "-d", str(out)], project)
         s.mkdocs_s, s.mkdocs_cpu_s, s.mkdocs_rss_kb, s.mkdocs_pages = child.seconds, child.cpu_s, child.max_rss_kb, tree_size(out)[1]
         log(f"    mkdocs   {s.mkdocs_s:7.2f}s  {s.mkdocs_pages} pages")
@@ -358,14 +379,14 @@ def results_table(rows: list[tuple[int, list[Sample]]], args, notes: list[str]) 
                     f"{fmt(m['search_all_ms'], 0)} ms | {fmt(m['search_all_bytes'] / 1024 if m['search_all_bytes'] else None, 0)} KB |")
     lines += live
     lines += ["", "CPU seconds (user + system, workers included) and peak RSS MiB of each cold build; page counts of the peers' output:", "",
-              "| N | ours CPU | Hugo CPU | MkDocs CPU | ours/Hugo CPU | ours/MkDocs CPU | ours RSS | Hugo RSS | MkDocs RSS | our pages | Hugo pages | MkDocs pages |",
-              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+              "| N | ours CPU | Hugo CPU | MkDocs CPU | ours/Hugo CPU | ours/MkDocs CPU | ours RSS | Hugo RSS | MkDocs RSS | our pages | Hugo pages | MkDocs pages | our first build, empty cache |",
+              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for n, samples in rows:
         m = {name: median(samples, name) for name in Sample.__dataclass_fields__ if not name.endswith("passes")}
         rss = [fmt(m[k] / 1024 if m[k] else None, 0) for k in ("build_rss_kb", "hugo_rss_kb", "mkdocs_rss_kb")]
         lines.append(f"| {n} | {fmt(m['build_cpu_s'])} | {fmt(m['hugo_cpu_s'])} | {fmt(m['mkdocs_cpu_s'])} | {ratio(m['build_cpu_s'], m['hugo_cpu_s'])} | "
                      f"{ratio(m['build_cpu_s'], m['mkdocs_cpu_s'])} | " + " | ".join(rss)
-                     + f" | {m['pages']:.0f} | {fmt(m['hugo_pages'], 0)} | {fmt(m['mkdocs_pages'], 0)} |")
+                     + f" | {m['pages']:.0f} | {fmt(m['hugo_pages'], 0)} | {fmt(m['mkdocs_pages'], 0)} | {fmt(m['first_build_s'])} s |")
     lines += ["", "Cold build (`python build.py`) by pass, from its log (median seconds; total is the wall time of the process):", ""]
     lines += _pass_table(rows, "build_passes", "build_s")
     lines += ["", "Rebuild after a one-paragraph edit (`serve`'s own `rebuild`, in process), by pass from `BuildStats.timings` "
@@ -389,7 +410,11 @@ NOTES = [
     "import: N seeds (bench/corpus.py, clean Simplified text made from the imported real report) imported one after "
     "another with `import_report` in the benchmark's own, warmed-up process, into a scratch folder (the content built is imported once per size).",
     "build (cold): `python build.py --out site` in a new process with no output folder; wall time, including "
-    "interpreter start and imports; peak RSS is that child's own `ru_maxrss` (wait4).",
+    "interpreter start and imports; peak RSS is that child's own `ru_maxrss` (wait4). The user's private cache (compiled "
+    "templates, converted zh-Hant text) is as the earlier builds left it, as it is for every build after the first on a "
+    "machine; the first build on a machine, with that cache empty, is measured once per size (last column of the CPU table).",
+    "Outputs are moved aside before each timed build and deleted when the run is over: deleting 100,000 files just before "
+    "a build made the next one several times slower in the kernel (ext4 without a journal passes over recently freed inodes).",
     "rebuild after edit: one paragraph of the first report gets a sentence more (a different one each run), then "
     "`reportsite.serve.rebuild` runs in the benchmark process, as serve's file watcher calls it, after serve's first build "
     "at that size (so it can reuse what that build kept), and after an untimed rebuild that catches up with the "
