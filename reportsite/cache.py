@@ -24,3 +24,26 @@ def private_cache_folder(name: str) -> Path | None:
         return None
     private = stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
     return folder if private else None
+
+
+def read_cached(folder: Path | None, key: str) -> bytes | None:
+    """What was kept under `key`, or None (no cache, nothing kept, or unreadable)."""
+    if folder is None:
+        return None
+    try:
+        return (folder / key).read_bytes()
+    except OSError:
+        return None
+
+
+def keep(folder: Path | None, key: str, data: bytes) -> None:
+    """Keep `data` under `key`, whole or not at all: a build running beside never reads half a file,
+    and a full disk only means the next build makes it again."""
+    if folder is None:
+        return
+    partial = folder / f".{key}.{os.getpid()}"
+    try:
+        partial.write_bytes(data)
+        os.replace(partial, folder / key)
+    except OSError:
+        partial.unlink(missing_ok=True)

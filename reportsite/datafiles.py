@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 from functools import lru_cache
 from pathlib import Path
 
+from .cache import keep, private_cache_folder, read_cached
 from .model import Report
 from .views import ReportView
 
@@ -117,7 +119,25 @@ def _font(size: int):
 def share_card(report: Report) -> bytes:
     """A 1200x630 PNG for link previews: the title, the occasion and the headline goals as bars."""
     goals = tuple(t.growth for t in report.targets if t.kind == "indicator" and t.growth is not None)[:8]
-    return _draw_card(report.id, _one_line(report.meta.title), _one_line(report.meta.occasion), goals)
+    return _card(report.id, _one_line(report.meta.title), _one_line(report.meta.occasion), goals)
+
+
+@lru_cache(maxsize=256)
+def _card(report_id: str, title: str, occasion: str, goals: tuple) -> bytes:
+    """The card as drawn before from the same inputs, font, Pillow and drawing code, from the private
+    cache: drawing it was most of the seed's data files pass, and it changes only with the report's title."""
+    import PIL  # its version alone: the drawing modules load only to draw
+
+    font = next((Path(p) for p in _FONT_PATHS if Path(p).exists()), None)
+    inputs = [report_id, title, occasion, goals, PIL.__version__, str(font), font.stat().st_mtime_ns if font else 0,
+              hashlib.sha256(Path(__file__).read_bytes()).hexdigest()]
+    key = hashlib.sha256(json.dumps(inputs, ensure_ascii=False).encode()).hexdigest() + ".png"
+    folder = private_cache_folder("cards")
+    card = read_cached(folder, key)
+    if card is None or not card.startswith(b"\x89PNG"):
+        card = _draw_card(report_id, title, occasion, goals)
+        keep(folder, key, card)
+    return card
 
 
 def _one_line(text: str) -> str:
@@ -125,9 +145,7 @@ def _one_line(text: str) -> str:
     return " ".join("".join(c if c.isprintable() else " " for c in text).split())
 
 
-@lru_cache(maxsize=256)
 def _draw_card(report_id: str, title: str, occasion: str, goals: tuple) -> bytes:
-    """Drawing takes a tenth of a second; rebuilds that leave the card's inputs alone reuse it."""
     from PIL import Image, ImageDraw
 
     image = Image.new("RGB", (1200, 630), (18, 52, 86))

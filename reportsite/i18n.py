@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ContentError, ContentErrors
-from .cache import private_cache_folder
+from .cache import keep, private_cache_folder, read_cached
 from .script import opencc_version, phrase_lines, to_traditional
 from .yamlio import load_yaml
 
@@ -62,7 +61,7 @@ def remembered_text(name: str, lang: Lang | None):
         return
     key = hashlib.sha256(json.dumps([opencc_version(), phrase_lines(lang.phrases), name], ensure_ascii=False).encode()).hexdigest()
     folder = private_cache_folder("zh-hant")
-    stored = (_read_catalog(folder / f"{key}.json") if folder else None) or {}
+    stored = _read_catalog(folder, key) or {}
     for zh, out in stored.items():
         _KNOWN.setdefault((lang.phrases, zh), out)
     _ASKED.append({})
@@ -70,8 +69,8 @@ def remembered_text(name: str, lang: Lang | None):
         yield
     finally:
         asked = _ASKED.pop()
-    if folder and asked != stored:
-        _write_cached(folder, key, asked)
+    if asked != stored:
+        keep(folder, f"{key}.json", json.dumps(asked, ensure_ascii=False).encode())
 
 
 def forget_text() -> None:
@@ -90,28 +89,18 @@ def _traditional_catalog(messages: dict[str, str], *phrase_files: str) -> dict[s
     second the seed's build would otherwise spend on every run for the same hundred messages."""
     key = hashlib.sha256(json.dumps([opencc_version(), phrase_lines(*phrase_files), messages], ensure_ascii=False).encode()).hexdigest()
     folder = private_cache_folder("messages")
-    cached = _read_catalog(folder / f"{key}.json") if folder else None
+    cached = _read_catalog(folder, key)
     if cached is not None and cached.keys() == messages.keys():
         return cached
     converted = {k: to_traditional(v, *phrase_files) for k, v in messages.items()}
-    if folder:
-        _write_cached(folder, key, converted)
+    keep(folder, f"{key}.json", json.dumps(converted, ensure_ascii=False).encode())
     return converted
 
 
-def _write_cached(folder: Path, key: str, converted: dict[str, str]) -> None:
-    partial = folder / f".{key}.{os.getpid()}"
+def _read_catalog(folder: Path | None, key: str) -> dict[str, str] | None:
     try:
-        partial.write_text(json.dumps(converted, ensure_ascii=False), encoding="utf-8")
-        os.replace(partial, folder / f"{key}.json")  # a build running beside never reads half a file
-    except OSError:
-        partial.unlink(missing_ok=True)  # a full disk: the next build converts again
-
-
-def _read_catalog(path: Path) -> dict[str, str] | None:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(read_cached(folder, f"{key}.json") or b"null")
+    except ValueError:
         return None
     ok = isinstance(data, dict) and all(isinstance(v, str) for v in data.values())
     return data if ok else None
