@@ -123,3 +123,20 @@ def test_a_rebuild_reuses_the_stored_files_of_unchanged_reports_without_writing_
     incremental_build(project, store, reports)
     kept = reports[COPY].files.values()
     assert all((store / digest).stat().st_mtime_ns == before[digest] for digest in kept)
+
+
+def _files(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_build_in_forked_workers_writes_the_same_files_as_one_in_a_single_process(tmp_path):
+    from reportsite.build import build_site
+    from reportsite.render import PARALLEL_MIN_JOBS
+
+    project = copy_project(tmp_path / "project")
+    add_copy(project, COPY)
+    stats = build_site(project / "content", tmp_path / "one", project / "templates", project / "static", base_url=BASE, processes=1)
+    assert stats.pages >= PARALLEL_MIN_JOBS  # so that the other build does use its workers
+    build_site(project / "content", tmp_path / "two", project / "templates", project / "static", base_url=BASE, processes=2)
+    one, two = _files(tmp_path / "one"), _files(tmp_path / "two")
+    assert one.keys() == two.keys() and [path for path in one if one[path] != two[path]] == []
