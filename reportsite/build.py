@@ -1,7 +1,7 @@
 """The build: content/ -> site/, as one pipeline whose passes run in this order and nowhere else.
 
 site settings and templates -> per report: load, validate, views and pages -> render -> data files
--> search index -> site-wide: static files, sitemap, character maps -> swap the new site in.
+-> search index -> site-wide: static files, sitemap index, character maps -> swap the new site in.
 Everything is gathered and checked before anything is written, and the new site is written aside
 and swapped in only when the whole build succeeded.
 
@@ -79,8 +79,8 @@ class Settings:
 class ReportBuild:
     """One report's share of the site, a function of (its folder, Settings) alone.
 
-    `files` (path -> digest) is kept only by builds that can reuse it (serve); `sitemap` holds the
-    report's sitemap entries per language, `chars` the characters its search indexes contain.
+    `files` (path -> digest) is kept only by builds that can reuse it (serve); `chars` holds the
+    characters its search indexes contain, per language.
     """
 
     key: str
@@ -88,7 +88,6 @@ class ReportBuild:
     views: dict[str, object]
     pages: dict[str, list[Page]] = field(default_factory=dict)  # until it is rendered
     page_count: int = 0
-    sitemap: dict[str, str] = field(default_factory=dict)
     chars: dict[str, str] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)
     neighbours: str = ""  # the same place's reports of the year before and after, which its overview links to
@@ -157,7 +156,6 @@ def load_report_build(content: Path, folder: Path, settings: Settings, key: str)
         rb.pages = {lang.code: _report_pages(rb, lang, settings) for lang in settings.languages}
         for term in glossary if hant else ():
             hant.text(term.term), hant.text(term.zh)  # asked for by the glossary page, its links and the search index
-    rb.sitemap = {lang.code: _sitemap_entries(rb.pages, lang, settings) for lang in settings.languages}
     rb.chars = {lang.code: corpus_chars(views[lang.code]) for lang in settings.languages}
     rb.page_count = sum(map(len, rb.pages.values()))
     return rb, errors
@@ -172,7 +170,8 @@ def report_jobs(rb: ReportBuild, settings: Settings) -> tuple[list, list, list]:
     pages = [RenderJob(page, lang, [(other, settings.url + other.prefix + page.key) for other in languages if page.key in keys[other.code]],
                        glossaries.get(lang.code), settings.compiled[page.template], settings.site)
              for lang in languages for page in rb.pages[lang.code]]
-    data = [_data_job(rb.item, rb.views[languages[0].code], settings.url)]
+    sitemap = _urlset("".join(_sitemap_entries(rb.pages, lang, settings) for lang in languages))
+    data = [_data_job(rb.item, rb.views[languages[0].code], settings.url, sitemap)]
     originals = {p.id: p.text for p in rb.item.report.all_paragraphs()}
     search = [_search_job(rb.views[lang.code], lang, rb.item.glossary, originals) for lang in languages]
     return pages, data, search
@@ -275,7 +274,8 @@ def render_site(content: Path, templates: Path = Path("templates"), static: Path
     if static.exists():
         for path in _tree_files(static):
             tree.add(f"static/{path.relative_to(static).as_posix()}", path.read_bytes())
-    tree.add("sitemap.xml", _sitemap(builds, site, settings))
+    tree.add(SITE_SITEMAP, _urlset("".join(_sitemap_entries(site, lang, settings) for lang in settings.languages)))
+    tree.add("sitemap.xml", _sitemap(builds, settings))
     tree.add("robots.txt", f"User-agent: *\nAllow: /\nSitemap: {settings.url}sitemap.xml\n")
     for lang in settings.languages:
         tree.add(f"{lang.prefix}search/{CHARMAP_NAME}", build_char_map([rb.chars.get(lang.code, "") for rb in builds]))
@@ -288,18 +288,18 @@ def render_site(content: Path, templates: Path = Path("templates"), static: Path
 def _data_paths(item: LoadedReport) -> list[tuple[str, Path | None]]:
     rid = item.report.id
     sources = source_files(item.folder, item.report)
-    return ([(f"{rid}/report.json", None), (f"{rid}/targets.csv", None), (f"{rid}/card.png", None)]
+    return ([(f"{rid}/report.json", None), (f"{rid}/targets.csv", None), (f"{rid}/card.png", None), (f"{rid}/sitemap.xml", None)]
             + [(f"{rid}/source/{path.relative_to(item.folder).as_posix()}", path) for path in sources])
 
 
-def _data_job(item: LoadedReport, rv, url: str) -> FileJob:
-    """A report's files for reuse (JSON, CSV, its YAML) and its share card."""
+def _data_job(item: LoadedReport, rv, url: str, sitemap: str) -> FileJob:
+    """A report's files for reuse (JSON, CSV, its YAML), its share card and its sitemap."""
     paths = _data_paths(item)
 
     def make() -> list:
         files = [(paths[0][0], report_json(item.report, rv, url)), (paths[1][0], report_csv(item.report, rv, url)),
-                 (paths[2][0], share_card(item.report))]
-        return files + [(out, path.read_bytes()) for out, path in paths[3:]]
+                 (paths[2][0], share_card(item.report)), (paths[3][0], sitemap)]
+        return files + [(out, path.read_bytes()) for out, path in paths[4:]]
 
     return FileJob(tuple(out for out, _ in paths), make)
 
@@ -410,11 +410,19 @@ def _url_attr(url: str) -> str:
     return f'"{url}"' if url.isascii() and not any(c in url for c in '&<>"\n\r\t') else quoteattr(url)
 
 
-def _sitemap(builds: list[ReportBuild], site: dict[str, list[Page]], settings: Settings) -> str:
-    """Every report's entries (kept from when it was rendered) and the site-wide pages', language by language."""
-    body = ""
-    for lang in settings.languages:
-        body += "".join(rb.sitemap[lang.code] for rb in builds) + _sitemap_entries(site, lang, settings)
+def _urlset(entries: str) -> str:
     return ('<?xml version="1.0" encoding="UTF-8"?>\n'
             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
-            + body + "</urlset>\n")
+            + entries + "</urlset>\n")
+
+
+SITE_SITEMAP = "sitemap-site.xml"  # the home, search and 404 pages' entries
+
+
+def _sitemap(builds: list[ReportBuild], settings: Settings) -> str:
+    """The sitemap index: each report's own sitemap (a file of the report, reused while it is unchanged)
+    and the site-wide pages'. One sitemap of every page would pass the protocol's 50,000 URLs at about
+    a hundred reports, and would be written again whole after any edit."""
+    files = [f"{rb.item.report.id}/sitemap.xml" for rb in builds] + [SITE_SITEMAP]
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+            + "".join(f"  <sitemap><loc>{escape(settings.url + path)}</loc></sitemap>\n" for path in files) + "</sitemapindex>\n")

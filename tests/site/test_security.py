@@ -259,8 +259,11 @@ def test_the_base_url_is_escaped_or_encoded_wherever_it_is_written(tmp_path):
     project = copy_project(tmp_path)
     build(project, project / "site", base_url="https://example.org/a&b/政府/")
     address = "https://example.org/a&b/%E6%94%BF%E5%BA%9C/"
-    root = ElementTree.parse(project / "site" / "sitemap.xml").getroot()
-    locs = [e.text for e in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    index = ElementTree.parse(project / "site" / "sitemap.xml").getroot()
+    sitemaps = [e.text for e in index.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert sitemaps and all(loc.startswith(address) for loc in sitemaps)
+    locs = [e.text for path in ("sitemap-site.xml", f"{RID}/sitemap.xml")
+            for e in ElementTree.parse(project / "site" / path).getroot().iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
     assert address in locs and all(loc.startswith(address) for loc in locs)
     assert (project / "site" / "robots.txt").read_text(encoding="utf-8") == f"User-agent: *\nAllow: /\nSitemap: {address}sitemap.xml\n"
     page = BeautifulSoup((project / "site" / "index.html").read_text(encoding="utf-8"), "html.parser")

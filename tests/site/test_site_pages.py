@@ -188,11 +188,24 @@ def test_about_page_lists_every_repair(site_dir):
     assert any("（一）一年来，殊为不易的是全县" in r.get_text() for r in rows)
 
 
-def test_sitemap_and_robots_list_the_pages(served_site):
+def test_sitemap_index_and_robots_lead_to_every_page(served_site):
+    from xml.etree import ElementTree
+
     site, base = served_site
-    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
-    assert f"<loc>{base}{RID}/p/s1-1-p1/</loc>" in sitemap
-    assert f"<loc>{base}en/{RID}/</loc>" in sitemap
+    ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    index = ElementTree.parse(site / "sitemap.xml").getroot()
+    assert index.tag == f"{ns}sitemapindex"
+    sitemaps = [e.text for e in index.iter(f"{ns}loc")]
+    assert sitemaps == [f"{base}{RID}/sitemap.xml", f"{base}sitemap-site.xml"]
+    urls = []
+    for url in sitemaps:
+        urlset = ElementTree.parse(site / url.removeprefix(base)).getroot()
+        assert urlset.tag == f"{ns}urlset"
+        urls += [e.text for e in urlset.iter(f"{ns}loc")]
+    assert f"{base}{RID}/p/s1-1-p1/" in urls and f"{base}en/{RID}/" in urls and base in urls
+    pages = {f"{base}{p.relative_to(site).parent.as_posix()}/".replace("/./", "/") for p in site.rglob("index.html")}
+    assert pages - set(urls) == {f"{base}search/", f"{base}zh-hant/search/", f"{base}en/search/"}  # noindex: not listed
+    assert len(urls) == len(set(urls)) < 50_000
     assert f"Sitemap: {base}sitemap.xml" in (site / "robots.txt").read_text()
 
 
