@@ -1,8 +1,8 @@
 """Benchmark of what a reader and an editor wait for: `serve` (edit -> page, its peak memory) and the
 search page over the whole archive (bytes and time before the first results, time until all).
 
-Both run against real processes: `python build.py serve` in a new process, edited on disk and polled
-over HTTP as a browser would be; the built site served by a static server on loopback and searched
+Both run against real processes: `python build.py serve` in a new process, edited on disk, its page
+loaded again over HTTP when serve's event stream says reload, as an open page does; the built site served by a static server on loopback and searched
 in headless Chromium (Debian's /usr/bin/chromium through Playwright, as the browser tests do).
 """
 
@@ -34,6 +34,18 @@ def free_port() -> int:
 def _get(url: str) -> str:
     with urllib.request.urlopen(url, timeout=10) as response:
         return response.read().decode("utf-8")
+
+
+def _next_reload(events) -> bool:
+    """Read serve's event stream up to the next event: True for a reload, False for anything else."""
+    event = ""
+    for raw in events:
+        line = raw.decode("utf-8").rstrip("\n")
+        if line.startswith("event: "):
+            event = line[len("event: "):]
+        elif not line and event:
+            return event == "reload"
+    raise RuntimeError("serve closed its event stream")
 
 
 def peak_rss_kb(pid: int) -> int:
@@ -70,19 +82,20 @@ def measure_serve(project: Path, edit, edits: int, log) -> ServeSample:
         first = time.perf_counter() - started
         time.sleep(1.0)  # let the watcher settle
         times = []
-        for i in range(edits):
-            path, sentence = edit(i)
-            written = time.perf_counter()
-            while sentence not in _get(base + path):
-                if time.perf_counter() - written > 120:
-                    raise RuntimeError(f"serve did not show the edit of {path}")
-                time.sleep(0.005)
-            times.append(time.perf_counter() - written)
-            log(f"    serve edit -> page {times[-1]:.2f}s")
-            time.sleep(0.5)
+        with urllib.request.urlopen(base + "__events", timeout=120) as events:
+            for i in range(edits):
+                path, sentence = edit(i)
+                written = time.perf_counter()
+                # As an open page does: wait for serve's reload event, then load the page again.
+                while not _next_reload(events) or sentence not in _get(base + path):
+                    if time.perf_counter() - written > 120:
+                        raise RuntimeError(f"serve did not show the edit of {path}")
+                times.append(time.perf_counter() - written)
+                log(f"    serve edit -> page {times[-1]:.2f}s")
+                time.sleep(0.5)
         return ServeSample(first, times, peak_rss_kb(server.pid))
     finally:
-        server.send_signal(signal.SIGINT)  # as Ctrl-C: serve removes its store of files
+        server.send_signal(signal.SIGTERM)  # as a process manager stops it (SIGINT may be ignored in the background): serve removes its store
         server.wait(30)
 
 

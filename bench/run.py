@@ -361,7 +361,7 @@ def results_table(rows: list[tuple[int, list[Sample]]], args, notes: list[str]) 
         "| N | pages | import | build (cold) | rebuild after edit | build peak RSS MiB | output MiB | search index pass | search index MiB | Hugo | ours/Hugo | MkDocs | ours/MkDocs |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    live = ["", "`python build.py serve` in its own process (edit -> page: from writing the edit to the page showing it, polled over HTTP; "
+    live = ["", "`python build.py serve` in its own process (edit -> page: from writing the edit to the page showing it, loaded again over HTTP when serve's event stream says reload, as an open page does; "
             "peak RSS of the serve process after its first build and the edits), and the search page opened with `?q=民生实事` "
             "in headless Chromium on loopback (first results: time since navigation, and the bytes they need: the page, its style and scripts, "
             "the character map and the first shard to arrive; on loopback the other shards arrive meanwhile; all: every report searched):", "",
@@ -426,7 +426,7 @@ NOTES = [
     "(all three languages) with the same text, Hugo with a minimal single.html/list.html, MkDocs with its default theme, "
     "`use_directory_urls: true`, a one-entry nav (its default nav would put every page on every page) and the page count "
     "checked against ours. MkDocs puts the zh-hant and en 404 pages at …/404/ since it writes one 404.html.",
-    "Hugo renders on all cores, and so do our cold build's forked workers (render, data files and search indexes, on large sites); serve's rebuild and MkDocs use one core.",
+    "Hugo renders on all cores, and so do our cold build's forked workers (render, data files and search indexes, on sites of 300 pages or more); serve's rebuild and MkDocs use one core.",
 ]
 
 
