@@ -254,7 +254,7 @@ def measure(project: Path, seeds: list[tuple[str, Path]], dev: DevServer, run: i
     # Into a scratch folder: importing over content/ would rewrite every report, and serve's rebuild
     # below would then be a rebuild of everything rather than of the one report edited.
     scratch = project / "import-scratch"
-    shutil.rmtree(scratch, ignore_errors=True)
+    set_aside(scratch)
     s.import_s = import_all(scratch, seeds)
     log(f"    import   {s.import_s:7.2f}s")
     set_aside(site)
@@ -458,7 +458,7 @@ def main(argv: list[str]) -> int:
     started = time.perf_counter()
     load_before = os.getloadavg()
     commit_before = _commit()
-    rows = []
+    rows, sizes = [], []
     try:
         warm_up(work, args.seed)
         for n in args.sizes:
@@ -482,6 +482,12 @@ def main(argv: list[str]) -> int:
                 log(f"  run {r + 1}/{args.repeat}")
                 s = measure(project, seeds, dev, r, peers, log, args.peer_budget)
                 samples.append(s)
+            rows.append((n, samples))
+            sizes.append((project, seeds))
+        # serve and search after every cold build: serve deletes its store of files when it stops,
+        # and the builds that followed would pay for those deletions (see set_aside).
+        for (n, samples), (project, seeds) in zip(rows, sizes):
+            log(f"N={n}: serve and search")
             live_serve = measure_serve(project, lambda i: edit_for_serve(project / "content", seeds[0][0], i), args.repeat, log)
             searched = measure_search(project / "site", args.repeat, log)
             for i, s in enumerate(samples):
@@ -495,7 +501,6 @@ def main(argv: list[str]) -> int:
                     count = getattr(s, f"{name}_pages")
                     if count is not None and count != s.pages:
                         raise RuntimeError(f"{name} built {count} pages, ours {s.pages}: the peer project does not match")
-            rows.append((n, samples))
     finally:
         if args.keep:
             log(f"projects kept in {work}")
