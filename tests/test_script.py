@@ -156,3 +156,17 @@ def test_a_damaged_zh_hant_cache_is_converted_again(tmp_path, monkeypatch):
     for path in (tmp_path / "cache" / "reportsite" / "zh-hant").glob("*.json"):
         path.write_text('{"truncated', encoding="utf-8")
     assert _zh_hant_build(tmp_path) == first
+
+
+def test_the_search_character_map_comes_from_the_cache_the_second_time_and_equals_a_fresh_one(tmp_path, monkeypatch):
+    from reportsite import search
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    chars = "为發发制製里裡"
+    search._char_map.cache_clear()
+    fresh = search._char_map(chars)
+    assert '"制":"制製"' in fresh
+    search._char_map.cache_clear()
+    monkeypatch.setattr(search, "query_map", lambda corpus: pytest.fail("the map was made again"))
+    assert search._char_map(chars) == fresh
+    search._char_map.cache_clear()
