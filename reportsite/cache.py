@@ -3,8 +3,11 @@ the converted zh-Hant messages), each kept under a name derived from everything 
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import stat
+from functools import lru_cache
 from pathlib import Path
 
 
@@ -47,3 +50,14 @@ def keep(folder: Path | None, key: str, data: bytes) -> None:
         os.replace(partial, folder / key)
     except OSError:
         partial.unlink(missing_ok=True)
+
+
+def cache_key(*inputs) -> str:
+    """The name an entry is kept under: the digest of everything it was made from (JSON-able values)."""
+    return hashlib.sha256(json.dumps(inputs, ensure_ascii=False).encode()).hexdigest()
+
+
+@lru_cache(maxsize=None)
+def code_digest(path: str) -> str:
+    """A module's source, as one of the inputs of what it makes: changing the code makes it anew."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
 from functools import lru_cache
 from pathlib import Path
 
-from .cache import keep, private_cache_folder, read_cached
+from .cache import cache_key, code_digest, keep, private_cache_folder, read_cached
 from .model import Report
 from .views import ReportView
 
@@ -129,9 +128,8 @@ def _card(report_id: str, title: str, occasion: str, goals: tuple) -> bytes:
     import PIL  # its version alone: the drawing modules load only to draw
 
     font = next((Path(p) for p in _FONT_PATHS if Path(p).exists()), None)
-    inputs = [report_id, title, occasion, goals, PIL.__version__, str(font), font.stat().st_mtime_ns if font else 0,
-              hashlib.sha256(Path(__file__).read_bytes()).hexdigest()]
-    key = hashlib.sha256(json.dumps(inputs, ensure_ascii=False).encode()).hexdigest() + ".png"
+    key = cache_key(report_id, title, occasion, goals, PIL.__version__, str(font), font.stat().st_mtime_ns if font else 0,
+                    code_digest(__file__)) + ".png"
     folder = private_cache_folder("cards")
     card = read_cached(folder, key)
     if card is None or not card.startswith(b"\x89PNG"):

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ContentError, ContentErrors
-from .cache import keep, private_cache_folder, read_cached
+from .cache import cache_key, keep, private_cache_folder, read_cached
 from .script import opencc_version, phrase_lines, to_traditional
 from .yamlio import load_yaml
 
@@ -59,7 +58,7 @@ def remembered_text(name: str, lang: Lang | None):
     if lang is None or lang.code != "zh-Hant":
         yield
         return
-    key = hashlib.sha256(json.dumps([opencc_version(), phrase_lines(lang.phrases), name], ensure_ascii=False).encode()).hexdigest()
+    key = cache_key(opencc_version(), phrase_lines(lang.phrases), name)
     folder = private_cache_folder("zh-hant")
     stored = _read_catalog(folder, key) or {}
     for zh, out in stored.items():
@@ -87,7 +86,7 @@ def _traditional_catalog(messages: dict[str, str], *phrase_files: str) -> dict[s
     """The zh-Hant messages, converted from zh-Hans: kept in the private cache under the digest of
     everything the conversion reads, as loading OpenCC with these phrase lists is a tenth of a
     second the seed's build would otherwise spend on every run for the same hundred messages."""
-    key = hashlib.sha256(json.dumps([opencc_version(), phrase_lines(*phrase_files), messages], ensure_ascii=False).encode()).hexdigest()
+    key = cache_key(opencc_version(), phrase_lines(*phrase_files), messages)
     folder = private_cache_folder("messages")
     cached = _read_catalog(folder, key)
     if cached is not None and cached.keys() == messages.keys():

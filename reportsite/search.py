@@ -10,12 +10,10 @@ Chinese term it explains, on the Chinese sites and the English one.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from functools import lru_cache
-from pathlib import Path
 
-from .cache import keep, private_cache_folder, read_cached
+from .cache import cache_key, code_digest, keep, private_cache_folder, read_cached
 from .i18n import Lang
 from .script import character_converter, converter, opencc_version
 from .views import ReportView
@@ -88,8 +86,7 @@ def _char_map(chars: str) -> str:
     """Most edits add no new character, so serve's rebuilds mostly find the map made already, and
     builds find it in the private cache, kept by the characters, OpenCC and this module's code:
     making it loads three OpenCC profiles, a tenth of the seed's build after start-up."""
-    inputs = [opencc_version(), hashlib.sha256(Path(__file__).read_bytes()).hexdigest(), chars]
-    key = hashlib.sha256(json.dumps(inputs, ensure_ascii=False).encode()).hexdigest() + ".json"
+    key = cache_key(opencc_version(), code_digest(__file__), chars) + ".json"
     folder = private_cache_folder("charmaps")
     cached = read_cached(folder, key)
     if cached is not None:

@@ -63,29 +63,38 @@ class _LineLoader(_Loader):
 _RESOLVED: dict[tuple, str] = {}  # (short plain scalar, implicit flags) -> its tag, for _LineLoader
 
 
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
+def _mapping(loader: _LineLoader, node: yaml.MappingNode, make) -> LineDict:
+    """A mapping with the line of itself and each key; `make` turns a child node into its value."""
     loader.flatten_mapping(node)
     out = LineDict()
     out.line = node.start_mark.line + 1
     out.key_lines = {}
     for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
+        key = make(key_node)
         if not isinstance(key, (str, int, float, bool)) or key is None:
             raise yaml.constructor.ConstructorError(None, None, "a key must be plain text", key_node.start_mark)
         line = key_node.start_mark.line + 1
         if key in out.key_lines:
             loader.duplicates.append((key, out.key_lines[key], line))
             continue
-        out[key] = loader.construct_object(value_node, deep=True)
+        out[key] = make(value_node)
         out.key_lines[key] = line
     return out
 
 
-def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> LineList:
-    out = LineList(loader.construct_object(child, deep=True) for child in node.value)
+def _sequence(node: yaml.SequenceNode, make) -> LineList:
+    out = LineList(make(child) for child in node.value)
     out.line = node.start_mark.line + 1
     out.item_lines = [child.start_mark.line + 1 for child in node.value]
     return out
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
+    return _mapping(loader, node, lambda child: loader.construct_object(child, deep=True))
+
+
+def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> LineList:
+    return _sequence(node, lambda child: loader.construct_object(child, deep=True))
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
@@ -169,27 +178,10 @@ def _construct_tree(loader: _LineLoader, node: yaml.Node) -> object:
                             "split it, or check that the file holds what you meant")
         return node.value if node.tag == _STR else loader.construct_object(node, deep=True)
     if node.tag == _SEQ:
-        out = LineList(_construct_tree(loader, child) for child in node.value)
-        out.line = node.start_mark.line + 1
-        out.item_lines = [child.start_mark.line + 1 for child in node.value]
-        return out
-    if node.tag != _MAP:
-        return loader.construct_object(node, deep=True)
-    loader.flatten_mapping(node)
-    out = LineDict()
-    out.line = node.start_mark.line + 1
-    out.key_lines = {}
-    for key_node, value_node in node.value:
-        key = _construct_tree(loader, key_node)
-        if not isinstance(key, (str, int, float, bool)) or key is None:
-            raise yaml.constructor.ConstructorError(None, None, "a key must be plain text", key_node.start_mark)
-        line = key_node.start_mark.line + 1
-        if key in out.key_lines:
-            loader.duplicates.append((key, out.key_lines[key], line))
-            continue
-        out[key] = _construct_tree(loader, value_node)
-        out.key_lines[key] = line
-    return out
+        return _sequence(node, lambda child: _construct_tree(loader, child))
+    if node.tag == _MAP:
+        return _mapping(loader, node, lambda child: _construct_tree(loader, child))
+    return loader.construct_object(node, deep=True)
 
 
 def load_yaml(path: Path, display: str) -> tuple[object, list[ContentError]]:
