@@ -1,13 +1,24 @@
-"""Markdown for editorial pages and notes in content/: CommonMark with raw HTML off."""
+"""Markdown for editorial pages and notes in content/: CommonMark with raw HTML off.
+
+What a text renders to is kept in the private cache (see cache.py) under the digest of the text,
+this module and the markdown-it that rendered it, so a build whose notes did not change never
+loads markdown-it, in the build or in any of its workers.
+"""
 
 from __future__ import annotations
 
+import importlib.util
 import unicodedata
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from markdown_it.rules_core import StateCore
 from markupsafe import Markup
+
+from .cache import cache_key, code_digest, keep, private_cache_folder, read_cached
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.rules_core import StateCore
 
 
 def _wide(char: str) -> bool:
@@ -30,6 +41,8 @@ def _join_wide_lines(state: StateCore) -> None:
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
     # html=False: tags in content are shown as text, never passed through; markdown-it also
     # refuses javascript:, vbscript: and data: link targets (its validateLink).
     parser = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
@@ -37,9 +50,31 @@ def _parser() -> MarkdownIt:
     return parser
 
 
+@lru_cache(maxsize=1)
+def _renderer_digest() -> str:
+    """This module and markdown-it's version (in its __init__.py), found without importing it."""
+    spec = importlib.util.find_spec("markdown_it")
+    return code_digest(__file__) + (code_digest(spec.origin) if spec and spec.origin else "")
+
+
+@lru_cache(maxsize=4096)
+def _rendered(text: str, inline: bool) -> str:
+    folder = private_cache_folder("markdown")
+    key = cache_key(_renderer_digest(), inline, text)
+    try:
+        cached = read_cached(folder, key)
+        if cached is not None:
+            return cached.decode("utf-8")
+    except UnicodeDecodeError:
+        pass  # damaged: rendered and kept again
+    html = _parser().renderInline(text) if inline else _parser().render(text)
+    keep(folder, key, html.encode("utf-8"))
+    return html
+
+
 def render_markdown(text: str) -> Markup:
-    return Markup(_parser().render(text or ""))
+    return Markup(_rendered(text or "", False))
 
 
 def render_inline(text: str) -> Markup:
-    return Markup(_parser().renderInline(text or ""))
+    return Markup(_rendered(text or "", True))

@@ -16,7 +16,9 @@ from markupsafe import Markup, escape
 from .cache import private_cache_folder
 from .errors import ContentError, ContentErrors
 from .i18n import Lang
-from .pages import Page, json_ld
+from .markdown import render_inline, render_markdown
+from .frames import Frame, json_ld_filter, make_frame, marked_page, page_values, shape
+from .pages import Page
 from .translations import GlossaryTerm
 
 # No inline script runs anywhere: the site's one script is a file, JSON-LD is data, not script.
@@ -54,22 +56,10 @@ def make_environment(templates: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["json_ld"] = lambda data: Markup(json_ld(data))
-    env.filters["markdown"] = _markdown
-    env.filters["markdown_inline"] = _markdown_inline
+    env.filters["json_ld"] = json_ld_filter
+    env.filters["markdown"] = render_markdown
+    env.filters["markdown_inline"] = render_inline
     return env
-
-
-def _markdown(text: str) -> Markup:
-    from .markdown import render_markdown  # markdown-it loads only for a site whose notes need it
-
-    return render_markdown(text)
-
-
-def _markdown_inline(text: str) -> Markup:
-    from .markdown import render_inline
-
-    return render_inline(text)
 
 
 @contextmanager
@@ -246,25 +236,65 @@ def _paragraph_once(render):
 
 
 def render_page(template: jinja2.Template, page: Page, lang: Lang, site: SiteInfo, alternates: list[tuple[Lang, str]],
-                glossary: Glossary | None) -> str:
+                glossary: Glossary | None, framed: bool = True) -> str:
     seen: set = set()
-    canonical = site.base_url + lang.prefix + page.key
     href = lambda url: site.base_path + url  # noqa: E731
     gloss = (lambda text: glossary.link(text, seen)) if glossary else escape
     _keep_paragraphs_of(page.report)
     _memoize_paragraphs(template.environment)
+    variables = dict(
+        lang=lang, t=lang.t, site=site, rv=page.report, alternates=alternates, csp=CSP, href=href, gloss=gloss,
+        # Macros get what they need as one argument: imported without the page's context, their
+        # module is compiled and run once per process instead of once per page.
+        ui=UI(href, lang.t, gloss, lang, lang.messages, glossary, seen if glossary else None, site.base_path),
+        chrome=_chrome(template.environment, lang, site, page), msg=lang.messages,
+    )
+    canonical = site.base_url + lang.prefix + page.key
     try:
-        return template.render(
-            page=page, lang=lang, t=lang.t, site=site, rv=page.report, canonical=canonical,
-            alternates=alternates, csp=CSP, href=href, gloss=gloss,
-            # Macros get what they need as one argument: imported without the page's context, their
-            # module is compiled and run once per process instead of once per page.
-            ui=UI(href, lang.t, gloss, lang, lang.messages, glossary, seen if glossary else None, site.base_path),
-            chrome=_chrome(template.environment, lang, site, page), msg=lang.messages,
-            **page.context,
-        )
+        frame = _frame_of(template, page, lang, site, alternates, variables) if framed else None
+        if frame is None:
+            return template.render(variables, page=page, canonical=canonical, **page.context)
+        html = frame.fill(template, dict(variables, page=page, canonical=canonical, **page.context), page_values(page, alternates))
+        return _checked_once(html, template, page, lang, dict(variables, page=page, canonical=canonical, **page.context))
     except jinja2.UndefinedError as e:
         raise ContentErrors([ContentError(f"templates/{template.name}", _template_line(e, template.name), "", f"template error: {e.message}", "check the names this template uses")]) from e
+
+
+_ONCE, _UNFRAMED = object(), object()  # a shape of which one page was rendered; one whose frame the layout refused
+
+
+def _frame_of(template: jinja2.Template, page: Page, lang: Lang, site: SiteInfo, alternates: list, variables: dict) -> Frame | None:
+    """The frame of this page's shape, made when a second page of the shape comes: the overview,
+    the full text and other pages alone in their shape are rendered whole, as cheaply."""
+    if ("unframed", template.name) in _CHROME:
+        return None
+    key = ("frame", id(template), id(site)) + shape(template, page, lang, alternates)
+    frame = _CHROME.get(key)
+    if frame is None:
+        _CHROME[key] = _ONCE
+        return None
+    if frame is _ONCE:
+        marked, marked_alternates = marked_page(page, alternates)
+        frame = make_frame(template, dict(variables, page=marked, alternates=marked_alternates,
+                                          canonical=site.base_url + lang.prefix + marked.key), page_values(page, alternates)) or _UNFRAMED
+        _CHROME[key] = frame
+    return None if frame is _UNFRAMED else frame
+
+
+def _checked_once(html: str, template: jinja2.Template, page: Page, lang: Lang, variables: dict) -> str:
+    """The first framed page of each template and language is also rendered whole: if the two differ,
+    the layout does something with a per-page value a frame cannot follow, and the template is
+    rendered whole from then on."""
+    key = ("checked", template.name, lang.code)
+    if key in _CHROME:
+        return html
+    _CHROME[key] = True
+    if variables["ui"].seen is not None:
+        variables["ui"].seen.clear()  # the glossary links the framed blocks made, made again
+    whole = template.render(variables)
+    if whole != html:
+        _CHROME[("unframed", template.name)] = True
+    return whole
 
 
 def _template_line(error: Exception, name: str) -> int:

@@ -1,0 +1,76 @@
+"""Page frames: a page made from its shape's frame is the page its template renders whole, whatever the layout does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reportsite import render
+from reportsite.build import render_site
+
+from .conftest import copy_project
+
+BASE = "http://127.0.0.1:8000/"
+
+
+def _pages(project: Path, monkeypatch, framed: bool) -> dict[str, bytes]:
+    with monkeypatch.context() as m:
+        if not framed:
+            m.setattr(render, "make_frame", lambda *args: None)
+        tree, _, _ = render_site(project / "content", project / "templates", project / "static", base_url=BASE)
+    return {path: data for path, data in tree.files.items() if path.endswith(".html")}
+
+
+def _differing(project: Path, monkeypatch) -> list[str]:
+    framed, whole = _pages(project, monkeypatch, True), _pages(project, monkeypatch, False)
+    assert framed.keys() == whole.keys()
+    return [path for path in framed if framed[path] != whole[path]]
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    return copy_project(tmp_path_factory.mktemp("frames"))
+
+
+def test_every_page_of_the_seed_made_from_frames_equals_the_page_rendered_whole(project, monkeypatch):
+    assert _differing(project, monkeypatch) == []
+
+
+def test_pages_are_made_from_frames_and_most_pages_share_one(project, monkeypatch):
+    made = []
+    real = render.make_frame
+    monkeypatch.setattr(render, "make_frame", lambda *args: made.append(args[0].name) or real(*args))
+    _, stats, _ = render_site(project / "content", project / "templates", project / "static", base_url=BASE)
+    assert 0 < len(made) < stats.pages / 5
+
+
+# Layouts that do with a per-page value what one frame for many pages could not reproduce.
+LAYOUT_EDITS = {
+    "measures the description": ('<meta name="description" content="{{ page.description }}">',
+                                 '<meta name="description" content="{{ page.description }}" data-long="{{ page.description | length > 40 }}">'),
+    "transforms the title": ("<title>{{ page.title }}</title>", "<title>{{ page.title | upper }}</title>"),
+    "compares the address": ('<link rel="canonical" href="{{ canonical }}">',
+                             '<link rel="canonical" href="{{ canonical }}">{% if page.key == "" %}<meta name="home">{% endif %}'),
+    "encodes the address": ('<link rel="canonical" href="{{ canonical }}">',
+                            '<link rel="canonical" href="{{ canonical }}"><meta name="share" content="{{ canonical | urlencode }}">'),
+    "cuts the title": ("<title>{{ page.title }}</title>", "<title>{{ page.title[:12] }}</title>"),
+    "tests the title": ("<title>{{ page.title }}</title>", "<title>{% if page.title %}{{ page.title }}{% else %}-{% endif %}</title>"),
+    "keeps a value at the top of a page template": None,
+}
+
+
+@pytest.mark.parametrize("edit", LAYOUT_EDITS)
+def test_a_layout_that_uses_a_per_page_value_beyond_printing_it_still_gets_every_page_right(edit, tmp_path, monkeypatch):
+    project = copy_project(tmp_path)
+    if LAYOUT_EDITS[edit] is None:
+        target = project / "templates" / "target.html"
+        text = target.read_text(encoding="utf-8").replace("{% block main %}", "{% set shown = page.title %}\n{% block main %}", 1)
+        target.write_text(text.replace("<h1>{{ target.indicator }}</h1>", "<h1>{{ target.indicator }}</h1><p>{{ shown }}</p>"), encoding="utf-8")
+    else:
+        old, new = LAYOUT_EDITS[edit]
+        base = project / "templates" / "base.html"
+        text = base.read_text(encoding="utf-8")
+        assert old in text
+        base.write_text(text.replace(old, new, 1), encoding="utf-8")
+    assert _differing(project, monkeypatch) == []
