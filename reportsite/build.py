@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .content import load_report, report_folders
+from .content import load_report_kept, report_folders
 from .datafiles import report_csv, report_json, share_card, source_files
 from .errors import ContentError, ContentErrors
 from .i18n import Lang, forget_text, load_languages, remembered_text
@@ -130,7 +130,7 @@ def load_settings(content: Path, templates: Path, static: Path, base_url: str | 
 def load_report_build(content: Path, folder: Path, settings: Settings, key: str) -> tuple[ReportBuild | None, list[ContentError]]:
     """Pass 2, per report: read and check one report folder and make its views in every language."""
     display = f"{content.name}/reports/{folder.name}"
-    report, errors = load_report(folder, display)
+    report, errors = load_report_kept(folder, display)
     if report is None:
         # en.yaml and glossary.yaml do not need the text to be checked for syntax and shape, so they are
         # reported beside the cause; whether their IDs exist waits until the text loads.

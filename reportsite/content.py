@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import re
+import stat
+import sys
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
+
+import yaml
+
+from .cache import cache_key, code_digest, keep, private_cache_folder, read_cached
 
 from .errors import ContentError, ContentErrors
 from .model import ID_PATTERN, KINDS, STATUSES, Block, Correction, Evidence, Meta, NumberedList, Paragraph, Part, Repair, Report, Section, Source, Target
-from .yamlio import LineDict, LineList, load_yaml
+from .yamlio import MAX_FILE_BYTES, LineDict, LineList, load_yaml
 
 _ID = re.compile(ID_PATTERN)
 _REPORT_ID = re.compile(r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z")
@@ -258,6 +268,61 @@ def load_report(folder: Path, display: str) -> tuple[Report | None, list[Content
     repairs, repair_errors = _load_repairs(folder, display)
     report = Report(report_id, meta, opening, tuple(parts), closing, tuple(targets), tuple(lists), retired, repairs)
     return report, errors + repair_errors + check_references(report, display)
+
+
+# What load_report reads from a report folder, besides the files under parts/.
+_REPORT_FILES = ("report.yaml", "targets.yaml", "corrections.yaml", "provenance.yaml")
+
+
+def load_report_kept(folder: Path, display: str) -> tuple[Report | None, list[ContentError]]:
+    """load_report, or what it returned for exactly these files before, from the private cache.
+
+    Parsing and checking the YAML is most of loading a report; the cached result is kept under the
+    digest of every file it reads and of the code that reads them, so an edit, a new version of
+    this code or of PyYAML loads afresh. Only a report that loaded is kept, and only from plain files:
+    a symlink is left to load_report, which checks where it leads before reading it.
+    """
+    inputs = _plain_inputs(folder)
+    cache = private_cache_folder("reports") if inputs is not None else None
+    if cache is None:
+        return load_report(folder, display)
+    key = cache_key(display, _loader_digest(), inputs)
+    kept = read_cached(cache, key)
+    if kept is not None:
+        try:
+            return pickle.loads(kept)
+        except Exception:  # damaged: loaded again and kept anew
+            pass
+    report, errors = load_report(folder, display)
+    if report is not None:
+        keep(cache, key, pickle.dumps((report, errors), protocol=pickle.HIGHEST_PROTOCOL))
+    return report, errors
+
+
+def _plain_inputs(folder: Path) -> list[tuple[str, str]] | None:
+    """(name, digest) of every file load_report may read in `folder`, or None if one is not a plain file."""
+    parts = folder / "parts"
+    names = list(_REPORT_FILES) + (sorted(f"parts/{p.name}" for p in parts.iterdir()) if parts.is_dir() and not parts.is_symlink() else [])
+    inputs = []
+    for name in names:
+        path = folder / name
+        try:
+            info = os.lstat(path)
+        except FileNotFoundError:
+            inputs.append((name, ""))
+            continue
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
+            return None
+        inputs.append((name, hashlib.sha256(path.read_bytes()).hexdigest()))
+    return inputs
+
+
+@lru_cache(maxsize=1)
+def _loader_digest() -> str:
+    """The code that loads a report (this module, the model, the YAML reader) and the Python and PyYAML running it."""
+    from . import errors, model, yamlio
+
+    return cache_key(sys.version, yaml.__version__, *(code_digest(m.__file__) for m in (sys.modules[__name__], errors, model, yamlio)))
 
 
 def _retired(r: Reader, node: LineDict) -> dict[str, str]:
