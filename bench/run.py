@@ -364,7 +364,7 @@ def results_table(rows: list[tuple[int, list[Sample]]], args, notes: list[str]) 
     live = ["", "`python build.py serve` in its own process (edit -> page: from writing the edit to the page showing it, loaded again over HTTP when serve's event stream says reload, as an open page does; "
             "peak RSS of the serve process after its first build and the edits), and the search page opened with `?q=民生实事` "
             "in headless Chromium on loopback (first results: time since navigation, and the bytes they need: the page, its style and scripts, "
-            "the character map and the first shard to arrive; on loopback the other shards arrive meanwhile; all: every report searched):", "",
+            "the character map and the first shard or pack to arrive; on loopback the others arrive meanwhile; all: every report searched):", "",
             "| N | serve first build | edit -> page | serve peak RSS MiB | search: first results | bytes they need | all results | bytes in all |",
             "|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for n, samples in rows:

@@ -29,7 +29,7 @@ from .ledger import check_ledger, update_ledger
 from .output import OutputTree, check_out_folder, commit, staging_folder, write_failed
 from .pages import Page, redirect_pages, report_pages, site_pages
 from .render import FileJob, Glossary, RenderJob, SiteInfo, load_templates, make_environment, run_jobs, templates_checked_once
-from .search import CHARMAP_NAME, INDEX_NAME, build_char_map, build_search_index, corpus_chars, search_page_context
+from .search import CHARMAP_NAME, INDEX_NAME, build_char_map, build_search_index, corpus_chars, pack_file, packs, search_page_context
 from .settings import load_site_settings
 from .translations import load_glossary, load_translation
 from .views import ReportViewBuilder, bilingual_groups, link_neighbour_years
@@ -266,6 +266,10 @@ def render_site(content: Path, templates: Path = Path("templates"), static: Path
     run_jobs([job for _, data, _ in jobs for job in data], tree, processes)
     t = timed("data files", t)
     run_jobs([job for _, _, search in jobs for job in search], tree, processes)
+    ids = [rb.item.report.id for rb in builds]
+    for lang in settings.languages:
+        for path, shards in packs(ids, lang.prefix):
+            tree.add(path, pack_file([tree.read(shard) for shard in shards]))
     t = timed("search index", t)
     for rb, (pages, data, search) in zip(fresh, jobs):
         rb.files = tree.digests_of([path for job in pages + data + search for path in job.outputs()])

@@ -21,6 +21,10 @@ from .views import ReportView
 INDEX_NAME = "search-index.json"
 CHARMAP_NAME = "charmap.json"
 INDEX_VERSION = 2
+# An archive of more reports than this also has packs: the shards of this many reports in one file.
+# A browser's requests, not its bytes, are what searching a hundred reports waits for: Chromium took
+# 0.65 s to fetch a hundred 41 KB files on loopback and 0.12 s to fetch the same bytes in ten.
+PACK_SIZE = 10
 
 
 def _json(data) -> str:
@@ -120,19 +124,36 @@ def _glossary(lang: Lang, glossary: list, originals: dict[str, str]) -> list[lis
     return [entry for entry in found if entry[0]]
 
 
-def search_page_context(builds: list, lang: Lang, base_path: str) -> dict:
-    """What the search page lists: every report with its place, year and shard, and the filters' choices.
+def packs(report_ids: list[str], prefix: str) -> list[tuple[str, list[str]]]:
+    """(path of a pack, paths of the shards it holds) of an archive's reports in one language, in the
+    order of the search page's list; none for an archive that fits in one pack."""
+    if len(report_ids) <= PACK_SIZE:
+        return []
+    chunks = [report_ids[i : i + PACK_SIZE] for i in range(0, len(report_ids), PACK_SIZE)]
+    return [(f"{prefix}search/pack-{n}.json", [f"{prefix}{rid}/{INDEX_NAME}" for rid in chunk]) for n, chunk in enumerate(chunks)]
 
-    The English page also lists the Chinese shards, where a Chinese query is looked up.
-    """
+
+def pack_file(shards: list[bytes]) -> bytes:
+    """A pack: its reports' shards, as they are, in one JSON list."""
+    return b"[" + b",".join(shards) + b"]"
+
+
+def search_page_context(builds: list, lang: Lang, base_path: str) -> dict:
+    """What the search page lists: every report with its place, year, shard and pack, the packs, and
+    the filters' choices. The English page also lists the Chinese shards and packs, where a Chinese
+    query is looked up."""
     reports = []
-    for rb in builds:
+    for i, rb in enumerate(builds):
         rv = rb.views[lang.code]
-        entry = {"id": rv.id, "title": rv.title, "place": rv.place, "year": rv.year,
+        entry = {"id": rv.id, "title": rv.title, "place": rv.place, "year": rv.year, "pack": i // PACK_SIZE,
                  "index": f"{base_path}{lang.prefix}{rv.id}/{INDEX_NAME}"}
         if lang.code == "en" and "zh-Hans" in rb.views:
             entry["zh"] = f"{base_path}{rv.id}/{INDEX_NAME}"
         reports.append(entry)
+    ids = [r["id"] for r in reports]
     return {"reports_json": _json(reports), "charmap": f"{base_path}{lang.prefix}search/{CHARMAP_NAME}",
             "zh_charmap": f"{base_path}search/{CHARMAP_NAME}" if lang.code == "en" else "",
+            "packs_json": _json([base_path + path for path, _ in packs(ids, lang.prefix)]),
+            "zh_packs_json": _json([base_path + path for path, _ in packs(ids, "")]) if lang.code == "en" else "[]",
+            "pack_size": PACK_SIZE,
             "places": sorted({r["place"] for r in reports if r["place"]}), "years": sorted({r["year"] for r in reports if r["year"]}, reverse=True)}

@@ -12,7 +12,9 @@ const filters = [...form.querySelectorAll("select[data-filter]")];
 const lang = document.body.dataset.lang;
 const english = lang === "en";
 const reports = JSON.parse(results.dataset.reports);
-const indexes = new Map(); // shard URL -> promise of the shard
+const packs = { own: JSON.parse(results.dataset.packs || "[]"), zh: JSON.parse(results.dataset.zhPacks || "[]") };
+const packSize = Number(results.dataset.packSize || 0);
+const indexes = new Map(); // shard or pack URL -> promise of its shards by report id
 const charmaps = new Map(); // character map URL -> promise of its map
 const WORD = /[a-z0-9]+/g;
 const HAN = /[\u3400-\u9fff]/;
@@ -45,15 +47,16 @@ function fetchJSON(url, cache, prepare) {
 }
 
 // The promise is kept, so that searches typed while a shard is still loading share one download.
-function loadIndex(url) {
-  return fetchJSON(url, indexes, (data) => {
-    for (const doc of data.docs) {
+// A pack is a list of shards; either way the promise holds report id -> shard.
+function loadShards(url) {
+  return fetchJSON(url, indexes, (data) => new Map((Array.isArray(data) ? data : [data]).map((shard) => {
+    for (const doc of shard.docs) {
       doc.folded = fold(doc[3]);
       doc.where = fold(doc[2]);
     }
-    data.gloss = (data.gloss || []).map(([zh, en]) => [zh, fold(en)]);
-    return data;
-  });
+    shard.gloss = (shard.gloss || []).map(([zh, en]) => [zh, fold(en)]);
+    return [shard.report, shard];
+  })));
 }
 
 function loadCharmap(url) {
@@ -66,9 +69,16 @@ function loadCharmap(url) {
 // are looked at, which keeps folding a hundred reports' text quick.
 const FOLDABLE = /[^\x00-\x40\x5b-\x7f\u3001-\u303f\u3400-\u9fff]/gu;
 
+const foldedChars = new Map(); // a report's text has thousands of full-width commas: each is worked out once
+
 function foldChar(ch) {
-  const folded = ch.normalize("NFKC").toLowerCase();
-  return folded.length === ch.length ? folded : ch;
+  let folded = foldedChars.get(ch);
+  if (folded === undefined) {
+    folded = ch.normalize("NFKC").toLowerCase();
+    if (folded.length !== ch.length) folded = ch;
+    foldedChars.set(ch, folded);
+  }
+  return folded;
 }
 
 function fold(text) {
@@ -242,7 +252,22 @@ function render(found, query, done, chinese) {
   status.textContent = done ? message : status.dataset.msgLoading;
 }
 
-// Every shard is fetched at once; results appear as shards arrive, in the reports' order.
+// What to download for the chosen reports: each one's shard, or, for more reports than a pack holds,
+// the first one's shard (its results show soonest) and the packs that hold the others.
+function downloads(chosen, chinese) {
+  const shard = (r) => (chinese ? r.zh : r.index);
+  const urls = chinese ? packs.zh : packs.own;
+  if (!urls.length || chosen.length <= packSize) return chosen.map((r) => ({ url: shard(r), reports: [r] }));
+  const [first, ...rest] = chosen;
+  const byPack = new Map();
+  for (const r of rest) {
+    if (!byPack.has(r.pack)) byPack.set(r.pack, []);
+    byPack.get(r.pack).push(r);
+  }
+  return [{ url: shard(first), reports: [first] }, ...[...byPack].map(([n, held]) => ({ url: urls[n], reports: held }))];
+}
+
+// Everything is fetched at once; results appear as downloads arrive, in the reports' order.
 async function run() {
   const query = input.value.trim();
   const url = new URL(window.location.href);
@@ -256,8 +281,8 @@ async function run() {
   const only = params().get("report");
   const chosen = only ? reports.filter((r) => r.id === only) : chosenReports();
   const chinese = english && HAN.test(query); // looked up in the Chinese text, offered in English
-  const shard = (r) => (chinese ? r.zh : r.index);
   const map = loadCharmap(chinese ? results.dataset.zhCharmap : results.dataset.charmap);
+  const position = new Map(chosen.map((r, i) => [r.id, i]));
   const found = chosen.map(() => null);
   let pending = chosen.length;
   let redraw = 0;
@@ -269,11 +294,14 @@ async function run() {
   };
   if (!chosen.length) { draw(); return; }
   status.textContent = status.dataset.msgLoading;
-  await Promise.all(chosen.map(async (report, i) => {
-    const [index, charmap] = await Promise.all([loadIndex(shard(report)), map]);
-    found[i] = { report, hits: search(index, charmap, query) };
-    pending -= 1;
-    // The first results at once, then at most a redraw every REDRAW_MS while shards keep arriving:
+  await Promise.all(downloads(chosen, chinese).map(async (download) => {
+    const [shards, charmap] = await Promise.all([loadShards(download.url), map]);
+    for (const report of download.reports) {
+      const index = shards.get(report.id);
+      found[position.get(report.id)] = { report, hits: index ? search(index, charmap, query) : [] };
+    }
+    pending -= download.reports.length;
+    // The first results at once, then at most a redraw every REDRAW_MS while downloads keep arriving:
     // redrawing for each of a hundred shards would cost more than the searching.
     if (pending === 0) { window.clearTimeout(redraw); draw(); }
     else if (!drawn) draw();

@@ -167,3 +167,45 @@ def test_a_report_with_many_hits_shows_twenty_and_links_to_all_of_them(page, arc
     page.wait_for_function("() => document.querySelectorAll('#results li.hit').length > 20")
     assert hits_of(page, RID) == expected
     assert page.locator("#results h2[data-report]").count() == 0  # one report: grouped by section only
+
+
+PACKED = {**COPIES, "xiaxian-2021": ("夏县", 2021), "xiaxian-2022": ("夏县", 2022)}
+
+
+@pytest.fixture(scope="module")
+def packed(tmp_path_factory):
+    """(site folder, base URL) of a five-report archive built with packs of two reports."""
+    from reportsite import search
+
+    project = copy_project(tmp_path_factory.mktemp("packed"))
+    for rid, (place, year) in PACKED.items():
+        add_copy(project, rid, place, year)
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(search, "PACK_SIZE", 2)
+        yield from serve_built(project)
+
+
+def test_a_pack_holds_the_shards_of_its_reports_as_they_are(packed):
+    site = packed[0]
+    ids = sorted([RID, *PACKED])
+    for prefix in ("", "zh-hant/", "en/"):
+        held = [json.loads((site / prefix / "search" / f"pack-{n}.json").read_text(encoding="utf-8")) for n in range(3)]
+        assert held == [[shard(site, rid, prefix) for rid in ids[i : i + 2]] for i in (0, 2, 4)]
+    assert not (site / "search" / "pack-3.json").exists()
+
+
+@pytest.mark.parametrize("path", ["search/", "en/search/"])
+def test_more_reports_than_a_pack_are_searched_from_the_first_ones_shard_and_the_packs_of_the_others(browser, packed, path):
+    site, base = packed
+    context = browser.new_context()
+    outside = keep_local(context, base)
+    page = context.new_page()
+    fetched = []
+    page.on("request", lambda r: fetched.append(r.url[len(base):]) if r.url.endswith(("search-index.json", ".json")) and "charmap" not in r.url else None)
+    open_search(page, base, QUERY, path=path)
+    ids = sorted([RID, *PACKED])
+    # On the English site a Chinese query is looked up in the Chinese shards and packs.
+    assert sorted(fetched) == sorted([f"{ids[0]}/search-index.json", "search/pack-0.json", "search/pack-1.json", "search/pack-2.json"])
+    assert counts(page) == {rid: len(containing(site, rid, QUERY)) for rid in ids if containing(site, rid, QUERY)}
+    context.close()
+    assert not outside
