@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import time
 from dataclasses import dataclass, field
@@ -409,9 +410,12 @@ def _sitemap_entries(pages_by_lang: dict[str, list[Page]], lang: Lang, settings:
     return "".join(line + "\n" for line in lines)
 
 
+_NEEDS_QUOTING = re.compile('[&<>"\n\r\t]')
+
+
 def _url_attr(url: str) -> str:
     """quoteattr for a URL, short-cut for the usual one that needs no escaping (a sitemap has 100,000)."""
-    return f'"{url}"' if url.isascii() and not any(c in url for c in '&<>"\n\r\t') else quoteattr(url)
+    return f'"{url}"' if url.isascii() and not _NEEDS_QUOTING.search(url) else quoteattr(url)
 
 
 def _urlset(entries: str) -> str:

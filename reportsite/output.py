@@ -45,8 +45,9 @@ class OutputTree:
 
     @staticmethod
     def check_path(path: str) -> None:
-        pure = PurePosixPath(path)
-        if pure.is_absolute() or ".." in pure.parts or not path or "\\" in path or "\x00" in path:
+        # As PurePosixPath(path) judges it (absolute, or a ".." part), in string operations: a build
+        # checks a hundred thousand paths, and parsing each into a path object took a quarter second.
+        if not path or path[0] == "/" or "\\" in path or "\x00" in path or ".." in path.split("/"):
             raise UnsafeOutputPath(f"refusing to write {path!r}: it is outside the output folder; nothing was replaced "
                                    "(a template or an ID in content makes this path)")
 
