@@ -191,6 +191,7 @@ def reset_chrome() -> None:
 
 _PARAGRAPHS: dict[tuple, str] = {}  # the current report's paragraphs, as the macro rendered them
 _TERMS: dict[tuple, frozenset] = {}  # (paragraph, glossary) -> the glossary terms in its text
+_CRUMBS: dict[tuple, str] = {}  # the current report's breadcrumb trails, as the macro rendered them
 _REPORT: list = [None]  # the report whose paragraphs are kept: one at a time, so memory stays flat
 
 
@@ -198,16 +199,19 @@ def _keep_paragraphs_of(report) -> None:
     if _REPORT[0] is not report:
         _PARAGRAPHS.clear()
         _TERMS.clear()
+        _CRUMBS.clear()
         _REPORT[0] = report
 
 
-def _memoize_paragraphs(env: jinja2.Environment) -> None:
-    """Route every call of macros.html's paragraph macro, from templates and other macros alike, through
-    `_paragraph_once`: imported without context, the macros module is one object per template
-    version, and its macros call `paragraph` through that same Macro object."""
-    macro = _template_once(env, "macros.html")._get_default_module().paragraph
-    if not hasattr(macro._func, "__wrapped__"):
-        macro._func = _paragraph_once(macro._func)
+def _memoize_macros(env: jinja2.Environment) -> None:
+    """Route every call of macros.html's paragraph and crumbs macros, from templates and other macros
+    alike, through `_paragraph_once` and `_crumbs_once`: imported without context, the macros module
+    is one object per template version, and its macros call each other through those same Macro objects."""
+    module = _template_once(env, "macros.html")._get_default_module()
+    for name, once in (("paragraph", _paragraph_once), ("crumbs", _crumbs_once)):
+        macro = getattr(module, name)
+        if not hasattr(macro._func, "__wrapped__"):
+            macro._func = once(macro._func)
 
 
 def _paragraph_once(render):
@@ -235,13 +239,26 @@ def _paragraph_once(render):
     return paragraph
 
 
+def _crumbs_once(render):
+    """The crumbs macro's body, run once per trail: every target page of a report shares one trail,
+    and the crumbs were the costliest part of a target page after its layout."""
+    def crumbs(trail, ui, current="", *rest):
+        key = (tuple((link.url, link.label) for link in trail), current, ui.lang.code, ui.base_path, rest)
+        if key not in _CRUMBS:
+            _CRUMBS[key] = render(trail, ui, current, *rest)
+        return _CRUMBS[key]
+
+    crumbs.__wrapped__ = render
+    return crumbs
+
+
 def render_page(template: jinja2.Template, page: Page, lang: Lang, site: SiteInfo, alternates: list[tuple[Lang, str]],
                 glossary: Glossary | None, framed: bool = True) -> str:
     seen: set = set()
     href = lambda url: site.base_path + url  # noqa: E731
     gloss = (lambda text: glossary.link(text, seen)) if glossary else escape
     _keep_paragraphs_of(page.report)
-    _memoize_paragraphs(template.environment)
+    _memoize_macros(template.environment)
     variables = dict(
         lang=lang, t=lang.t, site=site, rv=page.report, alternates=alternates, csp=CSP, href=href, gloss=gloss,
         # Macros get what they need as one argument: imported without the page's context, their

@@ -14,10 +14,12 @@ from .conftest import copy_project
 BASE = "http://127.0.0.1:8000/"
 
 
-def _pages(project: Path, monkeypatch, framed: bool) -> dict[str, bytes]:
+def _pages(project: Path, monkeypatch, framed: bool, reused: bool = True) -> dict[str, bytes]:
     with monkeypatch.context() as m:
         if not framed:
             m.setattr(render, "make_frame", lambda *args: None)
+        if not reused:  # every paragraph and breadcrumb trail rendered afresh where it appears
+            m.setattr(render, "_memoize_macros", lambda env: None)
         tree, _, _ = render_site(project / "content", project / "templates", project / "static", base_url=BASE)
     return {path: data for path, data in tree.files.items() if path.endswith(".html")}
 
@@ -35,6 +37,14 @@ def project(tmp_path_factory) -> Path:
 
 def test_every_page_of_the_seed_made_from_frames_equals_the_page_rendered_whole(project, monkeypatch):
     assert _differing(project, monkeypatch) == []
+
+
+def test_every_page_made_from_frames_and_reused_paragraphs_and_crumbs_equals_one_rendered_with_nothing_reused(tmp_path, monkeypatch):
+    project = copy_project(tmp_path)
+    # Nothing reused first: the macros are wrapped for reuse in place, once per templates folder.
+    whole = _pages(project, monkeypatch, False, reused=False)
+    made = _pages(project, monkeypatch, True)
+    assert made.keys() == whole.keys() and [path for path in made if made[path] != whole[path]] == []
 
 
 def test_pages_are_made_from_frames_and_most_pages_share_one(project, monkeypatch):
