@@ -270,7 +270,7 @@ def render_site(content: Path, templates: Path = Path("templates"), static: Path
     ids = [rb.item.report.id for rb in builds]
     for lang in settings.languages:
         for path, shards in packs(ids, lang.prefix):
-            tree.add(path, pack_file([tree.read(shard) for shard in shards]))
+            tree.add_joined(path, shards, pack_file)
     t = timed("search index", t)
     for rb, (pages, data, search) in zip(fresh, jobs):
         rb.files = tree.digests_of([path for job in pages + data + search for path in job.outputs()])

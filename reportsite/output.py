@@ -73,6 +73,10 @@ class OutputTree:
     def read(self, path: str) -> bytes:
         return self.files[path] if self.folder is None else (self.folder / path).read_bytes()
 
+    def add_joined(self, path: str, sources: list[str], join) -> None:
+        """A file that `join` makes from files already in the tree (a search pack from its shards)."""
+        self.add(path, join([self.read(source) for source in sources]))
+
     def digests_of(self, paths: list[str]) -> dict[str, str]:
         """What a later build needs to reuse these files; a tree that cannot reuse keeps nothing."""
         return {}
@@ -103,6 +107,9 @@ def _write_file(target: str, data: bytes, made: set[str]) -> None:
         os.close(fd)
 
 
+_JOINED: dict[tuple, str] = {}  # (store, join, the sources' digests) -> digest of the file join made of them
+
+
 class BlobTree(OutputTree):
     """The site as path -> digest, each file's bytes stored once under its digest in `store`.
 
@@ -130,6 +137,18 @@ class BlobTree(OutputTree):
 
     def read(self, path: str) -> bytes:
         return (self.store / self.digests[path]).read_bytes()
+
+    def add_joined(self, path: str, sources: list[str], join) -> None:
+        """As OutputTree's, but what `join` made of the same sources before is reused while the store
+        holds it: a rebuild after one edit makes again only the packs holding the edited report."""
+        key = (self.store, join, tuple(self.digests[source] for source in sources))
+        digest = _JOINED.get(key)
+        if digest is not None and (self.store / digest).exists():
+            self.reserve([path])
+            self.digests[path] = digest
+            return
+        super().add_joined(path, sources, join)
+        _JOINED[key] = self.digests[path]
 
     def digests_of(self, paths: list[str]) -> dict[str, str]:
         return {path: self.digests[path] for path in paths}
