@@ -15,9 +15,9 @@ from markupsafe import Markup, escape
 
 from .cache import private_cache_folder
 from .errors import ContentError, ContentErrors
+from .frames import Frame, json_ld_filter, make_frame, marked_page, page_values, shape
 from .i18n import Lang
 from .markdown import render_inline, render_markdown
-from .frames import Frame, json_ld_filter, make_frame, marked_page, page_values, shape
 from .pages import Page
 from .translations import GlossaryTerm
 
@@ -253,7 +253,7 @@ def _crumbs_once(render):
 
 
 def render_page(template: jinja2.Template, page: Page, lang: Lang, site: SiteInfo, alternates: list[tuple[Lang, str]],
-                glossary: Glossary | None, framed: bool = True) -> str:
+                glossary: Glossary | None) -> str:
     seen: set = set()
     href = lambda url: site.base_path + url  # noqa: E731
     gloss = (lambda text: glossary.link(text, seen)) if glossary else escape
@@ -266,13 +266,12 @@ def render_page(template: jinja2.Template, page: Page, lang: Lang, site: SiteInf
         ui=UI(href, lang.t, gloss, lang, lang.messages, glossary, seen if glossary else None, site.base_path),
         chrome=_chrome(template.environment, lang, site, page), msg=lang.messages,
     )
-    canonical = site.base_url + lang.prefix + page.key
+    whole = dict(variables, page=page, canonical=site.base_url + lang.prefix + page.key, **page.context)
     try:
-        frame = _frame_of(template, page, lang, site, alternates, variables) if framed else None
+        frame = _frame_of(template, page, lang, site, alternates, variables)
         if frame is None:
-            return template.render(variables, page=page, canonical=canonical, **page.context)
-        html = frame.fill(template, dict(variables, page=page, canonical=canonical, **page.context), page_values(page, alternates))
-        return _checked_once(html, template, page, lang, dict(variables, page=page, canonical=canonical, **page.context))
+            return template.render(whole)
+        return _checked_once(frame.fill(template, whole, page_values(page, alternates)), template, lang, whole)
     except jinja2.UndefinedError as e:
         raise ContentErrors([ContentError(f"templates/{template.name}", _template_line(e, template.name), "", f"template error: {e.message}", "check the names this template uses")]) from e
 
@@ -298,7 +297,7 @@ def _frame_of(template: jinja2.Template, page: Page, lang: Lang, site: SiteInfo,
     return None if frame is _UNFRAMED else frame
 
 
-def _checked_once(html: str, template: jinja2.Template, page: Page, lang: Lang, variables: dict) -> str:
+def _checked_once(html: str, template: jinja2.Template, lang: Lang, variables: dict) -> str:
     """The first framed page of each template and language is also rendered whole: if the two differ,
     the layout does something with a per-page value a frame cannot follow, and the template is
     rendered whole from then on."""
