@@ -302,7 +302,9 @@ def load_report_kept(folder: Path, display: str) -> tuple[Report | None, list[Co
 def _plain_inputs(folder: Path) -> list[tuple[str, str]] | None:
     """(name, digest) of every file load_report may read in `folder`, or None if one is not a plain file."""
     parts = folder / "parts"
-    names = list(_REPORT_FILES) + (sorted(f"parts/{p.name}" for p in parts.iterdir()) if parts.is_dir() and not parts.is_symlink() else [])
+    if parts.is_symlink():  # its files would be read through it: load_report judges where it leads
+        return None
+    names = list(_REPORT_FILES) + (sorted(f"parts/{p.name}" for p in parts.iterdir()) if parts.is_dir() else [])
     inputs = []
     for name in names:
         path = folder / name

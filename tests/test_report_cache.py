@@ -76,3 +76,12 @@ def test_an_edited_paragraph_is_what_the_next_load_shows(folder):
     part.write_text(part.read_text(encoding="utf-8").replace("发展", "发达发展", 1), encoding="utf-8")
     report, _ = load_report_kept(folder, RID)
     assert any("发达发展" in p.text for p in report.all_paragraphs())
+
+
+def test_a_report_whose_parts_folder_is_a_symlink_is_never_taken_from_the_cache(folder, parses, tmp_path):
+    real = folder / "real-parts"  # inside the report: load_report accepts it
+    (folder / "parts").rename(real)
+    (folder / "parts").symlink_to(real)
+    assert load_report_kept(folder, RID)[0] is not None
+    load_report_kept(folder, RID)
+    assert parses == [RID, RID]
