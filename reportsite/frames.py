@@ -8,8 +8,8 @@ values and the slots by its blocks. Escaping is per character, so a marker's esc
 put in wherever the marker went through output or concatenation.
 
 The layout may only print a per-page value: a marker refuses to be tested, compared or measured, and
-a frame whose markers came out changed is not used; the first page of each template and language is
-also rendered whole and compared. A template the frame cannot honour is rendered whole, every time.
+a frame whose markers came out changed is not used; the first page of each template and language
+made from a frame is also rendered whole and compared. A template the frame cannot honour is rendered whole, every time.
 """
 
 from __future__ import annotations
@@ -59,10 +59,10 @@ class Frame:
     parents: dict  # block name -> the layout's versions of it, for super()
 
     def fill(self, template: jinja2.Template, variables: dict, values: dict[str, str]) -> str:
+        """The page: `values` (page_values, which the page's rendered blocks are added to) in the frame."""
         context = template.new_context(dict(variables, **self.imports))
         for name, chain in self.parents.items():
             context.blocks.setdefault(name, []).extend(chain)
-        values = dict(values)
         for name in self.blocks:
             values[f"block-{name}"] = "".join(context.blocks[name][0](context))
         out = self.pieces[:]
@@ -83,12 +83,13 @@ def shape(template: jinja2.Template, page, lang, alternates: list) -> tuple:
             tuple((other.code, bool(url)) for other, url in alternates))
 
 
-def marked_page(page, alternates: list) -> tuple[object, list]:
+def marked_page(page, alternates: list) -> tuple[object, list, set[str]]:
     """The page and alternates a frame is rendered with: markers for what differs from page to page,
-    and no page context (a layout that reads it is rendered whole)."""
+    and no page context (a layout that reads it is rendered whole); and the markers' names."""
     marked = dataclasses.replace(page, title=Slot("title", page.title), description=Slot("description", page.description),
                                  key=Slot("key", page.key), jsonld=Slot("jsonld", page.jsonld), context={})
-    return marked, [(other, Slot(f"alt-{i}", url)) for i, (other, url) in enumerate(alternates)]
+    marked_alternates = [(other, Slot(f"alt-{i}", url)) for i, (other, url) in enumerate(alternates)]
+    return marked, marked_alternates, {"title", "description", "key", "jsonld"} | {f"alt-{i}" for i in range(len(alternates))}
 
 
 def page_values(page, alternates: list) -> dict[str, str]:

@@ -290,9 +290,9 @@ def _frame_of(template: jinja2.Template, page: Page, lang: Lang, site: SiteInfo,
         _CHROME[key] = _ONCE
         return None
     if frame is _ONCE:
-        marked, marked_alternates = marked_page(page, alternates)
+        marked, marked_alternates, slots = marked_page(page, alternates)
         frame = make_frame(template, dict(variables, page=marked, alternates=marked_alternates,
-                                          canonical=site.base_url + lang.prefix + marked.key), page_values(page, alternates)) or _UNFRAMED
+                                          canonical=site.base_url + lang.prefix + marked.key), slots) or _UNFRAMED
         _CHROME[key] = frame
     return None if frame is _UNFRAMED else frame
 
