@@ -44,9 +44,9 @@ from urllib.parse import quote
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reportsite.build import gather, load_settings, render_site  # noqa: E402
-from reportsite.output import OutputTree  # noqa: E402
-from reportsite.search import INDEX_NAME, build_char_map, build_search_index, corpus_chars  # noqa: E402
+from reportsite.site.build import gather, load_settings, render_site  # noqa: E402
+from reportsite.site.output import OutputTree  # noqa: E402
+from reportsite.site.search import INDEX_NAME, build_char_map, build_search_index, corpus_chars  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..model import Correction, Repair
+from ..content.model import Correction, Repair
 from ..script import is_simplified, to_simplified
 from .garble import repair_misread_gbk
 from .reread import reads_as_words, reread_lost_bytes

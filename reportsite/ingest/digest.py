@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Part
+from ..content.model import Part
 from .structure import paragraph
 
 _GOALS = re.compile(r"(主要)?预期目标(是|为)?[：:]")

@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from difflib import SequenceMatcher
 
-from ..model import NumberedList, Paragraph, Report, Section, Target
+from ..content.model import NumberedList, Paragraph, Report, Section, Target
 from .targets import Extraction, pair_goals_with_results
 
 # A report id names a folder under content/reports/ and a path on the site: nothing that could

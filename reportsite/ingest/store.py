@@ -11,8 +11,8 @@ import hashlib
 from dataclasses import asdict, fields
 from pathlib import Path
 
-from ..model import Meta, Paragraph, Part, Report, Section, Target
-from ..yamlio import dump_yaml, write_atomic
+from ..content.model import Meta, Paragraph, Part, Report, Section, Target
+from ..content.yamlio import dump_yaml, write_atomic
 
 GENERATED_HEADER = "# Written by `python build.py import`; edit freely, IDs must stay as they are.\n"
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
-from ..model import NumberedList, Paragraph, Report, Target
+from ..content.model import NumberedList, Paragraph, Report, Target
 from .structure import CN_NUMERAL, cn_number
 
 _NUMBER = r"\d+(?:\.\d+)?"

@@ -22,17 +22,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .content import load_report_kept, report_folders
+from ..content.report import load_report_kept, report_folders
 from .datafiles import report_csv, report_json, share_card, source_files
-from .errors import ContentError, ContentErrors
+from ..errors import ContentError, ContentErrors
 from .i18n import Lang, forget_text, load_languages, remembered_text
-from .ledger import check_ledger, update_ledger
+from ..content.ledger import check_ledger, update_ledger
 from .output import OutputTree, check_out_folder, commit, staging_folder, write_failed
 from .pages import Page, redirect_pages, report_pages, site_pages
 from .render import FileJob, Glossary, RenderJob, SiteInfo, load_templates, make_environment, run_jobs, templates_checked_once
 from .search import CHARMAP_NAME, INDEX_NAME, build_char_map, build_search_index, corpus_chars, pack_file, packs, search_page_context
 from .settings import load_site_settings
-from .translations import load_glossary, load_translation
+from ..content.translations import load_glossary, load_translation
 from .views import ReportViewBuilder, bilingual_groups, link_neighbour_years
 
 TEMPLATES = ["bilingual.html", "chrome.html", "home.html", "overview.html", "text.html", "part.html", "section.html", "paragraph.html", "target.html",

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import yaml
 
-from .cache import cache_key, code_digest, keep, private_cache_folder, read_cached
+from ..cache import cache_key, code_digest, keep, private_cache_folder, read_cached
 
-from .errors import ContentError, ContentErrors
+from ..errors import ContentError, ContentErrors
 from .model import ID_PATTERN, KINDS, STATUSES, Block, Correction, Evidence, Meta, NumberedList, Paragraph, Part, Repair, Report, Section, Source, Target
 from .yamlio import MAX_FILE_BYTES, LineDict, LineList, load_yaml
 
@@ -322,7 +322,8 @@ def _plain_inputs(folder: Path) -> list[tuple[str, str]] | None:
 @lru_cache(maxsize=1)
 def _loader_digest() -> str:
     """The code that loads a report (this module, the model, the YAML reader) and the Python and PyYAML running it."""
-    from . import errors, model, yamlio
+    from .. import errors
+    from . import model, yamlio
 
     return cache_key(sys.version, yaml.__version__, *(code_digest(m.__file__) for m in (sys.modules[__name__], errors, model, yamlio)))
 

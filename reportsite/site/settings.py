@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
-from .content import Reader
-from .errors import ContentError
-from .yamlio import LineDict, load_yaml
+from ..content.report import Reader
+from ..errors import ContentError
+from ..content.yamlio import LineDict, load_yaml
 
 SETTINGS = ("base_url", "title", "title_en", "contact_url")
 DEFAULT_BASE_URL = "http://localhost:8000/"

@@ -8,8 +8,8 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from .cache import cache_key, code_digest, keep, private_cache_folder, read_cached
-from .model import Report
+from ..cache import cache_key, code_digest, keep, private_cache_folder, read_cached
+from ..content.model import Report
 from .views import ReportView
 
 JSON_SCHEMA_VERSION = 1

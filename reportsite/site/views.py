@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 
 from .chart import ChartRow, indicator_chart
 from .i18n import Lang
-from .model import CN_DIGITS, KINDS, STATUSES, Paragraph, Part, Report, Section, Target
-from .translations import Translation
+from ..content.model import CN_DIGITS, KINDS, STATUSES, Paragraph, Part, Report, Section, Target
+from ..content.translations import Translation
 from .units import english_qualifier, english_quantity
 
 DESCRIPTION_MAX = 200

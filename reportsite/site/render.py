@@ -13,13 +13,13 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from .cache import private_cache_folder
-from .errors import ContentError, ContentErrors
+from ..cache import private_cache_folder
+from ..errors import ContentError, ContentErrors
 from .frames import Frame, json_ld_filter, make_frame, marked_page, page_values, shape
 from .i18n import Lang
 from .markdown import render_inline, render_markdown
 from .pages import Page
-from .translations import GlossaryTerm
+from ..content.translations import GlossaryTerm
 
 # No inline script runs anywhere: the site's one script is a file, JSON-LD is data, not script.
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "

@@ -13,9 +13,9 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 
-from .cache import cache_key, code_digest, keep, private_cache_folder, read_cached
+from ..cache import cache_key, code_digest, keep, private_cache_folder, read_cached
 from .i18n import Lang
-from .script import character_converter, converter, opencc_version
+from ..script import character_converter, converter, opencc_version
 from .views import ReportView
 
 INDEX_NAME = "search-index.json"

@@ -10,7 +10,7 @@ import shutil
 import tempfile
 from pathlib import Path, PurePosixPath
 
-from .errors import OutputProblem, UnsafeOutputPath
+from ..errors import OutputProblem, UnsafeOutputPath
 
 _RENAME_EXCHANGE = 2
 try:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .content import Reader, read_blocks, report_folders
-from .errors import ContentError
+from .report import Reader, read_blocks, report_folders
+from ..errors import ContentError
 from .model import Block, Paragraph, Report
 from .yamlio import LineDict, load_yaml
 
