@@ -176,3 +176,23 @@ class Report:
 
     def sections(self) -> list[Section]:
         return [s for part in self.parts for s in part.sections]
+
+    def positions(self) -> dict[str, "Position"]:
+        """Where each paragraph stands, by id, in the order of the text."""
+        out = {p.id: Position(0, None, None) for p in self.opening}
+        for part in self.parts:
+            out.update((p.id, Position(0, part, None)) for p in part.intro)
+            out.update((p.id, Position(0, part, s)) for s in part.sections for p in s.paragraphs)
+            out.update((p.id, Position(0, part, None)) for p in part.outro)
+        out.update((p.id, Position(0, None, None)) for p in self.closing)
+        return {pid: Position(n, pos.part, pos.section) for n, (pid, pos) in enumerate(out.items(), start=1)}
+
+
+@dataclass(frozen=True)
+class Position:
+    """A paragraph's place in its report: its number in the text (from 1), and the part and section
+    that hold it (none for the opening and closing; a part's intro and outro have no section)."""
+
+    number: int
+    part: Part | None
+    section: Section | None

@@ -19,7 +19,7 @@ from .frames import Frame, json_ld_filter, make_frame, marked_page, page_values,
 from .i18n import Lang
 from .markdown import render_inline, render_markdown
 from .pages import Page
-from ..content.translations import GlossaryTerm
+from .views import GlossaryEntry
 
 # No inline script runs anywhere: the site's one script is a file, JSON-LD is data, not script.
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
@@ -112,11 +112,11 @@ class Glossary:
     a leading article or a trailing explanation in brackets (the "six fronts").
     """
 
-    def __init__(self, terms: list[GlossaryTerm], url: str, lang: Lang):
+    def __init__(self, terms: tuple[GlossaryEntry, ...], url: str, lang: Lang):
         self.url = url
         self.slug = {}
         for i, t in enumerate(terms, start=1):  # numbered as glossary.html numbers them
-            key = _english_key(t.en) if lang.code == "en" else lang.text(t.term)
+            key = _english_key(t.en) if lang.code == "en" else t.term
             if key:
                 self.slug.setdefault(key, f"g-{i}")
         ordered = sorted(self.slug, key=len, reverse=True)  # the longest term wins where two overlap
