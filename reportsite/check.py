@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .site.build import render_site
-from .content.report import load_corrections, load_site_content
+from .content.provenance import load_corrections
+from .content.report import load_site_content
 from .errors import ContentError, ContentErrors
 from .ingest.verify import contradicted_corrections
 from .site.linkcheck import check_links

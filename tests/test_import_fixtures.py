@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from reportsite.content.report import load_corrections
+from reportsite.content.provenance import load_corrections
 from reportsite.errors import ImportProblem
 from reportsite.ingest.ids import assign_structure_ids, assign_target_ids
 from reportsite.ingest.importer import NOT_A_REPORT, parse_report

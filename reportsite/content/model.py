@@ -14,6 +14,8 @@ KINDS = ("indicator", "indicator-result", "commitment", "result", "list-item")
 # IDs are anchors, folder and file names: \A and \Z, not ^ and $, since `$` also matches before a
 # trailing newline, which would let "p1\n" through.
 ID_PATTERN = r"\A[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z"
+# A report's id is its folder's name and the first part of its pages' addresses; it may start with a digit.
+REPORT_ID_PATTERN = r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z"
 CN_DIGITS = "一二三四五六七八九"  # part and section numerals (一、 （三）)
 
 

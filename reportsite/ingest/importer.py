@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..content.report import load_corrections, load_report
+from ..content.provenance import load_corrections
+from ..content.report import load_report
 from ..errors import ContentErrors, ImportProblem
 from ..content.model import Meta, Report, Target
 from .suspicious import find_suspicious

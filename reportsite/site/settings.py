@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
-from ..content.report import Reader
+from ..content.reader import Reader
 from ..content.yamlio import LineDict, load_yaml
 from ..errors import ContentError, ContentErrors
 from .i18n import Lang, load_languages

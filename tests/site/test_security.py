@@ -284,7 +284,7 @@ def test_a_base_url_that_could_break_a_file_is_refused_before_anything_is_writte
 
 
 def test_no_id_can_take_the_place_of_a_page_of_the_report(tmp_path):
-    from reportsite.content.report import PAGE_NAMES, SITE_NAMES
+    from reportsite.content.reader import PAGE_NAMES, SITE_NAMES
     from reportsite.content.ledger import live_ids
 
     project = copy_project(tmp_path)
