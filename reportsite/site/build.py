@@ -26,7 +26,8 @@ from .jobs import page_jobs, report_jobs
 from .output import OutputTree, check_out_folder, commit, staging_folder, write_failed
 from .pages import SitePageInput
 from .registry import place_groups, site_pages
-from .render import make_environment, run_jobs, templates_checked_once
+from .render import make_environment, templates_checked_once
+from .workers import run_jobs
 from .reports import ReportBuild, gather
 from .search import CHARMAP_NAME, build_char_map, pack_file, packs, search_page_context
 from .settings import Settings, load_settings, tree_files

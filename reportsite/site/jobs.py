@@ -8,7 +8,8 @@ from pathlib import Path
 from .datafiles import report_csv, report_json, share_card, source_files
 from .i18n import Lang
 from .pages import Page
-from .render import FileJob, Glossary, RenderJob
+from .render import Glossary
+from .workers import FileJob, RenderJob
 from .reports import LoadedReport, ReportBuild
 from .search import INDEX_NAME, build_search_index
 from .settings import Settings

@@ -139,7 +139,7 @@ def _files(folder: Path) -> dict[str, str]:
 
 def test_a_build_in_forked_workers_writes_the_same_files_as_one_in_a_single_process(tmp_path):
     from reportsite.site.build import build_site
-    from reportsite.site.render import PARALLEL_MIN_JOBS
+    from reportsite.site.workers import PARALLEL_MIN_JOBS
 
     project = copy_project(tmp_path / "project")
     add_copy(project, COPY)
