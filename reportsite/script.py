@@ -10,6 +10,17 @@ from pathlib import Path
 
 import opencc
 
+# The Han characters, as a character class: the unified ideographs and Extension A, and the
+# compatibility ideographs; not the Yijing hexagram symbols (U+4DC0-U+4DFF) that sit between them.
+HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN_RANGES = (("\u3400", "\u4dbf"), ("\u4e00", "\u9fff"), ("\uf900", "\ufaff"))
+
+
+def is_han(ch: str) -> bool:
+    """Whether one character is a Han character (HAN)."""
+    return any(low <= ch <= high for low, high in _HAN_RANGES)
+
+
 TRADITIONAL_PROFILE = "s2tw"  # the common Taiwan standard characters, characters only (not s2twp)
 
 

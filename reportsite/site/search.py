@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..cache import cache_key, code_digest, keep, private_cache_folder, read_cached
 from .i18n import Lang
-from ..script import character_converter, converter, opencc_version
+from ..script import character_converter, converter, is_han, opencc_version
 from .views import GlossaryEntry, ReportView
 
 INDEX_NAME = "search-index.json"
@@ -47,7 +47,7 @@ def query_map(corpus: str) -> dict[str, str]:
     One typed character may stand for several: in Traditional text 制 is both 制 (體制) and 製 (製造),
     so 制 maps to 制製; a Simplified 制造 then finds 製造 while 體制 copied from the page still finds itself.
     """
-    chars = {ch for ch in corpus if "\u3400" <= ch <= "\u9fff"}
+    chars = {ch for ch in corpus if is_han(ch)}
     options: dict[str, set[str]] = {}
     for ch in chars:
         for typed in _spellings(ch):
@@ -64,7 +64,7 @@ def _docs(rv: ReportView) -> list[list]:
 def corpus_chars(rv: ReportView) -> str:
     """The Chinese characters a report's shard contains, for the site's shared character map."""
     chars = set("".join(doc[2] + doc[3] for doc in _docs(rv)))  # one set of a joined string: C speed
-    return "".join(sorted(ch for ch in chars if "\u3400" <= ch <= "\u9fff"))
+    return "".join(sorted(ch for ch in chars if is_han(ch)))
 
 
 def build_char_map(corpora: list[str]) -> str:
