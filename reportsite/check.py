@@ -1,4 +1,6 @@
-"""The check command: everything CI should know before the site is published."""
+"""The check command: everything CI should know before the site is published.
+
+Like cli.py, a command that runs stages, so it may import any of them."""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""Script conversion between Traditional and Simplified Chinese, through OpenCC."""
+"""Script conversion between Traditional and Simplified Chinese, through OpenCC, and what a Han character is.
+
+Shared infrastructure: the import cleans text with it and the site converts and indexes text with
+it; it imports no stage and nothing of content/."""
 
 from __future__ import annotations
 

@@ -24,8 +24,8 @@ from ..errors import ContentError
 from .i18n import Lang, forget_text
 from .jobs import page_jobs, report_jobs
 from .output import OutputTree, check_out_folder, commit, staging_folder, write_failed
-from .pages import SitePageInput
-from .registry import place_groups, site_pages
+from .pages import SitePageInput, place_groups
+from .registry import site_pages
 from .render import make_environment, templates_checked_once
 from .workers import run_jobs
 from .reports import ReportBuild, gather

@@ -205,6 +205,18 @@ def bilingual_groups(mine: ReportView, theirs: ReportView) -> tuple[BilingualGro
     return tuple(groups)
 
 
+def place_groups(views: list[ReportView], lang: Lang, newest_name: dict[str, str]) -> tuple[PlaceGroup, ...]:
+    """The home page's archive: reports grouped by place (the archive's key), each place under the
+    name its newest report gives it, places in order of that name, newest year first."""
+    places: dict[str, list[ReportView]] = {}
+    for rv in views:
+        places.setdefault(rv.place_key, []).append(rv)
+    groups = [PlaceGroup(place=newest_name[key], reports=tuple(sorted(group, key=lambda rv: (-rv.year, rv.id))),
+                         count=lang.t("reports_count_one") if len(group) == 1 else lang.t("reports_count", n=len(group)))
+              for key, group in places.items()]
+    return tuple(sorted(groups, key=lambda g: g.place))
+
+
 def home_pages(x: SitePageInput) -> list[Page]:
     return [Page("", "home.html", x.site_title, shorten(x.lang.t("home_intro")), context={"places": x.places}, og_type="website", image=x.image)]
 

@@ -12,9 +12,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from . import pages as p
-from .i18n import Lang
 from .pages import Page, ReportPageInput, SitePageInput
-from .views import PlaceGroup, ReportView
 
 
 @dataclass(frozen=True)
@@ -74,14 +72,3 @@ def site_pages(x: SitePageInput) -> list[Page]:
     """The pages every report feeds: home, 404 and search."""
     return _assemble(SITE_KINDS, x)
 
-
-def place_groups(views: list[ReportView], lang: Lang, newest_name: dict[str, str]) -> tuple[PlaceGroup, ...]:
-    """The home page's archive: reports grouped by place (the archive's key), each place under the
-    name its newest report gives it, places in order of that name, newest year first."""
-    places: dict[str, list[ReportView]] = {}
-    for rv in views:
-        places.setdefault(rv.place_key, []).append(rv)
-    groups = [PlaceGroup(place=newest_name[key], reports=tuple(sorted(group, key=lambda rv: (-rv.year, rv.id))),
-                         count=lang.t("reports_count_one") if len(group) == 1 else lang.t("reports_count", n=len(group)))
-              for key, group in places.items()]
-    return tuple(sorted(groups, key=lambda g: g.place))
