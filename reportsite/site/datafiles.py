@@ -67,7 +67,8 @@ def csv_safe(value) -> object:
 
 
 def report_csv(report: Report, rv: ReportView, base_url: str) -> str:
-    sections = {p.id: s.id for s in report.sections() for p in s.paragraphs}
+    positions = report.positions()
+    sections = {pid: where.section.id for pid, where in positions.items() if where.section}
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["id", "kind", "indicator", "value", "unit", "growth", "qualifier", "year", "status", "outcome",
