@@ -16,7 +16,7 @@ loopback. Then, in headless Chromium:
   first      from a fresh browser context: time and bytes (response bodies and headers, as served,
              uncompressed) from opening the search page with ?q= until the first result shows;
   index      bytes (and gzip -6 bytes) of each search-index.json, and the median time of
-             reportsite.search.build_search_index per report and language (the first call also loads
+             reportsite.site.search.build_search_index per report and language (the first call also loads
              OpenCC's dictionaries and is shown apart).
 """
 
@@ -133,7 +133,7 @@ def index_builds(repeat: int) -> list[dict]:
             times = []
             for _ in range(repeat + 1):
                 started = time.perf_counter()
-                data = build_search_index(rv, lang, rb.item.glossary, originals).encode()
+                data = build_search_index(rv, lang, rb.glossaries[lang.code], originals).encode()
                 charmap = json.loads(build_char_map([corpus_chars(rv)]))
                 times.append(time.perf_counter() - started)
             docs = json.loads(data)
