@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 from .content import load_report_kept, report_folders
 from .datafiles import report_csv, report_json, share_card, source_files
 from .errors import ContentError, ContentErrors
+from .feed import FEED_NAME, MANIFEST_NAME, atom_feed, report_datetime, web_manifest
 from .i18n import Lang, forget_text, load_languages, remembered_text
 from .ledger import check_ledger, update_ledger
 from .output import OutputTree, check_out_folder, commit, staging_folder, write_failed
@@ -33,7 +34,7 @@ from .render import FileJob, Glossary, RenderJob, SiteInfo, load_templates, make
 from .search import CHARMAP_NAME, INDEX_NAME, build_char_map, build_search_index, corpus_chars, pack_file, packs, search_page_context
 from .settings import load_site_settings
 from .translations import load_glossary, load_translation
-from .views import ReportViewBuilder, bilingual_groups, link_neighbour_years
+from .views import ReportViewBuilder, bilingual_groups, link_neighbour_years, shorten
 
 TEMPLATES = ["bilingual.html", "chrome.html", "home.html", "overview.html", "text.html", "part.html", "section.html", "paragraph.html", "target.html",
              "targets.html", "list.html", "about.html", "404.html", "redirect.html", "search.html", "glossary.html"]
@@ -123,9 +124,20 @@ def load_settings(content: Path, templates: Path, static: Path, base_url: str | 
     phrases = content / "zh-hant-phrases.txt"
     languages = tuple(load_languages(templates, phrases=phrases))
     site = SiteInfo(title, url, urlsplit(url).path or "/", languages, _asset_version(static) if static.exists() else "0",
-                    config.contact_url)
+                    config.contact_url, site_titles(config, languages))
     key = _digest_files([content / "site.yaml", phrases, *_tree_files(templates), *_tree_files(static)])
     return Settings(url, title, site, languages, compiled, hashlib.sha256(f"{key}{url}".encode()).hexdigest(), tuple(problems))
+
+
+def site_titles(config, languages: tuple[Lang, ...]) -> tuple[tuple[str, str], ...]:
+    """The site's title per language: site.yaml's title (converted for zh-Hant) and its title_en,
+    or the English catalog's site_title where site.yaml gives none."""
+    def title(lang: Lang) -> str:
+        if lang.code == "en":
+            return config.title_en or lang.messages.get("site_title", config.title)
+        return lang.text(config.title)
+
+    return tuple((lang.code, title(lang)) for lang in languages)
 
 
 def load_report_build(content: Path, folder: Path, settings: Settings, key: str) -> tuple[ReportBuild | None, list[ContentError]]:
@@ -284,10 +296,23 @@ def render_site(content: Path, templates: Path = Path("templates"), static: Path
     tree.add("robots.txt", f"User-agent: *\nAllow: /\nSitemap: {settings.url}sitemap.xml\n")
     for lang in settings.languages:
         tree.add(f"{lang.prefix}search/{CHARMAP_NAME}", build_char_map([rb.chars.get(lang.code, "") for rb in builds]))
+        for path, text in web_files(builds, lang, settings):
+            tree.add(path, text)
     timed("static", t)
     forget_text()
     stats.seconds = time.perf_counter() - started
     return tree, stats, builds
+
+
+def web_files(builds: list[ReportBuild], lang: Lang, settings: Settings) -> list[tuple[str, str]]:
+    """One language's Atom feed of the reports and its web manifest."""
+    title, home = settings.site.title_in(lang.code), settings.url + lang.prefix
+    entries = [{"url": settings.url + rv.url, "title": rv.title, "author": rv.source, "updated": report_datetime(rv.published, rv.delivered),
+                "summary": shorten(rv.opening[0].plain if rv.opening else rv.title)}
+               for rv in (rb.views[lang.code] for rb in builds)]
+    return [(f"{lang.prefix}{FEED_NAME}", atom_feed(entries, title, lang.code, home, home + FEED_NAME)),
+            (f"{lang.prefix}{MANIFEST_NAME}", web_manifest(title, lang.t("site_short_name"), lang.code,
+                                                           settings.site.base_path + lang.prefix, settings.site.base_path + "static/favicon.svg"))]
 
 
 def _data_paths(item: LoadedReport) -> list[tuple[str, Path | None]]:
@@ -317,7 +342,7 @@ def _search_job(rv, lang: Lang, glossary: list, originals: dict[str, str]) -> Fi
 def _report_pages(rb: ReportBuild, lang: Lang, settings: Settings) -> list[Page]:
     """Every page of one report in one language."""
     rv, item = rb.views[lang.code], rb.item
-    pages = report_pages(rv, lang, settings.title, settings.url, _notes(item.folder, lang)) + redirect_pages(rv, item.report.retired, lang)
+    pages = report_pages(rv, lang, settings.site.title_in(lang.code), settings.url, _notes(item.folder, lang)) + redirect_pages(rv, item.report.retired, lang)
     partner = rb.views.get("zh-Hans" if lang.code == "en" else "en")
     if partner:
         pages.append(Page(f"{rv.id}/bilingual/", "bilingual.html", f"{lang.t('bilingual_heading')} · {rv.title}",
@@ -331,8 +356,9 @@ def _report_pages(rb: ReportBuild, lang: Lang, settings: Settings) -> list[Page]
 def _site_pages(builds: list[ReportBuild], lang: Lang, settings: Settings) -> list[Page]:
     """The pages every report feeds: home, 404 and search."""
     views = [rb.views[lang.code] for rb in builds]
-    pages = site_pages(views, lang, settings.title)
-    pages.append(Page("search/", "search.html", f"{lang.t('nav_search')} · {settings.title}", lang.t("search_label"),
+    title = settings.site.title_in(lang.code)
+    pages = site_pages(views, lang, title)
+    pages.append(Page("search/", "search.html", f"{lang.t('nav_search')} · {title}", lang.t("search_label"),
                       context=search_page_context(builds, lang, settings.site.base_path), noindex=True,
                       image=views[0].card_url if views else ""))
     return pages

@@ -29,6 +29,11 @@ class Lang:
             raise KeyError(f"message {key!r} is missing from the {self.code} catalog") from None
         return text.format(**values) if values else text
 
+    @property
+    def og_locale(self) -> str:
+        """The locale as Open Graph names it (language_TERRITORY): zh_CN, zh_TW, en_US."""
+        return _OG_LOCALES.get(self.code, self.code.replace("-", "_"))
+
     def text(self, zh: str) -> str:
         """Report text as this language shows it when no translation applies."""
         return _traditional(zh, self.phrases) if self.code == "zh-Hant" else zh
@@ -79,6 +84,9 @@ def forget_text() -> None:
 
 LANGUAGE_ORDER = ("zh-Hans", "zh-Hant", "en")
 _NAMES = {"zh-Hans": "简体中文", "zh-Hant": "繁體中文", "en": "English"}
+# Open Graph reads locales as language_TERRITORY: Simplified as written in mainland China, Traditional
+# in Taiwan's standard characters (the profile the site converts with), English as the US writes it.
+_OG_LOCALES = {"zh-Hans": "zh_CN", "zh-Hant": "zh_TW", "en": "en_US"}
 _PREFIXES = {"zh-Hans": "", "zh-Hant": "zh-hant/", "en": "en/"}
 
 

@@ -33,6 +33,7 @@ class SiteSettings:
     base_url: str  # absolute, printable ASCII, ending in /
     title: str
     contact_url: str = ""  # where readers report a mistake: an http(s) or mailto: link; none if empty
+    title_en: str = ""  # the title English pages show; empty: the English catalog's site_title
 
 
 def load_site_settings(root: Path, base_url: str | None = None) -> tuple[SiteSettings, list[ContentError]]:
@@ -45,7 +46,7 @@ def load_site_settings(root: Path, base_url: str | None = None) -> tuple[SiteSet
     node = LineDict() if node is None else node  # no settings: every one takes its default
     errors += _unknown_settings(shown, node)
     title = r.line(node, "title", "", required=False) or DEFAULT_TITLE
-    r.line(node, "title_en", "", required=False)  # no page shows it yet; checked so it is right when one does
+    title_en = r.line(node, "title_en", "", required=False)
     url = r.text(node, "base_url", "", required=False) or DEFAULT_BASE_URL
     address, problem = normalize_base_url(url)
     if problem:  # even under --base-url: site.yaml is content, and check must catch it before a publish
@@ -58,7 +59,7 @@ def load_site_settings(root: Path, base_url: str | None = None) -> tuple[SiteSet
     if contact and (urlsplit(contact).scheme not in ("http", "https", "mailto") or any(c in _NOT_IN_URLS for c in contact)):
         r.error(node, "contact_url", "contact_url", f"{contact!r} is not an http(s) or mailto: link", "write e.g. https://github.com/owner/repo/issues")
         contact = ""
-    return SiteSettings(address, title, contact), errors + r.errors
+    return SiteSettings(address, title, contact, title_en), errors + r.errors
 
 
 def _unknown_settings(shown: str, node: LineDict) -> list[ContentError]:
