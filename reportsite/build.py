@@ -23,7 +23,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .content import load_report_kept, report_folders
-from .datafiles import report_csv, report_json, share_card, source_files
+from .datafiles import (REPORT_SCHEMA_PATH, datapackage, report_csv, report_json, report_json_en, report_schema, share_card,
+                        source_files)
 from .errors import ContentError, ContentErrors
 from .feed import FEED_NAME, MANIFEST_NAME, atom_feed, report_datetime, web_manifest
 from .i18n import Lang, forget_text, load_languages, remembered_text
@@ -184,7 +185,7 @@ def report_jobs(rb: ReportBuild, settings: Settings) -> tuple[list, list, list]:
                        glossaries.get(lang.code), settings.compiled[page.template], settings.site)
              for lang in languages for page in rb.pages[lang.code]]
     sitemap = _urlset("".join(_sitemap_entries(rb.pages, lang, settings) for lang in languages))
-    data = [_data_job(rb.item, rb.views[languages[0].code], settings.url, sitemap)]
+    data = [_data_job(rb.item, rb.views[languages[0].code], settings.url, sitemap, rb.views.get("en"))]
     originals = {p.id: p.text for p in rb.item.report.all_paragraphs()}
     search = [_search_job(rb.views[lang.code], lang, rb.item.glossary, originals) for lang in languages]
     return pages, data, search
@@ -291,8 +292,10 @@ def render_site(content: Path, templates: Path = Path("templates"), static: Path
     if static.exists():
         for path in _tree_files(static):
             tree.add(f"static/{path.relative_to(static).as_posix()}", path.read_bytes())
-    tree.add(SITE_SITEMAP, _urlset("".join(_sitemap_entries(site, lang, settings) for lang in settings.languages)))
+    newest = newest_lastmod(builds)
+    tree.add(SITE_SITEMAP, _urlset("".join(_sitemap_entries(site, lang, settings, newest) for lang in settings.languages)))
     tree.add("sitemap.xml", _sitemap(builds, settings))
+    tree.add(REPORT_SCHEMA_PATH, report_schema(settings.url))
     tree.add("robots.txt", f"User-agent: *\nAllow: /\nSitemap: {settings.url}sitemap.xml\n")
     for lang in settings.languages:
         tree.add(f"{lang.prefix}search/{CHARMAP_NAME}", build_char_map([rb.chars.get(lang.code, "") for rb in builds]))
@@ -318,18 +321,23 @@ def web_files(builds: list[ReportBuild], lang: Lang, settings: Settings) -> list
 def _data_paths(item: LoadedReport) -> list[tuple[str, Path | None]]:
     rid = item.report.id
     sources = source_files(item.folder, item.report)
-    return ([(f"{rid}/report.json", None), (f"{rid}/targets.csv", None), (f"{rid}/card.png", None), (f"{rid}/sitemap.xml", None)]
+    return ([(f"{rid}/report.json", None), (f"{rid}/targets.csv", None), (f"{rid}/card.png", None), (f"{rid}/sitemap.xml", None),
+             (f"{rid}/datapackage.json", None), (f"{rid}/report.en.json", None), (f"{rid}/targets.en.csv", None)]
             + [(f"{rid}/source/{path.relative_to(item.folder).as_posix()}", path) for path in sources])
 
 
-def _data_job(item: LoadedReport, rv, url: str, sitemap: str) -> FileJob:
-    """A report's files for reuse (JSON, CSV, its YAML), its share card and its sitemap."""
-    paths = _data_paths(item)
+def _data_job(item: LoadedReport, rv, url: str, sitemap: str, english=None) -> FileJob:
+    """A report's files for reuse (JSON, CSV, their descriptor, in English too if the site has English
+    pages; its YAML), its share card and its sitemap."""
+    paths = [(out, path) for out, path in _data_paths(item) if english is not None or not out.endswith((".en.json", ".en.csv"))]
 
     def make() -> list:
-        files = [(paths[0][0], report_json(item.report, rv, url)), (paths[1][0], report_csv(item.report, rv, url)),
-                 (paths[2][0], share_card(item.report)), (paths[3][0], sitemap)]
-        return files + [(out, path.read_bytes()) for out, path in paths[4:]]
+        files = {"report.json": report_json(item.report, rv, url), "targets.csv": report_csv(item.report, rv, url),
+                 "card.png": share_card(item.report), "sitemap.xml": sitemap,
+                 "datapackage.json": datapackage(item.report, url, english is not None)}
+        if english is not None:
+            files |= {"report.en.json": report_json_en(item.report, english, url), "targets.en.csv": report_csv(item.report, rv, url, english)}
+        return [(out, files[out.split("/", 1)[1]] if path is None else path.read_bytes()) for out, path in paths]
 
     return FileJob(tuple(out for out, _ in paths), make)
 
@@ -357,7 +365,7 @@ def _site_pages(builds: list[ReportBuild], lang: Lang, settings: Settings) -> li
     """The pages every report feeds: home, 404 and search."""
     views = [rb.views[lang.code] for rb in builds]
     title = settings.site.title_in(lang.code)
-    pages = site_pages(views, lang, title)
+    pages = site_pages(views, lang, title, settings.url + lang.prefix)
     pages.append(Page("search/", "search.html", f"{lang.t('nav_search')} · {title}", lang.t("search_label"),
                       context=search_page_context(builds, lang, settings.site.base_path), noindex=True,
                       image=views[0].card_url if views else ""))
@@ -420,8 +428,10 @@ def quoteattr(text: str) -> str:
     return f"'{text}'" if "'" not in text else '"' + text.replace('"', "&quot;") + '"'
 
 
-def _sitemap_entries(pages_by_lang: dict[str, list[Page]], lang: Lang, settings: Settings) -> str:
-    """The sitemap lines of some pages in one language, each with its alternates in the others."""
+def _sitemap_entries(pages_by_lang: dict[str, list[Page]], lang: Lang, settings: Settings, newest: str = "") -> str:
+    """The sitemap lines of some pages in one language, each with its alternates in the others and
+    the default language's as x-default; a report's page is dated when the report came out, a
+    site-wide page when the newest report did (`newest`): dates from the content, never the clock."""
     keys = {code: {p.key for p in pages} for code, pages in pages_by_lang.items()}
     bases = {other.code: settings.url + other.prefix for other in settings.languages}
     lines = []
@@ -429,11 +439,26 @@ def _sitemap_entries(pages_by_lang: dict[str, list[Page]], lang: Lang, settings:
         if page.noindex:
             continue
         lines.append(f"  <url><loc>{escape(bases[lang.code] + page.key)}</loc>")
+        lastmod = report_lastmod(page.report) if page.report is not None else newest
+        if lastmod:
+            lines.append(f"    <lastmod>{lastmod}</lastmod>")
         for other in settings.languages:
             if page.key in keys[other.code]:
                 lines.append(f'    <xhtml:link rel="alternate" hreflang="{other.code}" href={_url_attr(bases[other.code] + page.key)}/>')
+        for other in settings.languages:
+            if other.prefix == "" and page.key in keys[other.code]:
+                lines.append(f'    <xhtml:link rel="alternate" hreflang="x-default" href={_url_attr(bases[other.code] + page.key)}/>')
         lines.append("  </url>")
     return "".join(line + "\n" for line in lines)
+
+
+def report_lastmod(rv) -> str:
+    """When a report's pages last changed, as far as the content says: when the report came out."""
+    return report_datetime(rv.published, rv.delivered)
+
+
+def newest_lastmod(builds: list[ReportBuild]) -> str:
+    return max((report_lastmod(next(iter(rb.views.values()))) for rb in builds if rb.views), default="")
 
 
 _NEEDS_QUOTING = re.compile('[&<>"\n\r\t]')
@@ -457,6 +482,8 @@ def _sitemap(builds: list[ReportBuild], settings: Settings) -> str:
     """The sitemap index: each report's own sitemap (a file of the report, reused while it is unchanged)
     and the site-wide pages'. One sitemap of every page would pass the protocol's 50,000 URLs at about
     a hundred reports, and would be written again whole after any edit."""
-    files = [f"{rb.item.report.id}/sitemap.xml" for rb in builds] + [SITE_SITEMAP]
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-            + "".join(f"  <sitemap><loc>{escape(settings.url + path)}</loc></sitemap>\n" for path in files) + "</sitemapindex>\n")
+    files = [(f"{rb.item.report.id}/sitemap.xml", report_lastmod(next(iter(rb.views.values())))) for rb in builds]
+    files.append((SITE_SITEMAP, newest_lastmod(builds)))
+    entries = "".join(f"  <sitemap><loc>{escape(settings.url + path)}</loc>{f'<lastmod>{lastmod}</lastmod>' if lastmod else ''}</sitemap>\n"
+                      for path, lastmod in files)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + entries + "</sitemapindex>\n"

@@ -99,3 +99,76 @@ def test_report_datetime_gives_the_time_zone_and_falls_back_to_the_day():
     assert report_datetime("", "2022-01-26") == "2022-01-26T00:00:00+08:00"
     assert report_datetime("2022-02", "") == ""
     assert report_datetime("", "") == ""
+
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+def test_every_sitemap_entry_has_a_dated_lastmod_and_an_x_default_alternate(served_site):
+    site, base = served_site
+    index = ElementTree.parse(site / "sitemap.xml").getroot()
+    for entry in index.iter(f"{SITEMAP}sitemap"):
+        assert entry.findtext(f"{SITEMAP}lastmod") == "2022-02-25T08:34:00+08:00"
+    for path in ("sitemap-site.xml", f"{RID}/sitemap.xml"):
+        for url in ElementTree.parse(site / path).getroot().iter(f"{SITEMAP}url"):
+            loc = url.findtext(f"{SITEMAP}loc")
+            # The report's publication time (its source's, China time): the content's date, not the build's.
+            assert url.findtext(f"{SITEMAP}lastmod") == "2022-02-25T08:34:00+08:00", loc
+            links = {link.get("hreflang"): link.get("href") for link in url.iter(f"{XHTML}link")}
+            assert set(links) == {"zh-Hans", "zh-Hant", "en", "x-default"}, loc
+            assert links["x-default"] == links["zh-Hans"]
+
+
+def json_ld(page: BeautifulSoup) -> dict:
+    blocks = page.select('script[type="application/ld+json"]')
+    assert len(blocks) == 1
+    return json.loads(blocks[0].string)
+
+
+def contexts(node) -> int:
+    if isinstance(node, dict):
+        return ("@context" in node) + sum(contexts(v) for v in node.values())
+    if isinstance(node, list):
+        return sum(contexts(v) for v in node)
+    return 0
+
+
+def test_every_page_with_structured_data_has_one_context_and_no_nested_one(site_dir):
+    seen = 0
+    for file in all_pages(site_dir):
+        page = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        if page.select('script[type="application/ld+json"]'):
+            data = json_ld(page)
+            assert data["@context"] == "https://schema.org" and contexts(data) == 1, file
+            seen += 1
+    assert seen > 500
+
+
+@pytest.mark.parametrize("prefix", ["", "zh-hant/", "en/"])
+def test_home_section_target_and_paragraph_pages_carry_structured_data_with_breadcrumbs(served_site, prefix):
+    site, base = served_site
+    home = {n["@type"]: n for n in json_ld(soup(site, prefix))["@graph"]}
+    assert home["WebSite"]["url"] == f"{base}{prefix}"
+    assert home["WebSite"]["potentialAction"]["target"]["urlTemplate"] == f"{base}{prefix}search/?q={{query}}"
+    for path, depth in ((f"{RID}/s1-1/", 4), (f"{RID}/p/t1/", 4), (f"{RID}/p/s1-1-p1/", 5), (f"{RID}/part1/", 3)):
+        nodes = {n["@type"]: n for n in json_ld(soup(site, prefix + path))["@graph"]}
+        assert nodes["WebPage"]["url"] == f"{base}{prefix}{path}"
+        assert nodes["WebPage"]["isPartOf"] == {"@id": nodes["Report"]["@id"]}
+        crumbs = nodes["BreadcrumbList"]["itemListElement"]
+        assert [c["position"] for c in crumbs] == list(range(1, depth + 1)), path
+        assert crumbs[0]["item"] == f"{base}{prefix}" and crumbs[1]["item"] == f"{base}{prefix}{RID}/"
+        assert crumbs[-1]["item"] == f"{base}{prefix}{path}"
+
+
+@pytest.mark.parametrize("prefix", ["", "zh-hant/", "en/"])
+def test_the_overview_describes_the_report_with_its_time_zone_and_its_downloads_as_a_dataset(served_site, prefix):
+    site, base = served_site
+    nodes = {n["@type"]: n for n in json_ld(soup(site, f"{prefix}{RID}/"))["@graph"]}
+    assert nodes["Report"]["datePublished"] == "2022-02-25T08:34:00+08:00"
+    dataset = nodes["Dataset"]
+    assert dataset["about"] == {"@id": nodes["Report"]["@id"]} and dataset["name"] and dataset["description"]
+    for download in dataset["distribution"]:
+        assert download["contentUrl"].startswith(f"{base}{RID}/")
+        assert (site / download["contentUrl"].removeprefix(base)).is_file(), download
+    assert {d["encodingFormat"] for d in dataset["distribution"]} == {"application/json", "text/csv"}
