@@ -138,7 +138,9 @@ def site_titles(config, languages: tuple[Lang, ...]) -> tuple[tuple[str, str], .
             return config.title_en or lang.messages.get("site_title", config.title)
         return lang.text(config.title)
 
-    return tuple((lang.code, title(lang)) for lang in languages)
+    hant = next((lang for lang in languages if lang.code == "zh-Hant"), None)
+    with remembered_text("site-title", hant):  # converted once, then from the private cache
+        return tuple((lang.code, title(lang)) for lang in languages)
 
 
 def load_report_build(content: Path, folder: Path, settings: Settings, key: str) -> tuple[ReportBuild | None, list[ContentError]]:
@@ -385,7 +387,7 @@ def _notes(folder: Path, lang: Lang) -> str:
     if lang.code == "en" and english.exists():
         return english.read_text(encoding="utf-8")
     chinese = folder / "about.md"
-    return lang.text(chinese.read_text(encoding="utf-8")) if chinese.exists() and lang.code != "en" else ""
+    return lang.ui_text(chinese.read_text(encoding="utf-8")) if chinese.exists() and lang.code != "en" else ""
 
 
 def cores() -> int:
