@@ -172,3 +172,19 @@ def test_the_overview_describes_the_report_with_its_time_zone_and_its_downloads_
         assert download["contentUrl"].startswith(f"{base}{RID}/")
         assert (site / download["contentUrl"].removeprefix(base)).is_file(), download
     assert {d["encodingFormat"] for d in dataset["distribution"]} == {"application/json", "text/csv"}
+
+
+def test_no_english_page_has_chinese_in_its_title_or_site_name(site_dir):
+    cjk = re.compile(r"[\u3400-\u9fff]")
+    for file in sorted((site_dir / "en").rglob("*.html")):
+        page = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        assert not cjk.search(page.title.get_text() + head_meta(page)["og:site_name"][0]), file
+
+
+@pytest.mark.parametrize("prefix, code, locale, title", LANGS)
+def test_every_page_names_the_site_in_its_own_language(site_dir, prefix, code, locale, title):
+    files = [f for f in sorted((site_dir / prefix).rglob("*.html")) if prefix or not f.relative_to(site_dir).parts[0] in ("en", "zh-hant")]
+    assert len(files) > 100
+    for file in files:
+        page = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        assert head_meta(page)["og:site_name"] == [title], file
