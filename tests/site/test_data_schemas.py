@@ -1,6 +1,6 @@
 """The data files validate against the schemas the site publishes: report.json and report.en.json
 against report.json's JSON Schema (draft 2020-12), targets.csv and targets.en.csv against the
-Frictionless Table Schema in datapackage.json (checked here with jsonschema and csv)."""
+Frictionless Table Schema in datapackage.json (checked with frictionless, and here with jsonschema and csv)."""
 
 from __future__ import annotations
 
@@ -167,3 +167,15 @@ def test_english_pages_link_the_english_data_files_and_their_descriptions(site_d
     cjk = re.compile(r"[\u3400-\u9fff]")
     assert not [r["id"] for r in rows if cjk.search(r["indicator"] + r["unit"] + r["qualifier"])]
     assert {r["qualifier"] for r in rows} <= {"", "about", "at least", "at most", "below", "within"}
+
+
+def test_frictionless_finds_the_data_package_valid_and_a_broken_copy_invalid(site_dir, tmp_path):
+    frictionless = pytest.importorskip("frictionless")
+    assert frictionless.validate(str(site_dir / RID / "datapackage.json")).valid
+    for name in ("datapackage.json", "targets.csv", "targets.en.csv"):
+        (tmp_path / name).write_bytes((site_dir / RID / name).read_bytes())
+    text = (tmp_path / "targets.csv").read_text(encoding="utf-8-sig")
+    (tmp_path / "targets.csv").write_text(text.replace(",not-rated,", ",done,", 1), encoding="utf-8-sig")
+    report = frictionless.validate(str(tmp_path / "datapackage.json"))
+    assert not report.valid
+    assert [(row, field) for row, field, _ in report.flatten(["rowNumber", "fieldName", "type"])] == [(2, "status")]
