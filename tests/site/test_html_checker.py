@@ -26,7 +26,7 @@ def checker() -> list[str]:
         if os.environ.get("CI"):
             pytest.fail(f"{', '.join(missing)} missing: `make test` installs vnu-jar (npm ci), .ci/run installs Java")
         pytest.skip(f"the HTML checker needs {', '.join(missing)} (apt-get install default-jre-headless; npm ci)")
-    return [str(JAVA), "-jar", str(VNU), "--format", "json"]
+    return [str(JAVA), "-jar", str(VNU), "--format", "json", "--also-check-svg"]
 
 
 def page_files(site: Path) -> list[Path]:
@@ -35,7 +35,7 @@ def page_files(site: Path) -> list[Path]:
         for path in PAGE_TYPES:
             file = site / prefix / path
             files.append(file if path.endswith(".html") else file / "index.html")
-    return files
+    return files + [site / "static" / "favicon.svg"]
 
 
 def vnu_messages(files: list[Path]) -> list[dict]:
@@ -43,9 +43,9 @@ def vnu_messages(files: list[Path]) -> list[dict]:
     return json.loads(run.stderr or run.stdout)["messages"]
 
 
-def test_the_html_checker_finds_no_error_on_any_page_type_in_any_language(site_dir):
+def test_the_html_checker_finds_no_error_on_any_page_type_in_any_language_nor_in_the_icon(site_dir):
     files = page_files(site_dir)
-    assert all(f.is_file() for f in files) and len(files) == 3 * len(PAGE_TYPES)
+    assert all(f.is_file() for f in files) and len(files) == 3 * len(PAGE_TYPES) + 1
     errors = [f"{m.get('url', '').rsplit('/site/', 1)[-1]}:{m.get('lastLine', 0)}: {m['message']}"
               for m in vnu_messages(files) if m["type"] in ("error", "non-document-error") or m.get("subType") == "fatal"]
     assert errors == []
