@@ -88,9 +88,8 @@ def render_site(content: Path, templates: Path = Path("templates"), static: Path
         rb.pages = {}  # rendered: a later build reuses its files, never its pages
 
     _static_files(tree, static)
-    first = [rb.views[settings.languages[0].code] for rb in builds]
-    tree.add(SITE_SITEMAP, urlset(site, settings.languages, settings.url, newest_lastmod(first)))
-    tree.add("sitemap.xml", sitemap_index(first, settings.url))
+    tree.add(SITE_SITEMAP, urlset(site, settings.languages, settings.url, newest_lastmod(_first_views(builds, settings))))
+    tree.add("sitemap.xml", _sitemap(builds, settings))
     tree.add(REPORT_SCHEMA_PATH, report_schema(settings.url))
     tree.add("robots.txt", f"User-agent: *\nAllow: /\nSitemap: {settings.url}sitemap.xml\n")
     for lang in settings.languages:
@@ -121,6 +120,14 @@ def _search_packs(tree: OutputTree, report_ids: list[str], languages: tuple[Lang
 def _static_files(tree: OutputTree, static: Path) -> None:
     for path in tree_files(static):
         tree.add(f"static/{path.relative_to(static).as_posix()}", path.read_bytes())
+
+
+def _first_views(builds: list[ReportBuild], settings: Settings) -> list:
+    return [rb.views[settings.languages[0].code] for rb in builds]
+
+
+def _sitemap(builds: list[ReportBuild], settings: Settings) -> str:
+    return sitemap_index(_first_views(builds, settings), settings.url)
 
 
 def cores() -> int:
