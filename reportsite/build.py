@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .assets import static_file
 from .content import load_report_kept, report_folders
 from .datafiles import report_csv, report_json, share_card, source_files
 from .errors import ContentError, ContentErrors
@@ -278,7 +279,8 @@ def render_site(content: Path, templates: Path = Path("templates"), static: Path
 
     if static.exists():
         for path in _tree_files(static):
-            tree.add(f"static/{path.relative_to(static).as_posix()}", path.read_bytes())
+            name = path.relative_to(static).as_posix()
+            tree.add(f"static/{name}", static_file(name, path.read_bytes(), settings.site.asset_version))
     tree.add(SITE_SITEMAP, _urlset("".join(_sitemap_entries(site, lang, settings) for lang in settings.languages)))
     tree.add("sitemap.xml", _sitemap(builds, settings))
     tree.add("robots.txt", f"User-agent: *\nAllow: /\nSitemap: {settings.url}sitemap.xml\n")
