@@ -18,11 +18,13 @@ function copied(button, label) {
 }
 
 function refused(button, text) {
-  const foot = button.closest("[data-share]").parentElement;
+  const share = button.closest("[data-share]");
+  const foot = share.parentElement;
   let box = foot.querySelector(".copy-failed");
   if (!box) {
     box = document.createElement("p");
     box.className = "copy-failed";
+    if (share.lang) box.lang = share.lang; // the interface's language, where the paragraph is in another
     const label = document.createElement("label");
     const field = document.createElement("textarea");
     field.readOnly = true;
