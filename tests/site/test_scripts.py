@@ -8,6 +8,8 @@ from urllib.parse import quote
 
 import pytest
 
+from .test_browser import axe_violations
+
 RID = "jiangxian-2022"
 QUERY = "涑水"
 
@@ -57,6 +59,15 @@ def test_a_refused_copy_says_so_and_leaves_the_text_selected_to_copy_by_hand(pag
     assert selected == box.input_value()
     assert not page.locator("#s2-1-p1 [data-copy][data-copied]").count()
     page.wait_for_function("m => document.getElementById('live-region').textContent === m", arg=failed)
+
+
+@pytest.mark.bypass_csp
+def test_the_text_to_copy_by_hand_is_labelled_for_every_reader(page):
+    page.goto(page.base + f"en/{RID}/s2-1/")
+    deny_clipboard(page)
+    page.locator("#s2-1-p1 [data-copy]").first.click()
+    page.locator("#s2-1-p1 .copy-failed textarea").wait_for(timeout=5000)
+    assert axe_violations(page) == []
 
 
 @pytest.mark.parametrize("modifier", ["Control", "Shift"])
@@ -142,3 +153,14 @@ def test_every_script_module_is_asked_for_at_the_sites_asset_version(page, path)
     version = page.locator("script[type=module]").first.get_attribute("src").split("?v=")[1]
     assert len(asked) > 3
     assert all(url.startswith(page.base + "static/") and url.endswith(f".js?v={version}") for url in asked), asked
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_without_a_script_the_contents_list_is_open_at_desk_width_and_folded_on_a_phone(browser, served_site, width):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": width, "height": 800})
+    pg = context.new_page()
+    pg.goto(served_site[1] + f"{RID}/text/")
+    assert pg.locator(".reader-toc .toc-parts").is_visible() == (width > 600)
+    # Shown by the stylesheet alone, it is also there for a screen reader.
+    assert ("- link" in pg.locator(".reader-toc").aria_snapshot()) == (width > 600)
+    context.close()
