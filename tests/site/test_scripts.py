@@ -8,7 +8,9 @@ from urllib.parse import quote
 
 import pytest
 
+from .conftest import copy_project, serve_built
 from .test_browser import axe_violations
+from .test_incremental import retire_an_id
 
 RID = "jiangxian-2022"
 QUERY = "涑水"
@@ -163,4 +165,24 @@ def test_without_a_script_the_contents_list_is_open_at_desk_width_and_folded_on_
     assert pg.locator(".reader-toc .toc-parts").is_visible() == (width > 600)
     # Shown by the stylesheet alone, it is also there for a screen reader.
     assert ("- link" in pg.locator(".reader-toc").aria_snapshot()) == (width > 600)
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def retired(tmp_path_factory):
+    """(site folder, base URL) of the seed with paragraph s2-1-p6 renamed s2-1-p60, built and served."""
+    project = copy_project(tmp_path_factory.mktemp("retired"))
+    retire_an_id(project)
+    yield from serve_built(project)
+
+
+def test_the_page_of_a_retired_id_sends_the_reader_on_with_the_fragment(browser, retired):
+    site, base = retired
+    moved = [p.parent.relative_to(site).as_posix() for p in site.rglob("index.html")
+             if "data-redirect" in p.read_text(encoding="utf-8") and "s2-1-p60" in p.read_text(encoding="utf-8")]
+    assert f"{RID}/p/s2-1-p6" in moved
+    context = browser.new_context()
+    pg = context.new_page()
+    pg.goto(base + f"{RID}/p/s2-1-p6/#note")
+    pg.wait_for_url(f"**/{RID}/p/s2-1-p60/#note", timeout=3000)  # at once, not after the refresh's 5 seconds
     context.close()
