@@ -17,8 +17,9 @@ from .views import BlockView, Link, ParagraphView, PartView, ReportView, Section
 class ReportViewBuilder:
     """Builds every view of one report in one language."""
 
-    def __init__(self, report: Report, lang: Lang, base_url: str, translation: Translation | None = None):
+    def __init__(self, report: Report, lang: Lang, base_url: str, translation: Translation | None = None, site_title: str = ""):
         self.report = report
+        self.site_title = site_title
         self.lang = lang
         self.base_url = base_url
         self.tr = translation if lang.code == "en" else None
@@ -97,27 +98,43 @@ class ReportViewBuilder:
         position = self.positions[p.id]
         part, section = position.part, position.section
         where = self.title_of(section.id, section.title) if section else (self.title_of(part.id, part.title) if part else "")
-        share = self.absolute(self.paragraph_context(p.id))
+        share = self.absolute(self.url(f"p/{p.id}/"))
         return ParagraphView(
             id=p.id, number=position.number, blocks=blocks, plain=plain, url=self.url(f"p/{p.id}/"),
             context_url=self.paragraph_context(p.id), text_url=self.url(f"text/#{p.id}"), share_url=share,
-            citation=self.citation(where, position.number, share), lang=text_lang, status=status,
+            citation=self.citation(self.number_of(part, section), where, self.lang.t("cite_paragraph", n=position.number), share),
+            lang=text_lang, status=status,
             aliases=self.aliases_of(p.id), targets=targets, section_title=where,
             where=" › ".join(self.heading(unit) for unit in (part, section) if unit),
             label=self.lang.t("paragraph_n", n=position.number), crumbs=self.crumbs(part, section),
         )
 
-    def citation(self, where: str, n: int, url: str) -> str:
-        """Issuer, title, date, where, paragraph number and URL, the way each language cites a document."""
-        m = self.report.meta
+    def number_of(self, part: Part | None, section: Section | None) -> str:
+        """Where a unit stands, as a citation numbers it: Part II §7, 第二部分第七节."""
+        if part is None:
+            return ""
+        t, en = self.lang.t, self.lang.code == "en"
+        number = t("cite_part", n=_roman(part.number) if en else cn_numeral(part.number))
+        return number + (t("cite_section", n=section.number if en else cn_numeral(section.number)) if section else "")
+
+    def citation(self, number: str, where: str, unit: str, url: str) -> str:
+        """Issuer, title, date, section number and title, the unit cited (a paragraph, a target), the
+        English translation's version, the site's name and the address, as each language cites a
+        document. The access date is the reader's: the copy control adds it (cite_accessed)."""
+        m, t = self.report.meta, self.lang.t
         issuer, title = self.meta("source", m.source), self.meta("title", m.title)
         date = display_date(m.delivered or m.published[:10], self.lang.code)
-        number = self.lang.t("cite_paragraph", n=n)
         if self.lang.code == "en":
             head = ", ".join(x for x in (issuer, f"“{title}”") if x) + (f" ({date})" if date else "")
-            return ", ".join(x for x in (head, where, number, self.lang.t("cite_unofficial"), url) if x)
+            place = " ".join(x for x in (number, f"“{where}”" if where else "") if x)
+            version = self.tr.version if self.tr else ""
+            translation = t("cite_unofficial") + (f" {t('cite_version', v=version)}" if version else "")
+            if self.tr and self.tr.date:
+                translation += f" ({display_date(self.tr.date, 'en')})"
+            return ", ".join(x for x in (head, place, unit, translation, self.site_title, url) if x)
         head = f"{issuer}《{title}》" + (f"（{date}）" if date else "")
-        return "，".join(x for x in (head, where, number) if x) + f"。{url}"
+        place = number + (f"“{where}”" if where else "")
+        return "，".join(x for x in (head, place, unit) if x) + "。" + "，".join(x for x in (self.site_title, url) if x)
 
     def crumbs(self, part: Part | None, section: Section | None) -> tuple[Link, ...]:
         trail = [Link(self.url(), self.meta("title", self.report.meta.title))]

@@ -83,6 +83,8 @@ class TargetView:
     evidence: tuple = ()
     outcome: str = ""
     list_number: str = ""
+    share_url: str = ""  # the target's own page, absolute
+    citation: str = ""
 
 
 @view
@@ -94,7 +96,7 @@ class ParagraphView:
     url: str  # the paragraph's own page
     context_url: str  # its place in the section (or part) page
     text_url: str  # its place in the full text
-    share_url: str  # absolute and short: the paragraph's place in its section (or part) page
+    share_url: str  # absolute: the paragraph's own page, whose title and description are the paragraph's
     citation: str
     lang: str  # language of the text shown (a missing translation shows the Chinese)
     status: str = ""  # translation status on translated pages
