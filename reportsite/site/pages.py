@@ -68,8 +68,14 @@ def pager(links: list[Link]) -> list[Neighbours]:
     return [Neighbours(prev=links[i - 1] if i else None, next=links[i + 1] if i + 1 < len(links) else None) for i in range(len(links))]
 
 
+def card_url(base_url: str, page_url: str) -> str:
+    """The share card of a paragraph's or target's page (cards.py draws it)."""
+    return base_url + page_url + "card.png"
+
+
 def _report_page(rv: ReportView, key: str, template: str, title: str, description: str, **kw) -> Page:
-    return Page(f"{rv.id}/{key}", template, title, shorten(description), image=rv.card_url, report=rv, **kw)
+    kw.setdefault("image", rv.card_url)
+    return Page(f"{rv.id}/{key}", template, title, shorten(description), report=rv, **kw)
 
 
 def _home_crumbs(x: ReportPageInput) -> list[tuple[str, str]]:
@@ -151,7 +157,7 @@ def paragraph_pages(x: ReportPageInput) -> list[Page]:
         paragraph_ld = _page_ld(x, name, p.url, [link for link in p.crumbs if link.url != rv.url])
         paragraph_ld["@graph"][0]["inLanguage"] = p.lang  # a paragraph not yet translated shows the Chinese
         pages.append(_report_page(rv, f"p/{p.id}/", "paragraph.html", f"{p.label} · {p.section_title or rv.title} · {rv.title}", p.plain,
-                                  context={"paragraph": p, "neighbours": nav}, nav="text", jsonld=paragraph_ld))
+                                  context={"paragraph": p, "neighbours": nav}, nav="text", jsonld=paragraph_ld, image=card_url(x.base_url, p.url)))
     return pages
 
 
@@ -161,7 +167,7 @@ def target_pages(x: ReportPageInput) -> list[Page]:
     crumbs = [Link(rv.url, rv.title), Link(rv.url + "targets/", t("targets_heading"))]
     return [_report_page(rv, f"p/{target.id}/", "target.html", f"{target.indicator} {target.figure} · {rv.title}",
                          f"{target.kind_label}{sep}{target.indicator} {target.figure}",
-                         context={"target": target, "neighbours": nav, "target_crumbs": crumbs}, nav="targets",
+                         context={"target": target, "neighbours": nav, "target_crumbs": crumbs}, nav="targets", image=card_url(x.base_url, target.url),
                          jsonld=_page_ld(x, f"{target.indicator} {target.figure}".strip(), target.url, crumbs[1:]))
             for target, nav in zip(rv.targets, pager([Link(t.url, f"{t.indicator} {t.figure}".strip()) for t in rv.targets]))]
 

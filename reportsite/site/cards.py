@@ -1,0 +1,132 @@
+"""Share cards: a 1200x630 PNG per paragraph and per target, in each language, for link previews.
+
+A card says where its words come from (place, year, section) and then the quote, or the figure with
+what it counts. Each is drawn once from its inputs and kept in the private cache under their digest,
+so a build draws only the cards whose words changed.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from ..cache import cache_key, code_digest, keep, private_cache_folder, read_cached
+from .datafiles import card_font, card_font_file, one_line
+
+WIDTH, HEIGHT, MARGIN = 1200, 630, 70
+INK, MUTED, BAND, PAPER, FIGURE = (255, 255, 255), (200, 215, 230), (200, 40, 40), (18, 52, 86), (240, 180, 60)
+QUOTE_LINES = 5
+
+
+@dataclass(frozen=True)
+class Card:
+    """What one card shows, all in the page's language."""
+
+    where: str  # place · year · section
+    quote: str = ""  # a paragraph's words
+    label: str = ""  # a target: what it counts
+    figure: str = ""  # a target: its figure
+    footer: str = ""  # the report's and the site's titles
+    lang: str = "zh-Hans"
+
+
+def paragraph_card(rv, p, site_title: str) -> Card:
+    return Card(where=_where(rv, p.where), quote=p.plain, footer=f"{rv.title} · {site_title}", lang=p.lang)
+
+
+def target_card(rv, t, site_title: str, lang: str) -> Card:
+    return Card(where=_where(rv, t.section_label), label=t.indicator, figure=t.figure, footer=f"{rv.title} · {site_title}", lang=lang)
+
+
+def _where(rv, section: str) -> str:
+    return " · ".join(x for x in (rv.place, str(rv.year), section) if x)
+
+
+def card_png(card: Card) -> bytes:
+    """The card's PNG, from the private cache when the same inputs were drawn before."""
+    import PIL  # its version alone: the drawing modules load only to draw
+
+    font = card_font_file()
+    key = cache_key(card.where, card.quote, card.label, card.figure, card.footer, card.lang, PIL.__version__, str(font),
+                    font.stat().st_mtime_ns if font else 0, code_digest(__file__)) + ".png"
+    folder = private_cache_folder("cards")
+    png = read_cached(folder, key)
+    if png is None or not png.startswith(b"\x89PNG"):
+        png = draw_card(card)
+        keep(folder, key, png)
+    return png
+
+
+# Each font's measured pieces, kept across cards: a card repeats most characters of the one before.
+_WIDTHS: dict[object, dict[str, float]] = {}
+
+
+def wrap(text: str, width: float, measure, latin: bool, most: int = 0) -> list[str]:
+    """`text` in lines no wider than `width` (the first `most` + 1 of them, if `most`): at spaces for
+    English, between any characters for Chinese. Each piece is measured once and the widths added
+    up; measuring every longer trial line was most of a card's drawing time."""
+    widths = _WIDTHS.setdefault(measure, {})
+    space = measure(" ") if latin else 0.0
+    lines: list[str] = []
+    line, used = [], 0.0
+    for piece in (text.split(" ") if latin else text):
+        w = widths.get(piece)
+        if w is None:
+            w = widths[piece] = measure(piece)
+        gap = space if line else 0.0
+        if line and used + gap + w > width:
+            lines.append((" " if latin else "").join(line))
+            if most and len(lines) > most:
+                return lines
+            line, used, gap = [], 0.0, 0.0
+        line.append(piece)
+        used += gap + w
+    if line:
+        lines.append((" " if latin else "").join(line))
+    return lines
+
+
+def _clipped(lines: list[str], most: int, measure, width: float) -> list[str]:
+    if len(lines) <= most:
+        return lines
+    last = lines[most - 1]
+    while last and measure(last + "…") > width:
+        last = last[:-1]
+    return lines[:most - 1] + [last.rstrip("，。；、,;. ") + "…"]
+
+
+def draw_card(card: Card) -> bytes:
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (WIDTH, HEIGHT), PAPER)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, WIDTH, 12), fill=BAND)
+    small, has_cjk = card_font(30)
+    width = WIDTH - 2 * MARGIN
+    latin = card.lang == "en"
+
+    def text(xy, words, font, fill):
+        if has_cjk or words.isascii():
+            draw.text(xy, one_line(words), font=font, fill=fill)
+
+    text((MARGIN, 50), _clipped(wrap(one_line(card.where), width, small.getlength, latin, 1), 1, small.getlength, width)[0], small, MUTED)
+    if card.figure:
+        label, _ = card_font(48)
+        big, _ = card_font(112)
+        y = 150
+        for line in _clipped(wrap(one_line(card.label), width, label.getlength, latin, 2), 2, label.getlength, width):
+            text((MARGIN, y), line, label, INK)
+            y += 64
+        text((MARGIN, y + 20), card.figure, big, FIGURE)
+    else:
+        quote, _ = card_font(46)
+        y = 130
+        draw.rectangle((MARGIN - 24, y + 8, MARGIN - 16, y + 8 + 70 * QUOTE_LINES - 20), fill=FIGURE)
+        for line in _clipped(wrap(one_line(card.quote), width, quote.getlength, latin, QUOTE_LINES), QUOTE_LINES, quote.getlength, width):
+            text((MARGIN, y), line, quote, INK)
+            y += 70
+    footer = _clipped(wrap(one_line(card.footer), width, small.getlength, latin, 1), 1, small.getlength, width)
+    text((MARGIN, HEIGHT - 80), footer[0] if footer else "", small, MUTED)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", compress_level=1)  # a flat image: faster levels cost little size
+    return buffer.getvalue()

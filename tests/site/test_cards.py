@@ -1,0 +1,48 @@
+"""Share cards: one per paragraph and per target in each language, each page's og:image its own card."""
+
+from __future__ import annotations
+
+import struct
+
+import pytest
+from bs4 import BeautifulSoup
+
+from reportsite.site.cards import wrap
+
+RID = "jiangxian-2022"
+
+
+def og_image(site_dir, path: str) -> str:
+    soup = BeautifulSoup((site_dir / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+    return soup.find("meta", property="og:image")["content"]
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    assert data.startswith(b"\x89PNG\r\n\x1a\n")
+    return struct.unpack(">II", data[16:24])
+
+
+@pytest.mark.parametrize("prefix", ["", "zh-hant/", "en/"])
+@pytest.mark.parametrize("unit", ["s2-1-p1", "open-p1", "t2"])
+def test_a_paragraph_or_target_page_shows_its_own_card_in_its_language(site_dir, prefix, unit):
+    path = f"{prefix}{RID}/p/{unit}/"
+    image = og_image(site_dir, path)
+    assert image.endswith(f"/{path}card.png")
+    assert png_size((site_dir / path / "card.png").read_bytes()) == (1200, 630)
+
+
+def test_cards_differ_between_languages_and_units(site_dir):
+    cards = {(site_dir / f"{prefix}{RID}/p/{unit}/card.png").read_bytes() for prefix in ("", "zh-hant/", "en/") for unit in ("s2-1-p1", "t2")}
+    assert len(cards) == 6
+
+
+def test_every_paragraph_and_target_has_a_card_in_every_language(site_dir):
+    for prefix in ("", "zh-hant/", "en/"):
+        pages = [p.parent for p in (site_dir / prefix / RID / "p").glob("*/index.html") if "noindex" not in p.read_text(encoding="utf-8")]
+        assert pages and all((page / "card.png").is_file() for page in pages)
+
+
+def test_wrap_breaks_chinese_anywhere_and_english_at_spaces_and_stops_after_the_lines_asked_for():
+    assert wrap("一二三四五", 2, len, False) == ["一二", "三四", "五"]
+    assert wrap("ab cd ef", 5, len, True) == ["ab cd", "ef"]
+    assert wrap("一二三四五六七八", 2, len, False, most=1) == ["一二", "三四"]
