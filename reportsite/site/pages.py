@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from . import structured as ld
 from .i18n import Lang
-from .views import BilingualGroup, GlossaryEntry, Link, Neighbours, PlaceGroup, ReportView, shorten, view
+from .views import BilingualGroup, GlossaryEntry, Link, Neighbours, PlaceGroup, ReportView, opening_words, shorten, view
 
 
 @dataclass(frozen=True)
@@ -152,7 +152,7 @@ def section_pages(x: ReportPageInput) -> list[Page]:
 def paragraph_pages(x: ReportPageInput) -> list[Page]:
     rv = x.rv
     pages = []
-    for p, nav in zip(rv.paragraphs, pager([Link(p.url, p.label) for p in rv.paragraphs])):
+    for p, nav in zip(rv.paragraphs, pager([Link(p.url, p.label, opening_words(p.blocks, p.lang)) for p in rv.paragraphs])):
         name = f"{p.label} · {p.section_title}" if p.section_title else p.label
         paragraph_ld = _page_ld(x, name, p.url, [link for link in p.crumbs if link.url != rv.url])
         paragraph_ld["@graph"][0]["inLanguage"] = p.lang  # a paragraph not yet translated shows the Chinese

@@ -27,12 +27,26 @@ def shorten(text: str, limit: int = DESCRIPTION_MAX) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def opening_words(blocks, text_lang: str, limit: int = 0) -> str:
+    """What a paragraph is about, for a link to it: its lead sentence, or the start of its text."""
+    first = blocks[0] if blocks else None
+    if first is None:
+        return ""
+    text = (first.lead or f"{first.marker}{' ' if first.marker and text_lang == 'en' else ''}{first.text}").strip()
+    limit = limit or (60 if text_lang == "en" else 24)
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    return (cut.rsplit(" ", 1)[0] if text_lang == "en" and " " in cut else cut).rstrip("，、；,;: ") + "…"
+
+
 @dataclass(frozen=True)
 class Link:
     """A link to a neighbouring or enclosing page: where it goes and what it says."""
 
     url: str
     label: str
+    detail: str = ""  # what a pager says of the page besides its label: a paragraph's opening words
 
 
 @view

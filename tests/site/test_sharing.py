@@ -108,3 +108,18 @@ def test_no_dark_colour_leaks_into_print_from_a_dark_screen(browser, served_site
             leaks.append((name, "text", colour))
     context.close()
     assert leaks == []
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_previous_and_next_give_the_neighbours_opening_words_not_only_its_number(site_dir, prefix):
+    from bs4 import BeautifulSoup
+
+    def soup(unit):
+        return BeautifulSoup((site_dir / f"{prefix}{RID}/p/{unit}/index.html").read_text(encoding="utf-8"), "html.parser")
+
+    page = soup("s2-1-p2")
+    for rel, unit in (("prev", "s2-1-p1"), ("next", "s2-1-p3")):
+        link = page.select_one(f".pager a[rel={rel}]")
+        detail = link.select_one(".pager-detail").get_text()
+        neighbour = soup(unit).select_one(".ptext").get_text(" ", strip=True)
+        assert len(detail.rstrip("…")) >= 4 and detail.rstrip("…").split()[0] in neighbour
