@@ -32,7 +32,8 @@ def opening_words(blocks, text_lang: str, limit: int = 0) -> str:
     first = blocks[0] if blocks else None
     if first is None:
         return ""
-    text = (first.lead or f"{first.marker}{' ' if first.marker and text_lang == 'en' else ''}{first.text}").strip()
+    space = " " if first.marker and text_lang == "en" else ""
+    text = f"{first.marker}{space}{first.lead or first.text}".strip()
     limit = limit or (60 if text_lang == "en" else 24)
     if len(text) <= limit:
         return text

@@ -1,0 +1,49 @@
+"""Reading and finding, as a browser shows them: the phone's menu button, the side-by-side page's
+linked pair, glossary terms explained in place, fonts per script."""
+
+from __future__ import annotations
+
+import pytest
+
+RID = "jiangxian-2022"
+PHONE = {"width": 390, "height": 844}
+DESK = {"width": 1280, "height": 900}
+
+
+@pytest.fixture
+def at(browser, served_site):
+    """at(viewport, **context options) -> a page of a new context at that size; closed after the test."""
+    contexts = []
+
+    def make(viewport, **kw):
+        context = browser.new_context(viewport=viewport, **kw)
+        contexts.append(context)
+        pg = context.new_page()
+        pg.base = served_site[1]
+        return pg
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.mark.parametrize("path", [f"en/{RID}/s2-1/", f"en/{RID}/p/s2-1-p1/", f"{RID}/s2-1/"])
+def test_on_a_phone_the_report_menu_is_one_button_and_the_text_starts_above_sixty_percent(at, path):
+    pg = at(PHONE)
+    pg.goto(pg.base + path)
+    menu = pg.locator(".report-nav summary")
+    assert menu.is_visible()
+    assert pg.locator(".report-nav a").first.is_hidden()
+    assert pg.locator(".unofficial").count() == (1 if path.startswith("en/") else 0)
+    first_line = pg.locator("main .ptext p").first.bounding_box()["y"]
+    assert first_line < 0.6 * PHONE["height"]
+    menu.click()
+    assert pg.locator(".report-nav a[aria-current]").is_visible()
+
+
+def test_at_desk_width_the_report_menu_is_open_without_a_button(at):
+    pg = at(DESK)
+    pg.goto(pg.base + f"en/{RID}/s2-1/")
+    assert pg.locator(".report-nav summary").is_hidden()
+    assert pg.locator(".report-nav a").count() > 3
+    assert all(pg.locator(".report-nav a").nth(i).is_visible() for i in range(pg.locator(".report-nav a").count()))
