@@ -47,3 +47,18 @@ def test_at_desk_width_the_report_menu_is_open_without_a_button(at):
     assert pg.locator(".report-nav summary").is_hidden()
     assert pg.locator(".report-nav a").count() > 3
     assert all(pg.locator(".report-nav a").nth(i).is_visible() for i in range(pg.locator(".report-nav a").count()))
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_a_linked_pair_side_by_side_is_below_the_column_labels_and_marked_in_both_languages(at, prefix):
+    pg = at(DESK)
+    pg.goto(pg.base + f"{prefix}{RID}/bilingual/#s2-3-p2")
+    pg.wait_for_timeout(300)
+    linked = pg.locator("#s2-3-p2")
+    labels = pg.locator(".pair-labels")
+    label_box, box = labels.bounding_box(), linked.bounding_box()
+    assert box["y"] >= label_box["y"] + label_box["height"]
+    twin = pg.locator(".pair:has(#s2-3-p2) .para-twin")
+    colour = pg.evaluate("el => getComputedStyle(el).backgroundColor", linked.element_handle())
+    assert colour not in ("rgba(0, 0, 0, 0)", "transparent")
+    assert pg.evaluate("el => getComputedStyle(el).backgroundColor", twin.element_handle()) == colour
