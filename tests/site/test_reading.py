@@ -62,3 +62,46 @@ def test_a_linked_pair_side_by_side_is_below_the_column_labels_and_marked_in_bot
     colour = pg.evaluate("el => getComputedStyle(el).backgroundColor", linked.element_handle())
     assert colour not in ("rgba(0, 0, 0, 0)", "transparent")
     assert pg.evaluate("el => getComputedStyle(el).backgroundColor", twin.element_handle()) == colour
+
+
+def _gloss_popover_shows(pg, link) -> str:
+    pop = pg.locator("#gloss-popover")
+    pop.wait_for(state="visible", timeout=3000)
+    assert link.get_attribute("aria-expanded") == "true"
+    return pop.inner_text()
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_a_glossary_term_shows_its_definition_in_place_by_keyboard(at, prefix):
+    pg = at(DESK)
+    pg.goto(pg.base + f"{prefix}{RID}/s1-2/")
+    link = pg.locator("a.gloss").first
+    definition = link.get_attribute("data-definition")
+    link.focus()
+    pg.keyboard.press("Enter")
+    assert definition in _gloss_popover_shows(pg, link)
+    assert pg.url.endswith(f"{RID}/s1-2/")  # still on the page
+    pg.keyboard.press("Escape")
+    pg.locator("#gloss-popover").wait_for(state="hidden", timeout=3000)
+    assert pg.evaluate("document.activeElement.classList.contains('gloss')")
+
+
+def test_a_glossary_term_opens_by_touch_and_links_to_its_entry(at):
+    pg = at(PHONE, has_touch=True, is_mobile=True)
+    pg.goto(pg.base + f"{RID}/s1-2/")
+    link = pg.locator("a.gloss").first
+    link.tap()
+    _gloss_popover_shows(pg, link)
+    entry = pg.locator("#gloss-popover a")
+    assert entry.get_attribute("href") == link.get_attribute("href")
+    box = pg.locator("#gloss-popover").bounding_box()
+    assert 0 <= box["x"] and box["x"] + box["width"] <= PHONE["width"]
+
+
+def test_without_scripts_a_glossary_term_is_a_link_to_its_entry(browser, served_site):
+    context = browser.new_context(java_script_enabled=False)
+    pg = context.new_page()
+    pg.goto(served_site[1] + f"{RID}/s1-2/")
+    pg.locator("a.gloss").first.click()
+    pg.wait_for_url(f"**/{RID}/glossary/#g-*")
+    context.close()
