@@ -105,3 +105,13 @@ def test_without_scripts_a_glossary_term_is_a_link_to_its_entry(browser, served_
     pg.locator("a.gloss").first.click()
     pg.wait_for_url(f"**/{RID}/glossary/#g-*")
     context.close()
+
+
+@pytest.mark.parametrize("selector", ["body", "main .ptext p"])
+def test_traditional_pages_name_traditional_fonts_before_simplified_ones(at, selector):
+    pg = at(DESK)
+    pg.goto(pg.base + f"zh-hant/{RID}/s2-1/")
+    fonts = pg.evaluate("s => getComputedStyle(document.querySelector(s)).fontFamily", selector)
+    assert "TC" in fonts and "SC" not in fonts.split("TC")[0]
+    pg.goto(pg.base + f"{RID}/s2-1/")
+    assert "SC" in pg.evaluate("s => getComputedStyle(document.querySelector(s)).fontFamily", selector)
