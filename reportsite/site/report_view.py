@@ -11,7 +11,9 @@ from ..content.model import Paragraph, Part, Position, Report, Section
 from ..content.translations import Translation
 from .i18n import Lang
 from .target_view import TargetViews
-from .views import BlockView, Link, ParagraphView, PartView, ReportView, SectionView, _roman, cn_numeral, display_date
+from ..script import to_simplified
+from .repairs import repair_places
+from .views import BlockView, Link, ParagraphView, PartView, RepairView, ReportView, SectionView, _roman, cn_numeral, display_date
 
 
 class ReportViewBuilder:
@@ -30,6 +32,10 @@ class ReportViewBuilder:
         self.positions: dict[str, Position] = report.positions()
         self._texts: dict[str, tuple] = {}
         self.paragraph_by_id = {p.id: p for p in report.all_paragraphs()}
+        self.repaired_in = repair_places(report, to_simplified) if report.repairs else ()
+        self.first_repair = {}
+        for i, unit in enumerate(self.repaired_in, start=1):
+            self.first_repair.setdefault(unit, i)
 
     # ---- text in this language ----
     def title_of(self, unit_id: str, zh: str) -> str:
@@ -107,6 +113,7 @@ class ReportViewBuilder:
             aliases=self.aliases_of(p.id), targets=targets, section_title=where,
             where=" › ".join(self.heading(unit) for unit in (part, section) if unit),
             label=self.lang.t("paragraph_n", n=position.number), crumbs=self.crumbs(part, section),
+            repair_url=self.url(f"about/#repair-{self.first_repair[p.id]}") if p.id in self.first_repair else "",
         )
 
     def number_of(self, part: Part | None, section: Section | None) -> str:
@@ -135,6 +142,17 @@ class ReportViewBuilder:
         head = f"{issuer}《{title}》" + (f"（{date}）" if date else "")
         place = number + (f"“{where}”" if where else "")
         return "，".join(x for x in (head, place, unit) if x) + "。" + "，".join(x for x in (self.site_title, url) if x)
+
+    def repairs(self, paragraphs: dict, parts: tuple[PartView, ...]) -> tuple[RepairView, ...]:
+        """Every repair in the page's script, linked to the paragraph or heading it lies in."""
+        units = {p.id: (p.url, p.label) for p in paragraphs.values()}
+        units |= {part.id: (part.url, part.label + part.title) for part in parts}
+        units |= {s.id: (s.url, s.label + s.title) for part in parts for s in part.sections}
+        script = (lambda text: text) if self.lang.code == "en" else self.lang.text
+        return tuple(RepairView(number=i, line=r.line, garbled=r.garbled, repaired=script(to_simplified(r.repaired)), method=r.method,
+                                note=r.note, verdict=r.verdict, verdict_status=r.verdict_status, url=units.get(unit, ("", ""))[0],
+                                label=units.get(unit, ("", ""))[1])
+                     for i, (r, unit) in enumerate(zip(self.report.repairs, self.repaired_in), start=1))
 
     def crumbs(self, part: Part | None, section: Section | None) -> tuple[Link, ...]:
         trail = [Link(self.url(), self.meta("title", self.report.meta.title))]
@@ -173,7 +191,7 @@ class ReportViewBuilder:
             source_url=m.source_url, salutation=self.meta("salutation", m.salutation), url=self.url(),
             opening=tuple(paragraphs[p.id] for p in r.opening), parts=parts, closing=tuple(paragraphs[p.id] for p in r.closing),
             targets=targets.all, lists=targets.lists(paragraphs), chart=targets.chart(), indicator_rows=targets.indicator_rows,
-            status_totals=targets.status_totals(), repairs=tuple(r.repairs), paragraphs=tuple(paragraphs.values()),
+            status_totals=targets.status_totals(), repairs=self.repairs(paragraphs, parts), paragraphs=tuple(paragraphs.values()),
             sections=tuple(s for p in parts for s in p.sections), card_url=self.base_url + f"{r.id}/card.png",
             translation_note=self.tr.note if self.tr else "", target_groups=targets.groups(),
             report_card=targets.report_card(), delivered_text=display_date(m.delivered, self.lang.code) if m.delivered else "",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..content.model import CN_DIGITS, Repair
+from ..content.model import CN_DIGITS
 
 DESCRIPTION_MAX = 200
 
@@ -103,6 +103,22 @@ class TargetView:
 
 
 @view
+class RepairView:
+    """A repair of the raw text as the about page lists it, linked to where it landed."""
+
+    number: int  # its anchor on the about page: #repair-<number>
+    line: int
+    garbled: str
+    repaired: str  # in the page's script (the raw text may have been Traditional)
+    method: str
+    note: str
+    verdict: str
+    verdict_status: str
+    url: str = ""  # the paragraph's own page, or the heading's section or part page
+    label: str = ""
+
+
+@view
 class ParagraphView:
     id: str
     number: int
@@ -121,6 +137,7 @@ class ParagraphView:
     where: str = ""  # "part › section" (the part alone for its intro and outro; "" outside the parts)
     label: str = ""
     crumbs: tuple[Link, ...] = ()  # report, part, section that hold it
+    repair_url: str = ""  # the about page's entry for the first repair of its raw text, if any
 
 
 @view
@@ -220,7 +237,7 @@ class ReportView:
     chart: object
     indicator_rows: tuple[IndicatorRow, ...]
     status_totals: tuple[tuple[str, str, int], ...]  # (status, label, count) for every status
-    repairs: tuple[Repair, ...]
+    repairs: tuple[RepairView, ...]
     paragraphs: tuple[ParagraphView, ...]
     sections: tuple[SectionView, ...]
     card_url: str

@@ -115,3 +115,31 @@ def test_traditional_pages_name_traditional_fonts_before_simplified_ones(at, sel
     assert "TC" in fonts and "SC" not in fonts.split("TC")[0]
     pg.goto(pg.base + f"{RID}/s2-1/")
     assert "SC" in pg.evaluate("s => getComputedStyle(document.querySelector(s)).fontFamily", selector)
+
+
+def _soup(site_dir, path):
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup((site_dir / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.mark.parametrize("prefix", ["", "zh-hant/", "en/"])
+def test_about_page_links_each_repair_to_its_paragraph_and_the_paragraph_links_back(site_dir, prefix):
+    about = _soup(site_dir, f"{prefix}{RID}/about/")
+    rows = about.select("table.repairs tbody tr")
+    linked = [row for row in rows if row.select_one("td a")]
+    assert rows and len(linked) == len(rows)
+    to_paragraph = [row for row in linked if "/p/" in row.select_one("td a")["href"]]
+    assert to_paragraph
+    row = to_paragraph[0]
+    unit = row.select_one("td a")["href"].rstrip("/").rsplit("/", 1)[1]
+    mark = _soup(site_dir, f"{prefix}{RID}/p/{unit}/").select_one(f"#{unit} a.badge-repaired")
+    assert mark is not None and mark["href"].endswith(f"about/#{row['id']}")
+    assert about.select_one('.prose a[href^="mailto:"]') is not None
+
+
+def test_repaired_cells_are_in_the_pages_script(site_dir):
+    from reportsite.script import is_simplified
+
+    simplified = [td.get_text() for td in _soup(site_dir, f"{RID}/about/").select("table.repairs tbody td:nth-child(3)")]
+    assert simplified and all(is_simplified(text) for text in simplified), simplified
