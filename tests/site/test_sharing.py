@@ -122,4 +122,7 @@ def test_previous_and_next_give_the_neighbours_opening_words_not_only_its_number
         link = page.select_one(f".pager a[rel={rel}]")
         detail = link.select_one(".pager-detail").get_text()
         neighbour = soup(unit).select_one(".ptext").get_text(" ", strip=True)
-        assert len(detail.rstrip("…")) >= 4 and detail.rstrip("…").split()[0] in neighbour
+        start = detail.rstrip("…")
+        if not prefix:  # Chinese runs marker, lead and text together
+            start, neighbour = start.replace(" ", ""), neighbour.replace(" ", "")
+        assert len(start) >= 4 and start[:8] in neighbour
