@@ -17,7 +17,7 @@ import yaml
 from .cache import cache_key, code_digest, keep, private_cache_folder, read_cached
 
 from .errors import ContentError, ContentErrors
-from .model import ID_PATTERN, KINDS, STATUSES, Block, Correction, Evidence, Meta, NumberedList, Paragraph, Part, Repair, Report, Section, Source, Target
+from .model import ID_PATTERN, KINDS, NATURES, STATUSES, Block, Correction, Evidence, Meta, NumberedList, Paragraph, Part, Repair, Report, Section, Source, Target
 from .yamlio import MAX_FILE_BYTES, LineDict, LineList, load_yaml
 
 _ID = re.compile(ID_PATTERN)
@@ -216,8 +216,28 @@ def _target(r: Reader, node, i: int) -> Target | None:
         qualifier=r.text(node, "qualifier", f, required=False), year=r.number(node, "year", f, integer=True),
         baseline=r.text(node, "baseline", f, required=False), list=r.text(node, "list", f, required=False),
         number=r.number(node, "number", f, integer=True), status=status, outcome=r.number(node, "outcome", f),
-        evidence=tuple(evidence), source=Source(r.path, node.line),
+        evidence=tuple(evidence), source=Source(r.path, node.line), **_target_extras(r, node, f),
     )
+
+
+def _target_extras(r: Reader, node, f: str) -> dict:
+    """The fields that say what a target is: label, sentence and clause, nature, duplicate, review."""
+    nature = r.text(node, "nature", f, required=False)
+    if nature not in NATURES:
+        r.error(node, "nature", f + "nature", f"unknown nature {nature!r}", "use one of " + ", ".join(n for n in NATURES if n))
+    clause = node.get("clause")
+    if clause is not None and not (isinstance(clause, list) and len(clause) == 2 and all(isinstance(x, int) for x in clause)):
+        r.error(node, "clause", f + "clause", f"expected [start, end], got {clause!r}", "write the clause's first and last-but-one character positions in the sentence, e.g. [4, 19]")
+        clause = None
+    reviewed = node.get("reviewed", False)
+    if not isinstance(reviewed, bool):
+        r.error(node, "reviewed", f + "reviewed", f"expected true or false, got {reviewed!r}", "write reviewed: true once an editor checked the target")
+        reviewed = False
+    return {
+        "label": r.text(node, "label", f, required=False), "sentence": r.text(node, "sentence", f, required=False),
+        "clause": tuple(clause) if clause else None, "nature": nature,
+        "duplicate_of": r.text(node, "duplicate_of", f, required=False), "reviewed": reviewed,
+    }
 
 
 def load_corrections(folder: Path, display: str) -> tuple[list[Correction], list[ContentError]]:
@@ -481,6 +501,8 @@ def check_references(report: Report, display: str) -> list[ContentError]:
             errors.append(ContentError(t.source.path, t.source.line, f"{t.id}.paragraph", f"no paragraph {t.paragraph!r}", "name the ID of the paragraph this figure is in"))
         if t.baseline and targets.get(t.baseline, Target("", "", "", "")).kind != "indicator-result":
             errors.append(ContentError(t.source.path, t.source.line, f"{t.id}.baseline", f"{t.baseline!r} is not an indicator-result target", "name last year's result for the same indicator, or remove the line"))
+        if t.duplicate_of and (t.duplicate_of == t.id or t.duplicate_of not in targets):
+            errors.append(ContentError(t.source.path, t.source.line, f"{t.id}.duplicate_of", f"no other target {t.duplicate_of!r}", "name the target that counts the same thing, or remove the line"))
     for l in report.lists:
         for item in l.items:
             if item not in targets:

@@ -126,6 +126,8 @@ def kept_target_ids(targets: list[Target], previous: list[Target]) -> list[str]:
     """The previous ID of each target, or '': the same clause, else the same indicator of the same
     paragraph whose figure changed (so that an editor's status and evidence stay with it)."""
     kept = [""] * len(targets)
+    # A reviewed target may have had its kind corrected by hand: its clause alone finds it.
+    _claim(kept, [(t.paragraph, t.text) for t in targets], [((t.paragraph, t.text), t.id) for t in previous if t.reviewed])
     _claim(kept, [(t.kind, t.text) for t in targets], [((t.kind, t.text), t.id) for t in previous])
     _claim(kept, [(t.kind, t.paragraph, t.indicator) for t in targets], [((t.kind, t.paragraph, t.indicator), t.id) for t in previous])
     return kept

@@ -75,17 +75,18 @@ def report_data(report: Report) -> dict:
     }
 
 
-_TARGET_DEFAULTS = {f.name: f.default for f in fields(Target) if f.name not in ("id", "kind", "paragraph", "text")}
+_TARGET_DEFAULTS = {f.name: f.default for f in fields(Target)}
+# What a target is comes first, then where it was read, then the figure and what editors record.
+_TARGET_ORDER = ("id", "kind", "nature", "label", "paragraph", "text", "sentence", "clause")
 
 
 def target_data(t: Target) -> dict:
-    data = {"id": t.id, "kind": t.kind, "paragraph": t.paragraph, "text": t.text}
-    for name, default in _TARGET_DEFAULTS.items():
+    names = [*_TARGET_ORDER, *(n for n in _TARGET_DEFAULTS if n not in _TARGET_ORDER and n != "source")]
+    data = {}
+    for name in names:
         value = getattr(t, name)
-        if name == "source":
-            continue
-        if name == "status" or value != default:
-            data[name] = [asdict(e) for e in value] if name == "evidence" else value
+        if name in ("id", "kind", "paragraph", "text", "status") or value != _TARGET_DEFAULTS[name]:
+            data[name] = [asdict(e) for e in value] if name == "evidence" else list(value) if name == "clause" else value
     return data
 
 
