@@ -13,6 +13,7 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 
 from ..model import NumberedList, Paragraph, Report, Section, Target
+from .labels import cross_reference
 from .targets import Extraction, pair_goals_with_results
 
 # A report id names a folder under content/reports/ and a path on the site: nothing that could
@@ -176,4 +177,4 @@ def assign_target_ids(extraction: Extraction, previous: Report | None = None) ->
     results = [t for t in targets if t.kind == "indicator-result"]
     goals = pair_goals_with_results([t for t in targets if t.kind == "indicator"], results)
     by_id = {g.id: g for g in goals}
-    return [by_id.get(t.id, t) for t in targets], lists
+    return cross_reference([by_id.get(t.id, t) for t in targets]), lists

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 from ..model import NumberedList, Paragraph, Report, Target
+from .labels import describe
 from .structure import CN_NUMERAL, cn_number
 
 _NUMBER = r"\d+(?:\.\d+)?"
@@ -40,15 +41,15 @@ _RESPECTIVELY = re.compile(
     rf"(?:同比|比上年)?分别(?:同比|比上年)?(?P<dir>增长|下降)(?P<gs>{_NUMBER}%?(?:[、和与及]{_NUMBER}%?)+)"
 )
 _GOAL = re.compile(
-    rf"^(?P<ind>.+?)(?P<verb>增长|下降|控制在|稳定在|保持在|达到|超过|突破)(?P<g>{_NUMBER})(?P<unit>%|{_UNIT})(?P<q>{_QUALIFIER})?$"
+    rf"^(?P<ind>.+?)(?P<verb>增长|下降|控制在|稳定在|保持在|达到|超过|突破|实现|完成)\s*(?P<g>{_NUMBER})(?P<unit>%|{_UNIT})(?P<q>{_QUALIFIER})?$"
 )
 # A draft with its figures blanked out (比上年增长%): a goal is named, its value is not to be invented.
 _BLANK_GOAL = re.compile(r"^(?P<ind>.+?)(?:比上年|同比)?(?P<verb>增长|下降)%(?P<q>左右|以上|以内|以下)?$")
 _RESPECTIVE_GOAL = re.compile(
-    rf"^(?P<ind>.+?)分别(?P<verb>增长|下降)(?P<gs>{_NUMBER}%?(?:[、和与及]{_NUMBER}%?)+)(?P<q>左右|以上|以内|以下)?$"
+    rf"^(?P<ind>.+?)分别(?P<verb>增长|下降)(?P<gs>{_NUMBER}%?(?:(?:左右|以上)?[、和与及]{_NUMBER}%?)*)(?P<q>左右|以上|以内|以下)?$"
 )
 _IN_STEP = re.compile(r"^(?P<ind>.+?)增长(?P<q>[与和同].{1,12}?同步)$")
-_GOALS_LEAD = re.compile(r"(主要)?预期目标(是|为)?[：:]")
+_GOALS_LEAD = re.compile(r"(?:主要预期|主要|预期)目标(?:是|为)?[：:]")
 _CLAUSE = re.compile(r"[^，。；：！？]+")
 _SCOPE = re.compile(r"^(?:\d{4}年)?(?:全县|全市|全区|全省|全年|全旗)?")
 _LIST_ANNOUNCE = re.compile(rf"(\d+|{CN_NUMERAL})(件|项|个|条|大)([^，。；：]{{2,16}})：$")
@@ -58,7 +59,7 @@ _EFFORT = re.compile(
     r"^(?:我们将|我们要|全力|加快推进|加快|推进|推动|确保|力争|做好|办好|抓好|实施|新培育|培育|争取|规划建设|改造提升|全年|全县|全市|全区"
     r"|为[^，。；、]{1,10}?争取)+"
 )
-_EFFORT_TAIL = re.compile(r"(?<=[^\s])建设$")
+_EFFORT_TAIL = re.compile(r"(?<=[^\s])(?:建设$|等(?:一批|一期|重点|项目|工程|企业).*$)")
 # Abbreviations that name the same indicator in a report's review and its goals.
 _SYNONYMS = (("规上", "规模以上"), ("社零总额", "社会消费品零售总额"), ("GDP", "地区生产总值"))
 
@@ -197,7 +198,8 @@ def respective_goals(clause: str) -> list[Target]:
     if not (m := _RESPECTIVE_GOAL.match(clause)):
         return []
     growths = re.findall(_NUMBER, m.group("gs"))
-    names = split_joint_name(m.group("ind"), len(growths))
+    names = split_joint_name(m.group("ind"), max(len(growths), 2))
+    growths *= len(names) if len(growths) == 1 else 1  # 城乡居民人均可支配收入分别增长8.5%左右: both by 8.5%
     return [
         Target("", "indicator", "", clause, indicator=name, growth=_growth(m.group("verb"), g), qualifier=m.group("q") or "")
         for name, g in zip(names, growths)
@@ -245,15 +247,37 @@ def quantities(paragraph: Paragraph, kind: str, year: int | None) -> list[Target
     for block in paragraph.blocks:  # markers (一是) are numbering, not part of what is counted
         for clause_match in _CLAUSE.finditer(block.lead + block.text):
             clause = clause_match.group(0)
-            pieces = re.split(r"[、和及]", clause) if len(_QUANTITY.findall(clause)) > 1 else [clause]
+            pieces = list_pieces(clause)
+            tail = shared_tail(pieces)
             first = ""
             for piece in pieces:
                 for m in _QUANTITY.finditer(piece):
                     target = _quantity_target(paragraph.id, piece, m, kind, year)
+                    if tail and not piece[m.end() :].strip():
+                        target = replace(target, indicator=target.indicator + tail)
                     target = replace(target, indicator=inherit_noun(target.indicator, first))
                     first = first or target.indicator
                     out.append(target)
     return out
+
+
+def list_pieces(clause: str) -> list[str]:
+    """The items of a clause that lists several figures, each with its own; with one figure, the item it
+    starts ('…城市会客厅及3条市政道路等' -> '3条市政道路等'), since a figure before its noun counts that noun only."""
+    if len(_QUANTITY.findall(clause)) > 1:
+        return re.split(r"[、和及]", clause)
+    pieces = re.split(r"[、及]", clause)
+    lead = [p for p in pieces[1:] if _QUANTITY.match(p)]
+    return lead if len(lead) == 1 else [clause]
+
+
+def shared_tail(pieces: list[str]) -> str:
+    """'涧东村至磨里村2.5公里、陈村至一级路口3公里通道绿化': the last item's noun after its figure
+    (通道绿化) is what every item whose figure ends it counts."""
+    if len(pieces) < 2 or not (last := list(_QUANTITY.finditer(pieces[-1]))):
+        return ""
+    after = pieces[-1][last[-1].end() :].strip()
+    return after if re.fullmatch(r"[\u4e00-\u9fff]{2,8}", after) and not _QUANTITY.search(after) else ""
 
 
 def _quantity_target(paragraph_id: str, piece: str, m: re.Match, kind: str, year: int | None) -> Target:
@@ -317,12 +341,12 @@ def extract_targets(report: Report) -> Extraction:
             if report.meta.digest and not headline:
                 headline = headline_results(p, review_year)  # a digest quotes last year's results anywhere
             if headline:
-                targets.extend(headline)
+                targets.extend(describe(headline, p, year))
                 continue
             # A list in the review ('三大攻坚战取得决定性成就：一是…') reports results, not commitments.
             new_lists, entries = ([], []) if review else numbered_lists(p, year)
             for lst in new_lists:
                 lists.append((lst, list(range(len(targets), len(targets) + len(entries)))))
-                targets.extend(entries)
-            targets.extend(quantities(p, "result" if review else "commitment", review_year if review else year))
+            found = quantities(p, "result" if review else "commitment", review_year if review else year)
+            targets.extend(describe(entries + found, p, year))
     return Extraction(targets, lists)

@@ -1,0 +1,127 @@
+"""Matching pass: each goal of a year's report -> the outcome the next year's report states for it.
+
+Headline goals are matched by indicator (the vocabulary's key) and measure; commitments by what is counted
+and its unit, against the results the next report's review lists. A match below the rules' confidence is
+never claimed: it is returned as a candidate for an editor (`candidates`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from ..model import Report, Target
+from ..vocabulary import Vocabulary, load_vocabulary
+from .statements import Figure, Statement, stated_figures
+from .status import Rules, in_base_unit, judge, load_rules
+
+_GOAL_KINDS = ("indicator", "commitment")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one goal: the figure the next report states, its words, where, and the status."""
+
+    target: str  # id of the goal in the year's report
+    status: str
+    value: float | None = None
+    unit: str = ""  # '' for a growth rate (percent)
+    qualifier: str = ""  # 以上, 左右 of the stated figure
+    estimate: str = ""  # 预计, 初步预计 … kept with the figure
+    quote: str = ""  # the sentence that states it
+    report: str = ""  # id of the report that states it
+    paragraph: str = ""  # id of its paragraph
+    confidence: float = 1.0
+    note: str = ""
+    reviewed: bool = False  # confirmed or written by an editor (outcomes.yaml)
+    url: str = ""  # evidence from outside the reports (a statistical bulletin)
+    date: str = ""
+
+
+def goals_of(report: Report) -> list[Target]:
+    """The goals that can have an outcome: this year's headline and commitment figures, counted once."""
+    return [t for t in report.targets if t.kind in _GOAL_KINDS and not t.duplicate_of and t.nature not in ("stock", "capacity")
+            and (t.value is not None or t.growth is not None)]
+
+
+def _figure_outcome(goal: Target, found: Figure, statement: Statement, report_id: str, measure: str,
+                    vocabulary: Vocabulary, rules: Rules, confidence: float, commitment: bool = False) -> Outcome:
+    if measure == "growth":
+        status = judge(goal.growth, found.value, goal.qualifier, "growth", vocabulary, rules)
+    else:
+        g, g_unit = in_base_unit(goal.value, goal.unit)
+        o, o_unit = in_base_unit(found.value, found.unit)
+        status = judge(g, o, goal.qualifier, "level", vocabulary, rules, commitment) if g_unit == o_unit else "not-comparable"
+    note = "goal is comparable growth; outcome is not stated as comparable" if "可比" in goal.text and not statement.comparable else ""
+    return Outcome(goal.id, status, found.value, found.unit, found.qualifier, statement.estimate, statement.sentence,
+                   report_id, statement.paragraph, confidence, note)
+
+
+def headline_outcome(goal: Target, key: str, statements: list[Statement], next_report: Report,
+                     vocabulary: Vocabulary, rules: Rules) -> Outcome:
+    year = goal.year or (next_report.meta.year - 1 if next_report.meta.year else None)
+    said = [s for s in statements if s.key == key and (not s.years or year in s.years)]
+    said.sort(key=lambda s: not s.in_review)  # stable: reading order within each group
+    measure = goal.measure
+    for s in said:
+        found = s.growth if measure == "growth" else s.level
+        if found is not None:
+            confidence = 1.0 if s.in_review else 0.5
+            return _figure_outcome(goal, found, s, next_report.id, measure, vocabulary, rules, confidence)
+    if said and said[0].in_review:
+        s = said[0]
+        other = s.level or s.growth
+        return Outcome(goal.id, "not-comparable", other.value, other.unit, other.qualifier, s.estimate, s.sentence,
+                       next_report.id, s.paragraph, 1.0, f"goal is a {measure}; the outcome is stated only as a {'level' if measure == 'growth' else 'growth rate'}")
+    return Outcome(goal.id, "no-outcome-stated", report=next_report.id)
+
+
+def _similarity(a: str, b: str) -> float:
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def commitment_outcome(goal: Target, results: list[Target], next_report: Report, vocabulary: Vocabulary, rules: Rules) -> Outcome:
+    """The result of the next review that counts the same thing in the same unit, if one reads alike."""
+    label = goal.label or goal.indicator
+    same_unit = [r for r in results if r.unit == goal.unit and r.value is not None and not r.nature]
+    scored = sorted(((_similarity(label, r.label or r.indicator), r) for r in same_unit), key=lambda x: -x[0])
+    if not scored or scored[0][0] < 0.4:
+        return Outcome(goal.id, "no-outcome-stated", report=next_report.id)
+    score, result = scored[0]
+    # The last characters name what is counted (公里 of 农村公路); a shared ending makes a weak match strong.
+    confidence = min(1.0, score + (0.2 if label[-2:] == (result.label or result.indicator)[-2:] else 0))
+    statement = Statement("", None, None, "", False, result.sentence or result.text, result.paragraph, True, ())
+    return _figure_outcome(goal, Figure(result.value, result.unit, result.qualifier), statement, next_report.id, "level",
+                           vocabulary, rules, confidence, commitment=True)
+
+
+def track(report: Report, next_report: Report | None, vocabulary: Vocabulary | None = None, rules: Rules | None = None) -> list[Outcome]:
+    """Every goal of `report` with the outcome `next_report` states, matched at any confidence; see `claimed`
+    and `candidates` for the two sides of the rules' confidence."""
+    vocabulary, rules = vocabulary or load_vocabulary(), rules or load_rules()
+    goals = goals_of(report)
+    if next_report is None:
+        return [Outcome(g.id, "not-yet-due") for g in goals]
+    statements = stated_figures(next_report, vocabulary)
+    results = [t for t in next_report.targets if t.kind == "result"]
+    out = []
+    for goal in goals:
+        if goal.nature == "five-year-goal":
+            out.append(Outcome(goal.id, "not-yet-due", note="a five-year goal: judged by the review at the end of the plan"))
+        elif goal.kind == "indicator" and (key := vocabulary.key_of(goal.indicator)):
+            out.append(headline_outcome(goal, key, statements, next_report, vocabulary, rules))
+        elif goal.kind == "commitment" and goal.value is not None:
+            out.append(commitment_outcome(goal, results, next_report, vocabulary, rules))
+    return out
+
+
+def claimed(outcomes: list[Outcome], rules: Rules | None = None) -> list[Outcome]:
+    """The outcomes stated with enough confidence to show; the rest become no-outcome-stated."""
+    rules = rules or load_rules()
+    return [o if o.reviewed or o.confidence >= rules.confidence else Outcome(o.target, "no-outcome-stated", report=o.report)
+            for o in outcomes]
+
+
+def candidates(outcomes: list[Outcome], rules: Rules | None = None) -> list[Outcome]:
+    """Weak matches an editor should confirm or reject in outcomes.yaml."""
+    rules = rules or load_rules()
+    return [o for o in outcomes if not o.reviewed and o.value is not None and o.confidence < rules.confidence]
