@@ -42,6 +42,9 @@ class Vocabulary:
     comparable: tuple[str, ...]
     stretch: tuple[str, ...]
     multi_year: tuple[str, ...]
+    actions: tuple[str, ...] = ()
+    flows: tuple[str, ...] = ()
+    stocks: tuple[str, ...] = ()
     names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # every name -> the keys it names
     pattern: re.Pattern = re.compile("(?!)")  # every name, longest first
 
@@ -69,6 +72,12 @@ class Vocabulary:
         rest = label[: found[0].start] + label[found[0].end :]
         return found[0].keys[0] if re.fullmatch(r"(?:\d{4}年)?(?:全县|全市|全区|全省|全年|全旗)?(?:可比)?", rest) else ""
 
+    def counted(self, label: str) -> str:
+        """What a commitment counts, without how or where: '年内新增科技型中小企业' -> '科技型中小企业'."""
+        for word in sorted(self.actions, key=len, reverse=True):
+            label = label.replace(word, "")
+        return label
+
     def sense(self, qualifier: str) -> str:
         """around, floor, ceiling; '' for a bare figure."""
         return self.qualifiers.get(qualifier, {}).get("sense", "")
@@ -89,6 +98,7 @@ def load_vocabulary(path: Path = VOCABULARY) -> Vocabulary:
     names = {n: (i.key,) for i in indicators.values() for n in i.names} | joined
     return Vocabulary(
         indicators, joined, data["qualifiers"], _tuple(data["estimates"]), _tuple(data["comparable"]),
-        _tuple(data["stretch"]), _tuple(data["multi_year"]), names,
+        _tuple(data["stretch"]), _tuple(data["multi_year"]), _tuple(data["actions"]), _tuple(data["flows"]),
+        _tuple(data["stocks"]), names,
         re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True)))),
     )

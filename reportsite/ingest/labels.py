@@ -53,6 +53,8 @@ def _figure_text(value: float) -> str:
 
 def project_label(target: Target) -> str:
     """'总投资22.64亿元的涑水新区全面开工' -> '涑水新区总投资'."""
+    if not target.unit.endswith("元"):
+        return ""
     for head in words()["investment"]:
         m = re.search(rf"{head}[\d.]+[亿万]?元的(?P<obj>[^，。；、]+)", target.text)
         if m:

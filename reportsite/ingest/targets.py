@@ -206,6 +206,12 @@ def respective_goals(clause: str) -> list[Target]:
     ]
 
 
+def each_of_joint(goal: Target) -> list[Target]:
+    """'城乡居民人均可支配收入增长7%': the same growth goal for urban and for rural income."""
+    names = split_joint_name(goal.indicator, 2) if goal.growth is not None else []
+    return [replace(goal, indicator=name) for name in names] or [goal]
+
+
 def headline_goals(paragraph: Paragraph, year: int | None) -> list[Target]:
     """This year's headline goals, from the sentence that lists the main expected targets."""
     lead = _GOALS_LEAD.search(paragraph.text)
@@ -218,6 +224,7 @@ def headline_goals(paragraph: Paragraph, year: int | None) -> list[Target]:
         if not goals:
             pieces = [piece.strip() for piece in clause.split("、")]
             goals = [g for piece in pieces if (g := figure_goal(piece) or in_step_goal(piece) or blank_goal(piece))]
+            goals = [split for goal in goals for split in each_of_joint(goal)]
         out += [replace(goal, paragraph=paragraph.id, year=year) for goal in goals]
     return out
 

@@ -33,8 +33,9 @@ class Outcome:
     confidence: float = 1.0
     note: str = ""
     reviewed: bool = False  # confirmed or written by an editor (outcomes.yaml)
+    reviewer: str = ""  # who reviewed it
     url: str = ""  # evidence from outside the reports (a statistical bulletin)
-    date: str = ""
+    date: str = ""  # of that evidence
 
 
 def goals_of(report: Report) -> list[Target]:
@@ -79,16 +80,34 @@ def _similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
+def _before_figure(t: Target) -> str:
+    return t.text[: max(t.text.find(str(t.value).removesuffix(".0")), 0)]
+
+
+def _whole_clause(t: Target) -> str:
+    """The comma-clause a target's figure stands in, from its start: 全年新增…、科技型中小企业1000家以上."""
+    if not t.sentence or t.clause is None:
+        return t.text
+    start = max(t.sentence.rfind(c, 0, t.clause[0]) for c in "，；：") + 1
+    return t.sentence[start : t.clause[1]]
+
+
+def match_strength(goal: Target, result: Target, vocabulary: Vocabulary) -> float:
+    """How surely a result counts what a commitment counts: the likeness of what both count, without
+    verbs and scope; nothing when a goal to add things meets a count of all there are."""
+    if any(w in _whole_clause(goal) for w in vocabulary.flows) and any(w in _before_figure(result) for w in vocabulary.stocks):
+        return 0.0
+    a, b = vocabulary.counted(goal.label or goal.indicator), vocabulary.counted(result.label or result.indicator)
+    return _similarity(a, b) if a and b else 0.0
+
+
 def commitment_outcome(goal: Target, results: list[Target], next_report: Report, vocabulary: Vocabulary, rules: Rules) -> Outcome:
     """The result of the next review that counts the same thing in the same unit, if one reads alike."""
-    label = goal.label or goal.indicator
-    same_unit = [r for r in results if r.unit == goal.unit and r.value is not None and not r.nature]
-    scored = sorted(((_similarity(label, r.label or r.indicator), r) for r in same_unit), key=lambda x: -x[0])
+    same_unit = [r for r in results if r.unit == goal.unit and r.value is not None and r.nature not in ("capacity", "investment")]
+    scored = sorted(((match_strength(goal, r, vocabulary), r) for r in same_unit), key=lambda x: -x[0])
     if not scored or scored[0][0] < 0.4:
         return Outcome(goal.id, "no-outcome-stated", report=next_report.id)
-    score, result = scored[0]
-    # The last characters name what is counted (公里 of 农村公路); a shared ending makes a weak match strong.
-    confidence = min(1.0, score + (0.2 if label[-2:] == (result.label or result.indicator)[-2:] else 0))
+    confidence, result = scored[0]
     statement = Statement("", None, None, "", False, result.sentence or result.text, result.paragraph, True, ())
     return _figure_outcome(goal, Figure(result.value, result.unit, result.qualifier), statement, next_report.id, "level",
                            vocabulary, rules, confidence, commitment=True)

@@ -1,0 +1,76 @@
+"""Goals followed to their outcomes in the example archive, against pairs written by reading the reports
+(tests/data/outcome-pairs.yaml): every headline goal stated in both reports, and commitments at the
+precision and recall the tracking promises."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+import yaml
+
+from reportsite.model import Target
+from reportsite.track.match import Outcome, claimed, track
+from reportsite.vocabulary import load_vocabulary
+from tests.archive import corpus_report
+
+PAIRS = yaml.safe_load((Path(__file__).parent / "data" / "outcome-pairs.yaml").read_text(encoding="utf-8"))
+HEADLINE = [(pair, key, want) for pair, goals in PAIRS["headline"].items() for key, want in goals.items()]
+
+
+@cache
+def outcomes(pair: str) -> dict[str, tuple[Target, Outcome]]:
+    """Target id -> (goal, claimed outcome) for a pair written 'a -> b'."""
+    year, following = (corpus_report(name.strip()) for name in pair.split("->"))
+    goals = {t.id: t for t in year.targets}
+    return {o.target: (goals[o.target], o) for o in claimed(track(year, following))}
+
+
+def headline_outcome(pair: str, key: str) -> Outcome:
+    vocabulary = load_vocabulary()
+    found = [o for t, o in outcomes(pair).values() if t.kind == "indicator" and vocabulary.key_of(t.indicator) == key]
+    assert len(found) == 1, f"{pair}: {len(found)} goals for {key}"
+    return found[0]
+
+
+@pytest.mark.parametrize("pair, key, want", HEADLINE, ids=[f"{p}:{k}" for p, k, _ in HEADLINE])
+def test_each_headline_goal_gets_the_outcome_the_next_report_states(pair, key, want):
+    got = headline_outcome(pair, key)
+    assert (got.status, got.value, got.unit, got.qualifier, got.estimate) == (
+        want["status"], want.get("value"), want.get("unit", ""), want.get("qualifier", ""), want.get("estimate", ""))
+    if got.value is not None:
+        assert got.quote and got.paragraph and got.report == pair.split("->")[1].strip()
+
+
+def test_the_gdp_goals_of_the_corpus_readme_get_their_stated_status():
+    readme = {
+        "qingyuan-2021 -> qingyuan-2022": "missed", "qingyuan-2022 -> qingyuan-2023": "not-comparable",
+        "qingyuan-2023 -> qingyuan-2024": "missed", "qingyuan-2024 -> qingyuan-2025": "met",
+        "yixian-2019 -> yixian-2020": "missed", "yixian-2021 -> yixian-2022": "missed", "gaoyang-2018 -> gaoyang-2019": "met",
+        "baoding-2021 -> baoding-2022": "missed", "baoding-2022 -> baoding-2023": "missed",
+        "rongcheng-2019 -> rongcheng-2020": "exceeded",  # the README's "met (exceeded)"
+    }
+    assert {pair: headline_outcome(pair, "gdp").status for pair in readme} == readme
+
+
+def commitment_result(entry: dict) -> tuple[bool, bool]:
+    """(the tracker claims the outcome the entry states, it claims a figure the entry does not state)."""
+    found = [(t, o) for t, o in outcomes(entry["pair"]).values() if t.kind == "commitment" and (entry["goal"] in t.text or t.text in entry["goal"])]
+    assert found, f"no goal {entry['goal']!r} in {entry['pair']}"
+    _, got = found[0]
+    if got.value is None:
+        return False, False
+    right = (got.value, got.unit, got.status) == (entry.get("value"), entry.get("unit"), entry["status"])
+    return right, not right
+
+
+def test_commitments_are_followed_with_95_percent_precision_and_70_percent_recall():
+    entries = PAIRS["commitments"]
+    results = [commitment_result(e) for e in entries]
+    right = sum(r for r, _ in results)
+    wrong = sum(w for _, w in results)
+    stated = sum(1 for e in entries if e.get("value") is not None)
+    assert len(entries) + len(HEADLINE) >= 40
+    assert right / (right + wrong) >= 0.95, [e["goal"] for e, (_, w) in zip(entries, results) if w]
+    assert right / stated >= 0.70, [e["goal"] for e, (r, _) in zip(entries, results) if not r and e.get("value") is not None]
