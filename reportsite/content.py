@@ -227,7 +227,7 @@ def _target_extras(r: Reader, node, f: str) -> dict:
         r.error(node, "nature", f + "nature", f"unknown nature {nature!r}", "use one of " + ", ".join(n for n in NATURES if n))
     clause = node.get("clause")
     if clause is not None and not (isinstance(clause, list) and len(clause) == 2 and all(isinstance(x, int) for x in clause)):
-        r.error(node, "clause", f + "clause", f"expected [start, end], got {clause!r}", "write the clause's first and last-but-one character positions in the sentence, e.g. [4, 19]")
+        r.error(node, "clause", f + "clause", f"expected [start, end], got {clause!r}", "write where the clause starts in the sentence and where it ends (after its last character), e.g. [4, 19]")
         clause = None
     reviewed = node.get("reviewed", False)
     if not isinstance(reviewed, bool):

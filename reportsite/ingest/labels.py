@@ -65,6 +65,15 @@ def project_label(target: Target) -> str:
     return ""
 
 
+def designated(target: Target) -> str:
+    """'…等7家企业被省农业农村厅认定为山西省农业产业化省级重点龙头企业' -> what they were recognised as."""
+    for word in words()["designations"]:
+        before, found, after = target.text.partition(word)
+        if found and re.search(r"\d", before) and 2 <= len(after) <= 30:
+            return after
+    return ""
+
+
 def plain_name(label: str) -> str:
     """'集中安置点全部建成' -> '集中安置点': what happened to a thing is not its name."""
     for end in words()["predicates"]:
@@ -88,7 +97,7 @@ def describe(targets: list[Target], paragraph: Paragraph, year: int | None) -> l
         at = start + 1
         sentence, offset = sentence_around(text, start, start + len(t.text))
         clause = (start - offset, start - offset + len(t.text))
-        label = "" if t.kind == "list-item" else project_label(t) or plain_name(t.indicator)
+        label = "" if t.kind == "list-item" else project_label(t) or designated(t) or plain_name(t.indicator)
         nature = nature_of(t, sentence, year)
         if before and before.sentence == sentence:
             joined = sentence[before.clause[1] : clause[0]] in ("和", "、", "及")

@@ -270,12 +270,13 @@ def quantities(paragraph: Paragraph, kind: str, year: int | None) -> list[Target
 
 def list_pieces(clause: str) -> list[str]:
     """The items of a clause that lists several figures, each with its own; with one figure, the item it
-    starts ('…城市会客厅及3条市政道路等' -> '3条市政道路等'), since a figure before its noun counts that noun only."""
+    starts ('…城市会客厅及3条市政道路等' -> '3条市政道路等', '21所义务教育学校校舍提升改造、山冲学校…' -> its
+    first item), since a figure before its noun counts that noun only."""
     if len(_QUANTITY.findall(clause)) > 1:
         return re.split(r"[、和及]", clause)
     pieces = re.split(r"[、及]", clause)
-    lead = [p for p in pieces[1:] if _QUANTITY.match(p)]
-    return lead if len(lead) == 1 else [clause]
+    lead = [p for p in pieces if _QUANTITY.match(p)]
+    return lead if len(lead) == 1 and len(pieces) > 1 else [clause]
 
 
 def shared_tail(pieces: list[str]) -> str:
