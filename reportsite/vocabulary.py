@@ -61,7 +61,7 @@ class Vocabulary:
 
     def _inside_other(self, key: str, text: str, start: int, end: int) -> bool:
         ind = self.indicators[key]
-        return any(text[:start].endswith(w) for w in ind.not_after) or any(text.startswith(w, end) for w in ind.not_before)
+        return any(text.endswith(w, 0, start) for w in ind.not_after) or any(text.startswith(w, end) for w in ind.not_before)
 
     def key_of(self, label: str) -> str:
         """The indicator a target's label names ('全区地区生产总值' -> 'gdp'), or '' when it names none or

@@ -5,6 +5,7 @@ cross-references to other appearances of the same thing. The words it knows are 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
@@ -21,11 +22,19 @@ def words() -> dict:
     return yaml.safe_load(Path(__file__).with_name("labels.yaml").read_text(encoding="utf-8"))
 
 
-def sentence_around(text: str, start: int, end: int) -> tuple[str, int]:
-    """The sentence of `text` holding [start, end), and where it starts."""
-    first = max(text.rfind(c, 0, start) for c in _SENTENCE_END) + 1
-    lasts = [i for c in _SENTENCE_END if (i := text.find(c, end)) >= 0]
-    return text[first : (min(lasts) + 1 if lasts else len(text))], first
+def sentence_ends(text: str) -> list[int]:
+    """Where each sentence of `text` ends (after its 。！？, or at the end of the text)."""
+    return [i + 1 for i, c in enumerate(text) if c in _SENTENCE_END and i + 1 < len(text)] + [len(text)]
+
+
+def sentence_around(text: str, start: int, end: int, ends: list[int] | None = None) -> tuple[str, int]:
+    """The sentence of `text` holding [start, end), and where it starts; `ends` (sentence_ends) once per text
+    keeps many figures in one long paragraph from reading it again for each."""
+    ends = ends if ends is not None else sentence_ends(text)
+    first_end = bisect_right(ends, start)
+    first = ends[first_end - 1] if first_end else 0
+    last = ends[min(bisect_left(ends, end), len(ends) - 1)]
+    return text[first:last], first
 
 
 def nature_of(target: Target, sentence: str, year: int | None) -> str:
@@ -85,6 +94,7 @@ def plain_name(label: str) -> str:
 def describe(targets: list[Target], paragraph: Paragraph, year: int | None) -> list[Target]:
     """Give each target of one paragraph its sentence, clause, nature and label."""
     text, out, at = paragraph.text, [], 0
+    ends = sentence_ends(text)
     before: Target | None = None  # the figure before, in reading order
     subject = ""  # what the sentence's figures are of, until a figure names something else
     for t in targets:
@@ -95,7 +105,7 @@ def describe(targets: list[Target], paragraph: Paragraph, year: int | None) -> l
             out.append(t)
             continue
         at = start + 1
-        sentence, offset = sentence_around(text, start, start + len(t.text))
+        sentence, offset = sentence_around(text, start, start + len(t.text), ends)
         clause = (start - offset, start - offset + len(t.text))
         label = "" if t.kind == "list-item" else project_label(t) or designated(t) or plain_name(t.indicator)
         nature = nature_of(t, sentence, year)

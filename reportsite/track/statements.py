@@ -100,15 +100,18 @@ def stated_figures(report: Report, vocabulary: Vocabulary) -> list[Statement]:
             if any(w in sentence for w in vocabulary.multi_year):
                 continue  # five-year averages are never one year's outcome
             mentions = vocabulary.mentions(sentence)
+            years = tuple(int(y) for y in _YEAR.findall(sentence)) if mentions else ()
+            lead = sentence[: mentions[0].start] if mentions else ""
+            quote = sentence.strip()
             for mention, segment, offset in _segments(sentence, mentions):
                 for key, level, rate in read_segment(mention.keys, segment):
                     # 预计 before the first indicator speaks for all of them; after, only for its own figure.
-                    lead, own = sentence[: mentions[0].start], sentence[mention.start : offset + len(segment)]
+                    own = sentence[mention.start : offset + len(segment)]
                     estimate = next((w for w in vocabulary.estimates if w in own or w in lead), "")
                     comparable = any(w in sentence[max(0, mention.start - 12) : offset + len(segment)] for w in vocabulary.comparable)
                     out.append(Statement(
-                        key, level, rate, estimate, comparable, sentence.strip(), paragraph.id,
+                        key, level, rate, estimate, comparable, quote, paragraph.id,
                         in_part.get(paragraph.id) in review_parts or not goals_seen,
-                        tuple(int(y) for y in _YEAR.findall(sentence)),
+                        years,
                     ))
     return out
