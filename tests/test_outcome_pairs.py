@@ -74,3 +74,22 @@ def test_commitments_are_followed_with_95_percent_precision_and_70_percent_recal
     assert len(entries) + len(HEADLINE) >= 40
     assert right / (right + wrong) >= 0.95, [e["goal"] for e, (_, w) in zip(entries, results) if w]
     assert right / stated >= 0.70, [e["goal"] for e, (r, _) in zip(entries, results) if not r and e.get("value") is not None]
+
+
+def test_a_reports_headline_goals_are_summed_up_by_status():
+    from reportsite.track.archive import headline_summary
+
+    year = corpus_report("baoding-2022")
+    shown = claimed(track(year, corpus_report("baoding-2023")))
+    assert headline_summary(year, shown) == {"missed": 5, "met": 1, "exceeded": 1, "no-outcome-stated": 1}
+
+
+def test_an_outcome_row_names_the_indicator_in_english_and_keeps_the_estimate():
+    from reportsite.track.archive import OUTCOME_COLUMNS, outcome_rows
+
+    year = corpus_report("qingyuan-2021")
+    rows = outcome_rows(year, claimed(track(year, corpus_report("qingyuan-2022"))))
+    [gdp] = [r for r in rows if r["indicator"] == "gdp"]
+    assert all(tuple(r) == OUTCOME_COLUMNS for r in rows)
+    assert (gdp["indicator_en"], gdp["goal_growth"], gdp["status"], gdp["value"], gdp["estimate"], gdp["outcome_report"]) == (
+        "Gross regional product", 9, "missed", 7.0, "预计", "qingyuan-2022")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..errors import ContentError
 from ..model import Report
+from ..vocabulary import load_vocabulary
 from .match import Outcome, candidates, claimed, track
 from .review import candidate_warnings, load_outcomes, merge
 
@@ -41,3 +42,38 @@ def review_warnings(reports: list[Report], folders: dict[str, Path], displays: d
         _, weak, errors = report_outcomes(r, following[r.id], folders.get(r.id), display)
         out += errors + candidate_warnings(weak, f"{display}/outcomes.yaml")
     return out
+
+
+# The columns of an archive's outcomes.csv: every place's goals and their outcomes by year.
+OUTCOME_COLUMNS = ("place", "year", "report", "target", "kind", "indicator", "indicator_en", "label", "goal_value", "goal_unit",
+                   "goal_growth", "goal_qualifier", "status", "value", "unit", "qualifier", "estimate", "outcome_report",
+                   "paragraph", "quote", "reviewed", "url")
+
+
+def outcome_rows(report: Report, outcomes: list[Outcome]) -> list[dict]:
+    """One row per goal of `report`, for outcomes.csv; the indicator's key and English name from the vocabulary."""
+    vocabulary = load_vocabulary()
+    targets = {t.id: t for t in report.targets}
+    rows = []
+    for o in outcomes:
+        t = targets[o.target]
+        key = vocabulary.key_of(t.indicator) if t.kind == "indicator" else ""
+        rows.append({
+            "place": report.meta.place, "year": report.meta.year, "report": report.id, "target": t.id, "kind": t.kind,
+            "indicator": key, "indicator_en": vocabulary.indicators[key].en if key else "", "label": t.label or t.indicator,
+            "goal_value": t.value, "goal_unit": t.unit, "goal_growth": t.growth, "goal_qualifier": t.qualifier,
+            "status": o.status, "value": o.value, "unit": o.unit, "qualifier": o.qualifier, "estimate": o.estimate,
+            "outcome_report": o.report if o.value is not None or o.reviewed else "", "paragraph": o.paragraph,
+            "quote": o.quote, "reviewed": o.reviewed, "url": o.url,
+        })
+    return rows
+
+
+def headline_summary(report: Report, outcomes: list[Outcome]) -> dict[str, int]:
+    """Status -> how many of the report's headline goals have it: 'of its 8 headline goals: 3 met, 4 missed …'."""
+    headline = {t.id for t in report.targets if t.kind == "indicator"}
+    counts: dict[str, int] = {}
+    for o in outcomes:
+        if o.target in headline:
+            counts[o.status] = counts.get(o.status, 0) + 1
+    return counts
