@@ -11,6 +11,7 @@ from ..errors import ContentErrors, ImportProblem
 from ..model import Meta, Report, Target
 from ..suspicious import find_suspicious
 from .chrome import is_chrome, split_chrome
+from .portal import strip_furniture
 from .clean import clean
 from .decode import read_raw
 from .ids import assign_structure_ids, assign_target_ids, is_report_id
@@ -44,7 +45,10 @@ def parse_report(data: bytes, corrections=(), report_id: str | None = None) -> t
         raise ImportProblem(f"the file is {len(data) // 2**20} MB; a work report is far smaller (limit {MAX_SEED_BYTES // 2**20} MB)")
     text, encoding = read_raw(data)
     cleaned = clean(text, list(corrections))
-    page, body, dropped = split_chrome(drop_table_of_contents(cleaned.text.split("\n")))
+    furniture = strip_furniture(cleaned.text.split("\n"))
+    page, body, dropped = split_chrome(drop_table_of_contents(list(furniture.lines)))
+    dropped = [*furniture.dropped, *dropped]
+    scraped = furniture.meta
     opening, parts, closing = parse_structure(body)
     digest = not parts and is_digest(body)
     if digest:
@@ -53,18 +57,37 @@ def parse_report(data: bytes, corrections=(), report_id: str | None = None) -> t
         opening, parts, closing = [], [digest_part(body, page.title)], []
     elif not parts or not (page.title or page.occasion or page.salutation or opening):
         raise ImportProblem(NOT_A_REPORT)
-    found = find_place_and_year(page.title, page.occasion, page.speaker, opening[0].text if opening else "",
-                                [p.title for p in parts], "\n".join(p.text for p in parts[0].paragraphs) if digest else "")
-    rid = report_id or default_report_id(found.place, found.year)
+    speaker = page.speaker or scraped.get("speaker", "")
+    found = find_place_and_year(page.title, page.occasion, speaker, opening[0].text if opening else "",
+                                [p.title for p in parts], "\n".join(p.text for p in parts[0].paragraphs) if digest else "",
+                                titles=tuple(t for t in (scraped.get("title"),) if t), delivered=page.delivered,
+                                body="\n".join(body))
+    rid = report_id or default_report_id(found.place_id or found.place, found.year)
+    title, heading = _title_and_heading(page, scraped.get("title", ""), found.place)
     meta = Meta(
-        title=page.title or f"{found.place}政府工作报告", place=found.place, year=found.year or 0, heading=page.heading,
-        published=page.published, source=page.source, occasion=page.occasion, delivered=page.delivered,
-        speaker=page.speaker, salutation=page.salutation, province=found.province, digest=digest,
+        title=title, place=found.place, year=found.year or 0, heading=heading,
+        published=page.published or scraped.get("published", ""), source=page.source or scraped.get("source", ""),
+        source_url=scraped.get("source_url", ""), occasion=page.occasion, delivered=page.delivered,
+        speaker=speaker, salutation=page.salutation, province=found.province, digest=digest,
+        prefecture=found.prefecture, level=found.level, office=scraped.get("office", ""),
     )
     report = Report(rid, meta, tuple(opening), tuple(parts), tuple(closing), repairs=with_verdicts(cleaned.repairs))
     warnings = [*found.warnings, *([] if digest else truncation_warnings(report))]
     info = {"encoding": encoding, "dropped": dropped, "unmatched": cleaned.unmatched, "warnings": warnings}
     return report, info
+
+
+def _title_and_heading(page, scraped_title: str, place: str) -> tuple[str, str]:
+    """The page's own title line, unless it is the bare heading (政府工作报告) and the scraper or
+    portal gave a title that names the report; then that bare line is the heading."""
+    if page.title and (not scraped_title or _TITLE_NAMES.search(page.title)):
+        return page.title, page.heading
+    if scraped_title:
+        return scraped_title, page.heading or page.title
+    return f"{place}政府工作报告", page.heading
+
+
+_TITLE_NAMES = re.compile(r"\d{4}年|[县市区旗州盟]")
 
 
 NOT_A_REPORT = (
