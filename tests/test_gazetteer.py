@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from reportsite.ingest.gazetteer import LEVELS, level_of, lookup, places, split_prefecture
+from reportsite.ingest.gazetteer import LEVELS, OTHER_LEVELS, level_of, lookup, places, split_prefecture
 from reportsite.ingest.metadata import find_place_and_year
 
 
@@ -17,8 +17,8 @@ def test_the_data_file_says_where_it_comes_from():
 
 def test_every_entry_has_a_known_level_an_id_and_a_province():
     for place in places().values():
-        assert place.level in LEVELS and place.id.isascii() and place.id.isalpha() and place.province.endswith("省")
-        assert (place.prefecture == "") == (place.level == "prefecture city")
+        assert place.level in LEVELS + OTHER_LEVELS and place.id.isascii() and place.id.isalpha() and place.province.endswith("省")
+        assert (place.prefecture == "") == (place.level in ("prefecture city", *OTHER_LEVELS))
 
 
 def test_a_renamed_place_keeps_its_id():

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .clean import HAN
+from .structure import is_part_heading
 
 _NUM = "〇零一二三四五六七八九十百"
 _DATE_TIME = re.compile(r"(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})日?(?:\s*(\d{1,2})[:：](\d{2}))?")
@@ -100,6 +101,10 @@ def split_chrome(lines: list[str]) -> tuple[PageMeta, list[str], list[str]]:
         if not started and _SALUTATION.match(line):
             meta["salutation"] = line
             started = True
+            continue
+        if not started and is_part_heading(line):
+            started = True  # a copy that starts at its first heading, with no title or address
+            body.append(line)
             continue
         if not started and "title" not in meta and not _looks_like_prose(line):
             dropped.append(line)  # menus and other page furniture before the report's title

@@ -11,6 +11,9 @@ from pathlib import Path
 from .clean import HAN
 
 LEVELS = ("county", "district", "county-level city", "prefecture city")
+# Known names that are not a county-level place, listed so their characters are not read as one
+# (雄安新区 holds 安新).
+OTHER_LEVELS = ("new area",)
 _SUFFIX = re.compile(r"(?:自治县|县|区|市|旗)$")
 # A county-level place named with its prefecture: 保定市清苑区 -> 保定市, 清苑区.
 _WITH_PREFECTURE = re.compile(rf"^([{HAN}]{{2,6}}市)([{HAN}]{{1,8}}?(?:自治县|县|区|市|旗))$")
@@ -23,6 +26,11 @@ class Place:
     level: str
     prefecture: str
     province: str
+    since: int | None = None  # the first and last years the name was in use, when it changed
+    until: int | None = None
+
+    def named_in(self, year: int) -> bool:
+        return (self.since is None or year >= self.since) and (self.until is None or year <= self.until)
 
     @property
     def short(self) -> str:
@@ -35,7 +43,12 @@ class Place:
 def places() -> dict[str, Place]:
     path = Path(__file__).with_name("gazetteer.csv")
     rows = csv.DictReader(line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#"))
-    return {r["name"]: Place(r["name"], r["id"], r["level"], r["prefecture"], r["province"]) for r in rows}
+    return {r["name"]: Place(r["name"], r["id"], r["level"], r["prefecture"], r["province"], _year(r["from"]), _year(r["until"]))
+            for r in rows}
+
+
+def _year(cell: str) -> int | None:
+    return int(cell) if cell else None
 
 
 def lookup(name: str) -> Place | None:

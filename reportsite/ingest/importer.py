@@ -18,7 +18,10 @@ from .ids import assign_structure_ids, assign_target_ids, is_report_id
 from .store import provenance_data, report_files, write_report
 from .digest import digest_part, is_digest
 from .metadata import find_place_and_year
-from .structure import drop_table_of_contents, parse_structure
+from .marks import ONE_PART_WARNING, not_a_report_message, one_part, reads_as_report
+from .news import is_news_rewrite
+from .notes import split_notes, unmatched_marker_warnings
+from .structure import HEADLINES, drop_table_of_contents, parse_structure
 from .verify import contradicted_corrections, with_verdicts
 
 MAX_SEED_BYTES = 50 * 1024 * 1024
@@ -49,14 +52,20 @@ def parse_report(data: bytes, corrections=(), report_id: str | None = None) -> t
     page, body, dropped = split_chrome(drop_table_of_contents(list(furniture.lines)))
     dropped = [*furniture.dropped, *dropped]
     scraped = furniture.meta
-    opening, parts, closing = parse_structure(body)
+    body, notes = split_notes(body)
+    news = is_news_rewrite(body)
+    opening, parts, closing = parse_structure(body, HEADLINES if news else None)
     digest = not parts and is_digest(body)
+    structure_warnings = []
     if digest:
         # A news article's first line is its headline: 溪南县政府工作报告提出今年主要预期目标.
         page = replace(page, title=page.title or next((line for line in dropped if not is_chrome(line)), ""))
         opening, parts, closing = [], [digest_part(body, page.title)], []
-    elif not parts or not (page.title or page.occasion or page.salutation or opening):
-        raise ImportProblem(NOT_A_REPORT)
+    elif not parts and reads_as_report(body, page.salutation):
+        opening, parts, closing = [], [one_part(body)], []
+        structure_warnings.append(ONE_PART_WARNING)
+    elif not parts or not (page.title or page.occasion or page.salutation or opening or len(parts) >= 2):
+        raise ImportProblem(not_a_report_message())
     speaker = page.speaker or scraped.get("speaker", "")
     found = find_place_and_year(page.title, page.occasion, speaker, opening[0].text if opening else "",
                                 [p.title for p in parts], "\n".join(p.text for p in parts[0].paragraphs) if digest else "",
@@ -68,11 +77,16 @@ def parse_report(data: bytes, corrections=(), report_id: str | None = None) -> t
         title=title, place=found.place, year=found.year or 0, heading=heading,
         published=page.published or scraped.get("published", ""), source=page.source or scraped.get("source", ""),
         source_url=scraped.get("source_url", ""), occasion=page.occasion, delivered=page.delivered,
-        speaker=speaker, salutation=page.salutation, province=found.province, digest=digest,
+        speaker=speaker, salutation=page.salutation, province=found.province, digest=digest or news,
         prefecture=found.prefecture, level=found.level, office=scraped.get("office", ""),
     )
-    report = Report(rid, meta, tuple(opening), tuple(parts), tuple(closing), repairs=with_verdicts(cleaned.repairs))
-    warnings = [*found.warnings, *([] if digest else truncation_warnings(report))]
+    report = Report(rid, meta, tuple(opening), tuple(parts), tuple(closing), repairs=with_verdicts(cleaned.repairs),
+                    notes=tuple(notes))
+    cut_short = [] if digest or news else truncation_warnings(report)
+    report = replace(report, meta=replace(meta, kind=text_kind(digest or news, bool(cut_short))))
+    warnings = [*found.warnings, *structure_warnings, *cut_short,
+                *unmatched_marker_warnings([p.text for p in report.all_paragraphs()], notes),
+                *lost_character_warnings(report)]
     info = {"encoding": encoding, "dropped": dropped, "unmatched": cleaned.unmatched, "warnings": warnings}
     return report, info
 
@@ -90,10 +104,19 @@ def _title_and_heading(page, scraped_title: str, place: str) -> tuple[str, str]:
 _TITLE_NAMES = re.compile(r"\d{4}年|[县市区旗州盟]")
 
 
-NOT_A_REPORT = (
-    "this does not look like a government work report: looked for numbered parts (一、… 二、…), part headings "
-    "such as 2022年工作回顾 or 2023年工作安排, and a news digest's 主要预期目标, and found none"
-)
+NOT_A_REPORT = not_a_report_message()
+
+
+def text_kind(news: bool, cut_short: bool) -> str:
+    """report, excerpt (the copy stops early) or news (a rewrite or digest of the report)."""
+    return "news" if news else "excerpt" if cut_short else "report"
+
+
+def lost_character_warnings(report: Report) -> list[str]:
+    """U+FFFD where the copy lost a character: kept as it is, never guessed, and reported."""
+    lost = [p.id or p.text[:12] for p in report.all_paragraphs() if "\ufffd" in p.text]
+    lost += [x.title for x in (*report.parts, *report.sections()) if "\ufffd" in x.title]
+    return [f"text: {len(lost)} paragraph(s) or heading(s) hold U+FFFD (�) where a character was lost; kept as it is"] if lost else []
 
 
 def truncation_warnings(report: Report) -> list[str]:

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from .clean import HAN
 from .garble import char_rarity
-from .gazetteer import level_of, lookup, places, split_prefecture
+from .gazetteer import LEVELS, level_of, lookup, places, split_prefecture
 
 # A place: a few Chinese characters ending in an administrative suffix (县, 市, 区, 自治县, 旗 …).
 _PLACE = rf"[{HAN}]{{1,12}}?(?:自治县|自治州|新区|县|市|区|旗|州|盟)"
@@ -79,15 +79,19 @@ def _mention_pattern() -> re.Pattern:
     return re.compile("|".join(map(re.escape, shorts)))
 
 
-def mention_vote(body: str) -> list[tuple[str, str]]:
-    """The known place the text names most often (和谐清苑, 容城更加美好), when it clearly leads."""
+def mention_vote(body: str, year: int | None = None) -> list[tuple[str, str]]:
+    """The known place the text names most often (和谐清苑, 容城更加美好), when it clearly leads; a
+    renamed place (清苑县, 清苑区) by the name it had in the report's year."""
     counts = Counter(_mention_pattern().findall(body))
-    ranked = counts.most_common(2)
+    ranked = [(short, n) for short, n in counts.most_common() if any(p.level in LEVELS for p in _by_short(short))][:2]
     if not ranked or ranked[0][1] < _MENTIONS_MIN or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
         return []
-    short = ranked[0][0]
-    names = [p.name for p in places().values() if p.short == short]
+    names = [p.name for p in _by_short(ranked[0][0]) if len(_by_short(ranked[0][0])) == 1 or (year and p.named_in(year))]
     return [("the text's mentions", names[0])] if len(names) == 1 else []
+
+
+def _by_short(short: str) -> list:
+    return [p for p in places().values() if p.short == short]
 
 
 def _without_province(place: str) -> str:
@@ -127,12 +131,6 @@ def find_place_and_year(title: str, occasion: str, speaker: str, opening: str, p
     `titles` are other titles the page gives (a scraper's, a portal's); `body` is searched for the
     place the text names most often, which counts only when no line states the place."""
     warnings: list[str] = []
-    votes = [v for t in (title, *titles) for v in place_votes(t, "", "", "")] + place_votes("", occasion, speaker, opening)
-    place, disagree = _agreed(votes or mention_vote(body), "place")
-    warnings += disagree
-    if place is None:
-        masked = any(_MASKED_PLACE.search(text) for text in (title, occasion, speaker, opening))
-        warnings.append("place: masked in the text (**县); left empty" if masked else "place: not named in the title, occasion, speaker line or opening; left empty")
     year_evidence = year_votes(title, occasion, part_titles, goals, delivered)
     year_evidence += [v for t in titles for v in year_votes(t, "", [])]
     year, disagree = _agreed(year_evidence, "year")
@@ -140,6 +138,12 @@ def find_place_and_year(title: str, occasion: str, speaker: str, opening: str, p
     if year is None:
         masked = any(_MASKED_YEAR.search(text) for text in (title, occasion, *part_titles))
         warnings.append("year: masked in the text (20XX年); left empty" if masked else "year: not stated in the title, occasion line or part headings; left empty")
+    votes = [v for t in (title, *titles) for v in place_votes(t, "", "", "")] + place_votes("", occasion, speaker, opening)
+    place, disagree = _agreed(votes or mention_vote(body, year), "place")
+    warnings[:0] = disagree
+    if place is None:
+        masked = any(_MASKED_PLACE.search(text) for text in (title, occasion, speaker, opening))
+        warnings.insert(0, "place: masked in the text (**县); left empty" if masked else "place: not named in the title, occasion, speaker line or opening; left empty")
     place = str(place or "")
     known = lookup(place)
     prefecture = known.prefecture if known else next((split_prefecture(_named(t))[0] for t in (title, *titles, occasion, speaker) if split_prefecture(_named(t))[0]), "")
