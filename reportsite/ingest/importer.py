@@ -72,7 +72,7 @@ def parse_report(data: bytes, corrections=(), report_id: str | None = None) -> t
                                 titles=tuple(t for t in (scraped.get("title"),) if t), delivered=page.delivered,
                                 body="\n".join(body))
     rid = report_id or default_report_id(found.place_id or found.place, found.year)
-    title, heading = _title_and_heading(page, scraped.get("title", ""), found.place)
+    title, heading = _title_and_heading(page, scraped.get("title", ""), found.place, found.year)
     meta = Meta(
         title=title, place=found.place, year=found.year or 0, heading=heading,
         published=page.published or scraped.get("published", ""), source=page.source or scraped.get("source", ""),
@@ -83,7 +83,7 @@ def parse_report(data: bytes, corrections=(), report_id: str | None = None) -> t
     report = Report(rid, meta, tuple(opening), tuple(parts), tuple(closing), repairs=with_verdicts(cleaned.repairs),
                     notes=tuple(notes))
     cut_short = [] if digest or news else truncation_warnings(report)
-    report = replace(report, meta=replace(meta, kind=text_kind(digest or news, bool(cut_short))))
+    report = replace(report, meta=replace(meta, kind=text_kind(digest or news, is_excerpt(report, cut_short))))
     warnings = [*found.warnings, *structure_warnings, *cut_short,
                 *unmatched_marker_warnings([p.text for p in report.all_paragraphs()], notes),
                 *lost_character_warnings(report)]
@@ -91,20 +91,28 @@ def parse_report(data: bytes, corrections=(), report_id: str | None = None) -> t
     return report, info
 
 
-def _title_and_heading(page, scraped_title: str, place: str) -> tuple[str, str]:
+def _title_and_heading(page, scraped_title: str, place: str, year: int | None) -> tuple[str, str]:
     """The page's own title line, unless it is the bare heading (政府工作报告) and the scraper or
     portal gave a title that names the report; then that bare line is the heading."""
     if page.title and (not scraped_title or _TITLE_NAMES.search(page.title)):
         return page.title, page.heading
     if scraped_title:
         return scraped_title, page.heading or page.title
-    return f"{place}政府工作报告", page.heading
+    return f"{year}年{place}政府工作报告" if year else f"{place}政府工作报告", page.heading
 
 
 _TITLE_NAMES = re.compile(r"\d{4}年|[县市区旗州盟]")
 
 
 NOT_A_REPORT = not_a_report_message()
+
+
+def is_excerpt(report: Report, cut_short: list[str]) -> bool:
+    """A copy that stops early: mid-sentence, or without a closing address where its last paragraph
+    is not the exhortation a report ends with (…而努力奋斗！)."""
+    if any("cut off" in w for w in cut_short) or not report.all_paragraphs():
+        return True
+    return not report.closing and not report.all_paragraphs()[-1].text.endswith("！")
 
 
 def text_kind(news: bool, cut_short: bool) -> str:

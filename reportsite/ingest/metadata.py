@@ -34,6 +34,8 @@ _GOALS_YEAR = re.compile(r"(\d{4})年[^。；]{0,30}?主要预期目标")
 _PLAN = re.compile(r"^(?:[一二三四五六]、)?(\d{4})年(?:工作|主要)(?:安排|任务|目标)")
 
 
+# The review names the year just past: 刚刚过去的2016年, in the 2017 report.
+_PAST_YEAR = re.compile(r"刚刚过去的(\d{4})年")
 _DELIVERED = re.compile(r"^(\d{4})-(\d{2})")
 _MENTIONS_MIN = 3  # a place the text names this often, and more than any other, is its own
 
@@ -133,6 +135,8 @@ def find_place_and_year(title: str, occasion: str, speaker: str, opening: str, p
     warnings: list[str] = []
     year_evidence = year_votes(title, occasion, part_titles, goals, delivered)
     year_evidence += [v for t in titles for v in year_votes(t, "", [])]
+    if m := _PAST_YEAR.search(body):
+        year_evidence.append(("the review's first sentence", int(m.group(1)) + 1))
     year, disagree = _agreed(year_evidence, "year")
     warnings += disagree
     if year is None:

@@ -29,7 +29,8 @@ _HEADLINE = re.compile(rf"^[^，。；：！？、“”（）(]{{4,20}}$")
 _CONTENTS = re.compile(r"^目\s*录$")
 _SECTION = re.compile(rf"^[（(]({CN_NUMERAL})[）)]\s*(.+)$")
 _ARABIC_SECTION = re.compile(r"^(\d{1,2})[.．、]\s*(?=[" + HAN + r"])(.+)$")
-_ADDRESS = re.compile(r"^各位代表[，,！!：:；]")
+_ADDRESS = re.compile(r"^各位(?:代表|委员)[，,！!：:；、]")
+_CLOSING_REACH = 3  # a last part without sections ends with its closing address among its last paragraphs
 _ITEM_MARK = re.compile(rf"({CN_NUMERAL})(是|要)")
 _INLINE_ITEM = re.compile(rf"(?:^|(?<=[。；：！？]))({CN_NUMERAL})(是|要)")
 _SENTENCE = re.compile(r"[^。！？]*[。！？]|[^。！？]+$")
@@ -318,7 +319,19 @@ def parse_structure(lines: list[str], grammar: Grammar | None = None) -> tuple[l
     closing: list[str] = []
     if parts and parts[-1].outro:
         closing, parts[-1].outro = parts[-1].outro, []
+    elif parts and not parts[-1].sections:
+        closing, parts[-1].intro = _closing_address(parts[-1].intro)
     return _paragraphs(opening), [_build_part(p) for p in parts], _paragraphs(closing)
+
+
+def _closing_address(intro: list[str]) -> tuple[list[str], list[str]]:
+    """(closing, rest of the intro): a part without sections (加强政府自身建设) closes the report with an
+    address to the deputies among its last paragraphs."""
+    start = len(intro) - _CLOSING_REACH
+    at = next((i for i in range(len(intro) - 1, max(start, 0) - 1, -1) if _ADDRESS.match(intro[i])), None)
+    if at is None or at == 0:
+        return [], intro
+    return intro[at:], intro[:at]
 
 
 def _paragraphs(texts: list[str]) -> list[Paragraph]:
