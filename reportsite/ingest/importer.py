@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..content import load_corrections, load_report
@@ -32,6 +32,7 @@ class ImportResult:
     report: Report
     folder: Path
     warnings: list[str]
+    files: dict = field(default_factory=dict, compare=False)  # relative path -> YAML text, written or to write
 
 
 def default_report_id(place: str, year: int | None) -> str:
@@ -184,6 +185,14 @@ def check_report_id(report_id: str, given: bool) -> None:
 
 
 def import_report(seed: Path, content_root: Path, report_id: str | None = None, force: bool = False) -> ImportResult:
+    """Import one raw report into content_root/reports/<id>/."""
+    result = prepare_import(seed, content_root, report_id, force)
+    write_report(result.folder, result.files)
+    return result
+
+
+def prepare_import(seed: Path, content_root: Path, report_id: str | None = None, force: bool = False) -> ImportResult:
+    """Everything an import does but writing: the report, its folder and its files."""
     if report_id is not None:
         check_report_id(report_id, given=True)
     try:
@@ -227,5 +236,4 @@ def import_report(seed: Path, content_root: Path, report_id: str | None = None, 
     warnings += [f"corrections.yaml:{c.line}: correction contradicts the bytes that survived: {v}" for c, v in contradicted_corrections(corrections)]
     warnings += [str(w) for w in find_suspicious(report)]
     provenance = provenance_data(report, seed.name, data, info["encoding"], info["dropped"])
-    write_report(folder, report_files(report, provenance))
-    return ImportResult(report, folder, warnings)
+    return ImportResult(report, folder, warnings, report_files(report, provenance))
