@@ -94,6 +94,9 @@ def _import_batch(paths: list[Path], content: Path, force: bool) -> int:
     rows = import_batch(paths, content, force, progress=bar)
     print(batch_table(rows))
     failed = [row for row in rows if row.error]
+    for row in rows:
+        for w in row.result.warnings if row.result else ():
+            print(f"{row.file}: warning: {w}", file=sys.stderr)
     for row in failed:
         print(f"{row.file}: error: {row.error}", file=sys.stderr)
     print(f"{len(rows) - len(failed)} imported, {len(failed)} failed, in {time.perf_counter() - start:.1f}s -> {content}/reports/")

@@ -12,6 +12,7 @@ from ..model import Correction, Repair
 from ..script import is_simplified, to_simplified
 from .escapes import html_entities, literal_line_breaks, lost_spaces
 from .garble import char_rarity, repair_misread_gbk
+from .notes import ascii_markers
 from .reread import reads_as_words, reread_lost_bytes
 from .verify import CONTRADICTED, VERIFIED, strip_farm_pinyin, verify_repair
 
@@ -215,6 +216,7 @@ def clean(text: str, corrections: list[Correction] = ()) -> Cleaned:
     text = lost_spaces(text, garbled=_near_garble)
     text = to_report_script(text)
     text = fullwidth_punctuation(text)
+    text = ascii_markers(text)
     text = join_page_jumps(text)
     text = split_long_line(text)
     text = tidy_whitespace(text)

@@ -86,8 +86,7 @@ def parse_report(data: bytes, corrections=(), report_id: str | None = None) -> t
     cut_short = [] if digest or news else truncation_warnings(report)
     report = replace(report, meta=replace(meta, kind=text_kind(digest or news, is_excerpt(report, cut_short))))
     warnings = [*found.warnings, *structure_warnings, *cut_short,
-                *unmatched_marker_warnings([p.text for p in report.all_paragraphs()], notes),
-                *lost_character_warnings(report)]
+                *unmatched_marker_warnings([p.text for p in report.all_paragraphs()], notes)]
     info = {"encoding": encoding, "dropped": dropped, "unmatched": cleaned.unmatched, "warnings": warnings}
     return report, info
 
@@ -119,13 +118,6 @@ def is_excerpt(report: Report, cut_short: list[str]) -> bool:
 def text_kind(news: bool, cut_short: bool) -> str:
     """report, excerpt (the copy stops early) or news (a rewrite or digest of the report)."""
     return "news" if news else "excerpt" if cut_short else "report"
-
-
-def lost_character_warnings(report: Report) -> list[str]:
-    """U+FFFD where the copy lost a character: kept as it is, never guessed, and reported."""
-    lost = [p.id or p.text[:12] for p in report.all_paragraphs() if "\ufffd" in p.text]
-    lost += [x.title for x in (*report.parts, *report.sections()) if "\ufffd" in x.title]
-    return [f"text: {len(lost)} paragraph(s) or heading(s) hold U+FFFD (�) where a character was lost; kept as it is"] if lost else []
 
 
 def truncation_warnings(report: Report) -> list[str]:

@@ -23,6 +23,14 @@ def _shapes() -> dict:
     return yaml.safe_load(Path(__file__).with_name("notes.yaml").read_text(encoding="utf-8"))
 
 
+_WIDE_MARKER = re.compile(r"［([0-9０-９]{1,3})］|\[([０-９]{1,3})\]")
+
+
+def ascii_markers(text: str) -> str:
+    """Note markers in full-width brackets or digits (［1］, [８]) written as the report's others: [1]."""
+    return _WIDE_MARKER.sub(lambda m: f"[{(m.group(1) or m.group(2)).translate(_FULLWIDTH_DIGITS)}]", text)
+
+
 def is_notes_heading(line: str) -> bool:
     shapes = _shapes()
     return line.strip(shapes["decorations"]) in shapes["headings"]
