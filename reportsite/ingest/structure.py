@@ -188,6 +188,7 @@ class _PartDraft:
     sections: list[_SectionDraft] = field(default_factory=list)
     outro: list[str] = field(default_factory=list)
     closed: bool = False  # an address to the deputies ended the sections
+    numeral: int = 0  # the number the last section heading printed (a list may start again at 一)
 
 
 def _heading_title(text: str) -> str:
@@ -303,8 +304,12 @@ def parse_structure(lines: list[str], grammar: Grammar | None = None) -> tuple[l
             opening.append(line)
             continue
         part = parts[-1]
-        heading = None if part.closed else grammar.section(line, len(part.sections) + 1)
+        heading = _next_section(grammar, line, part)
         if heading:
+            if part.closed:
+                # An address inside the part (各位代表，建设良好的生态环境…) did not end its sections.
+                part.sections[-1].texts += part.outro
+                part.outro, part.closed = [], False
             title, style, body = heading
             part.sections.append(_SectionDraft(len(part.sections) + 1, title, style, [body] if body else []))
         elif _ADDRESS.match(line) and part.sections:
@@ -322,6 +327,16 @@ def parse_structure(lines: list[str], grammar: Grammar | None = None) -> tuple[l
     elif parts and not parts[-1].sections:
         closing, parts[-1].intro = _closing_address(parts[-1].intro)
     return _paragraphs(opening), [_build_part(p) for p in parts], _paragraphs(closing)
+
+
+def _next_section(grammar: Grammar, line: str, part: _PartDraft) -> tuple[str, str, str] | None:
+    """The heading of the part's next section: numbered on from the last, or a list that starts
+    again at （一） (两项行动（一）（二）, then 五条赛道（一）…), whose sections carry on the numbering."""
+    for numeral in (part.numeral + 1, 1) if part.sections else (1,):
+        if heading := grammar.section(line, numeral):
+            part.numeral = numeral
+            return heading
+    return None
 
 
 def _closing_address(intro: list[str]) -> tuple[list[str], list[str]]:
