@@ -55,6 +55,11 @@ def test_the_portal_header_and_its_summary_go_and_its_page_title_stays():
     assert "作者：" not in "".join(found.lines[:3])
 
 
+def test_header_fields_whose_spaces_were_lost_end_at_the_next_field():
+    found = strip_portal_header(["某县2023年政府工作报告", "时间：2024-04-02 作者：中国县域来源：政府官网阅读：", "内容摘要：", "开头......", "正文"])
+    assert found.meta == {"published": "2024-04-02", "source": "政府官网"}
+
+
 def test_the_footer_goes_from_its_first_line_on():
     found = strip_footer(PORTAL)
     assert found.lines[-1] == "现在，我代表区政府，向大会作工作报告。"

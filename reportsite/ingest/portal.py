@@ -72,7 +72,8 @@ def _header_fields(line: str, shape: dict) -> dict:
     """`时间：2023-03-30 作者：中国县域 来源：政府官网 阅读：` -> {published, source}."""
     names = "|".join(map(re.escape, [*shape["fields"], *shape["dropped_fields"]]))
     meta = {}
-    for m in re.finditer(rf"({names})[：:]\s*([^\s：:]*)", line):
+    # The spaces between the fields may be gone (作者：中国县域来源：政府官网): a value ends at the next field.
+    for m in re.finditer(rf"({names})[：:]\s*([^\s：:]*?)(?=\s|$|(?:{names})[：:])", line):
         if m.group(1) in shape["fields"] and (value := _value(shape["fields"][m.group(1)], m.group(2))):
             meta[shape["fields"][m.group(1)]] = value
     return meta

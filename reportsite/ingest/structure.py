@@ -189,6 +189,7 @@ class _PartDraft:
     outro: list[str] = field(default_factory=list)
     closed: bool = False  # an address to the deputies ended the sections
     numeral: int = 0  # the number the last section heading printed (a list may start again at 一)
+    bracketed: bool = False  # the sections are headed （一）, not 1.
 
 
 def _heading_title(text: str) -> str:
@@ -330,11 +331,14 @@ def parse_structure(lines: list[str], grammar: Grammar | None = None) -> tuple[l
 
 
 def _next_section(grammar: Grammar, line: str, part: _PartDraft) -> tuple[str, str, str] | None:
-    """The heading of the part's next section: numbered on from the last, or a list that starts
-    again at （一） (两项行动（一）（二）, then 五条赛道（一）…), whose sections carry on the numbering."""
-    for numeral in (part.numeral + 1, 1) if part.sections else (1,):
+    """The heading of the part's next section: numbered on from the last, or a list of bracketed
+    headings that starts again at （一） (两项行动（一）（二）, then 五条赛道（一）…), whose sections carry
+    on the numbering. A `1.` list inside a section is its text."""
+    restart = bool(part.sections) and part.bracketed and _SECTION.match(line) is not None
+    for numeral in (part.numeral + 1, 1) if restart else (part.numeral + 1,):
         if heading := grammar.section(line, numeral):
             part.numeral = numeral
+            part.bracketed = part.bracketed or (not part.sections and _SECTION.match(line) is not None)
             return heading
     return None
 
