@@ -1,13 +1,17 @@
-# Quick start: `make site` builds site/ from content/; `make test` runs every test.
+# Quick start: `make site` builds site/ from content/; `make test` runs every test;
+# `make example` builds the example archive (examples/content/) into example-site/.
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test check serve bench clean bytecode
+.PHONY: site example test check serve bench clean bytecode
 
 site: bytecode
 	$(PY) build.py
+
+example: bytecode
+	$(PY) build.py --content examples/content --out example-site
 
 test: bytecode
 	$(PY) -m pytest -q
@@ -34,4 +38,4 @@ bytecode: $(STAMP)
 	@$(PY) -m compileall -q reportsite >/dev/null
 
 clean:
-	rm -rf site .site.* $(VENV)
+	rm -rf site .site.* example-site .example-site.* $(VENV)

@@ -17,7 +17,7 @@ import yaml
 from .cache import cache_key, code_digest, keep, private_cache_folder, read_cached
 
 from .errors import ContentError, ContentErrors
-from .model import ID_PATTERN, KINDS, NATURES, STATUSES, Block, Correction, Evidence, Meta, NumberedList, Paragraph, Part, Repair, Report, Section, Source, Target
+from .model import ID_PATTERN, KINDS, NATURES, STATUSES, Block, Correction, Evidence, Meta, Note, NumberedList, Paragraph, Part, Repair, Report, Section, Source, Target
 from .yamlio import MAX_FILE_BYTES, LineDict, LineList, load_yaml
 
 _ID = re.compile(ID_PATTERN)
@@ -156,6 +156,17 @@ def read_blocks(r: Reader, node: LineDict, field: str) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
+def _notes(r: Reader, node: LineDict) -> tuple[Note, ...]:
+    """The glossary's entries under `notes:` (id, mark, text), linked from their markers in the text."""
+    out = []
+    for i, item in enumerate(r.items(node, "notes", "", required=False)):
+        item = r.mapping(item, f"notes[{i}]")
+        if item is not None:
+            f = f"notes[{i}]."
+            out.append(Note(r.ident(item, "id", f), r.line(item, "mark", f), r.text(item, "text", f), Source(r.path, item.line)))
+    return tuple(out)
+
+
 def _paragraphs(r: Reader, node: LineDict, key: str, field: str) -> tuple[Paragraph, ...]:
     out = []
     for i, item in enumerate(r.items(node, key, field, required=False)):
@@ -286,7 +297,8 @@ def load_report(folder: Path, display: str) -> tuple[Report | None, list[Content
     if not (parts_complete and targets_complete) or r.bad_ids:
         return None, errors
     repairs, repair_errors = _load_repairs(folder, display)
-    report = Report(report_id, meta, opening, tuple(parts), closing, tuple(targets), tuple(lists), retired, repairs)
+    report = Report(report_id, meta, opening, tuple(parts), closing, tuple(targets), tuple(lists), retired, repairs,
+                    notes=_notes(r, node))
     return report, errors + repair_errors + check_references(report, display)
 
 
@@ -375,6 +387,8 @@ def _meta(r: Reader, node: LineDict) -> Meta:
         salutation=r.line(node, "salutation", "", required=False),
         language=r.line(node, "language", "", required=False, default="zh-Hans"),
         province=r.line(node, "province", "", required=False), digest=node.get("digest") is True,
+        prefecture=r.line(node, "prefecture", "", required=False), level=r.line(node, "level", "", required=False),
+        office=r.line(node, "office", "", required=False), kind=r.line(node, "kind", "", required=False, default="report"),
     )
 
 

@@ -173,6 +173,23 @@ class Meta:
     language: str = "zh-Hans"
     province: str = ""  # 山西省, when the report names it (`(山西省)闻喜县…`)
     digest: bool = False  # a news article that digests a report: one body, the targets, no parts
+    prefecture: str = ""  # 保定市, for a county-level place
+    level: str = ""  # county, district, county-level city or prefecture city
+    office: str = ""  # the issuing body: 保定市人民政府
+    kind: str = "report"  # report, excerpt (a copy that starts or stops inside the text) or news (a rewrite)
+
+
+TEXT_KINDS = ("report", "excerpt", "news")
+
+
+@dataclass(frozen=True)
+class Note:
+    """A note of the report's glossary (名词解释), linked from its marker `[1]` in the text."""
+
+    id: str
+    mark: str  # [1]
+    text: str  # the entry as printed, term and explanation
+    source: Source = Source()
 
 
 @dataclass(frozen=True)
@@ -186,6 +203,7 @@ class Report:
     lists: tuple[NumberedList, ...] = ()
     retired: dict = field(default_factory=dict)  # old id -> id that now holds its content
     repairs: tuple[Repair, ...] = ()
+    notes: tuple[Note, ...] = ()
 
     def all_paragraphs(self) -> list[Paragraph]:
         return [*self.opening, *(p for part in self.parts for p in part.paragraphs), *self.closing]

@@ -1,4 +1,4 @@
-"""The example archive for tracking tests: reports of ../shared/corpus/ copied under tests/data/corpus/,
+"""The example archive for tracking tests: the reports of ../shared/corpus/ as copied under examples/raw/,
 imported in memory as the importer would (the year from the file name, where the page lacks it)."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from reportsite.ingest.importer import parse_report
 from reportsite.ingest.targets import extract_targets
 from reportsite.model import Report
 
-CORPUS = Path(__file__).parent / "data" / "corpus"
+CORPUS = Path(__file__).resolve().parent.parent / "examples" / "raw"
 
 
 @cache

@@ -16,6 +16,7 @@ from reportsite.errors import ImportProblem
 from reportsite.ingest.chrome import split_chrome
 from reportsite.ingest.clean import clean, fullwidth_punctuation, strip_pinyin, tidy_whitespace
 from reportsite.ingest.decode import read_raw
+from reportsite.ingest.escapes import html_entities, literal_line_breaks, lost_spaces
 from reportsite.ingest.garble import repair_misread_gbk
 from reportsite.ingest.ids import assign_structure_ids
 from reportsite.ingest.importer import parse_report
@@ -52,6 +53,10 @@ RUNS = {
     "dashes": "——",
     "spaces": "发 ",
     "colons": "：",
+    "escaped line breaks": "\\r\\n",
+    "entities": "&nbsp;",
+    "cut entities": "&ems...",
+    "question marks": "??发",
 }
 
 # The hostile run goes into the review's results, the headline goals, a commitment and a line of its own.
@@ -85,6 +90,9 @@ PASSES = {
     "decode": lambda text: read_raw(text.encode("gb18030")),
     "re-reading": repair_misread_gbk,
     "pinyin": strip_pinyin,
+    "escaped line breaks": literal_line_breaks,
+    "entities": html_entities,
+    "lost spaces": lost_spaces,
     "punctuation": fullwidth_punctuation,
     "whitespace": tidy_whitespace,
     "clean": clean,

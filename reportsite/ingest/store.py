@@ -56,7 +56,7 @@ def part_filename(part: Part) -> str:
 
 
 # Written only when set, so that reports without them keep their files as they were.
-_OPTIONAL_META = {"province": "", "digest": False}
+_OPTIONAL_META = {"province": "", "digest": False, "prefecture": "", "level": "", "office": "", "kind": "report"}
 
 
 def meta_data(meta: Meta) -> dict:
@@ -71,6 +71,8 @@ def report_data(report: Report) -> dict:
         "parts": [part_filename(p) for p in report.parts],
         "opening": [paragraph_data(p) for p in report.opening],
         "closing": [paragraph_data(p) for p in report.closing],
+        # The glossary's entries, linked from their markers ([1]) in the text; written only when there are any.
+        **({"notes": [{"id": n.id, "mark": n.mark, "text": n.text} for n in report.notes]} if report.notes else {}),
         "retired": dict(report.retired),
     }
 

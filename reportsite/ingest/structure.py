@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from typing import Callable
 
 from ..model import CN_DIGITS, Block, Paragraph, Part, Section
 from .clean import HAN
@@ -19,13 +20,17 @@ CN_NUMERAL = f"[{CN_DIGITS}十]{{1,3}}"
 _PART = re.compile(rf"^(?:第({CN_NUMERAL})部分|({CN_NUMERAL})、)\s*(.{{1,40}})$")
 # Part headings written as bare lines, without a number: 2022年工作回顾, 今后五年的奋斗目标.
 _BARE_PART = re.compile(
-    rf"^(?:\d{{4}}年|过去[{CN_DIGITS}十]年|今后[{CN_DIGITS}十]年|新的一年|本届政府)[^，。；：]{{0,10}}?"
-    r"(?:工作回顾|工作安排|工作任务|奋斗目标|目标任务|主要目标|总体要求|重点工作)$"
+    rf"^(?:(?:\d{{4}}年|[〇零{CN_DIGITS}]{{4}}年|过去[{CN_DIGITS}十]年|今后[{CN_DIGITS}十]年|新的一年|本届政府)[^，。；：]{{0,10}}?"
+    r"(?:工作回顾|工作安排|工作任务|奋斗目标|目标任务|主要目标|主要任务|主要工作|总体要求|重点工作)"
+    r"|[^，。；：]{0,6}(?:政府自身建设|人民满意的政府))$"
 )
+# A news rewrite heads its parts with short headlines: 阔步迈上新征程.
+_HEADLINE = re.compile(rf"^[^，。；：！？、“”（）(]{{4,20}}$")
 _CONTENTS = re.compile(r"^目\s*录$")
 _SECTION = re.compile(rf"^[（(]({CN_NUMERAL})[）)]\s*(.+)$")
 _ARABIC_SECTION = re.compile(r"^(\d{1,2})[.．、]\s*(?=[" + HAN + r"])(.+)$")
-_ADDRESS = re.compile(r"^各位代表[，,！!：:；]")
+_ADDRESS = re.compile(r"^各位(?:代表|委员)[，,！!：:；、]")
+_CLOSING_REACH = 3  # a last part without sections ends with its closing address among its last paragraphs
 _ITEM_MARK = re.compile(rf"({CN_NUMERAL})(是|要)")
 _INLINE_ITEM = re.compile(rf"(?:^|(?<=[。；：！？]))({CN_NUMERAL})(是|要)")
 _SENTENCE = re.compile(r"[^。！？]*[。！？]|[^。！？]+$")
@@ -183,6 +188,8 @@ class _PartDraft:
     sections: list[_SectionDraft] = field(default_factory=list)
     outro: list[str] = field(default_factory=list)
     closed: bool = False  # an address to the deputies ended the sections
+    numeral: int = 0  # the number the last section heading printed (a list may start again at 一)
+    bracketed: bool = False  # the sections are headed （一）, not 1.
 
 
 def _heading_title(text: str) -> str:
@@ -231,21 +238,66 @@ def drop_table_of_contents(lines: list[str]) -> list[str]:
     return lines[:start] + lines[end:]
 
 
-def _part_heading(line: str, expected: int, bare: bool) -> str | None:
-    """The title if `line` opens part number `expected` (numbered, or bare when the report has no numbers)."""
-    if bare:
-        return _heading_title(line) if _BARE_PART.match(line) else None
+def numbered_part(line: str, expected: int) -> str | None:
+    """The title if `line` opens part number `expected`: 一、…, 第一部分…."""
     found = _part_number(line)
     return found[1] if found and found[0] == expected else None
 
 
-def parse_structure(lines: list[str]) -> tuple[list[Paragraph], list[Part], list[Paragraph]]:
+def bare_part(line: str, expected: int) -> str | None:
+    """The title of a part heading written without a number: 2022年工作回顾, 加强政府自身建设."""
+    return _heading_title(line) if _BARE_PART.match(line) else None
+
+
+def headline_part(line: str, expected: int) -> str | None:
+    """A news article's headline over a run of paragraphs."""
+    return line if _HEADLINE.match(line) and han_count(line) >= 4 and not _SECTION.match(line) else None
+
+
+def numbered_section(line: str, expected: int) -> tuple[str, str, str] | None:
+    """一、… as a section, under a bare part heading (2005年主要任务, then 一、…十、)."""
+    title = numbered_part(line, expected)
+    return (title, "line", "") if title is not None else None
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """Which lines head the parts and the sections of a report."""
+
+    part: Callable[[str, int], str | None]
+    section: Callable[[str, int], tuple[str, str, str] | None]
+
+
+NUMBERED = Grammar(numbered_part, _section_heading)
+BARE = Grammar(bare_part, _section_heading)
+BARE_OVER_NUMBERED = Grammar(bare_part, numbered_section)
+HEADLINES = Grammar(headline_part, _section_heading)
+
+
+def is_part_heading(line: str) -> bool:
+    """A line that could open a report's first part, numbered or bare."""
+    return numbered_part(line, 1) is not None or bare_part(line, 1) is not None
+
+
+def choose_grammar(lines: list[str]) -> Grammar:
+    """Numbered parts; or bare part headings, with 一、… under them as sections when the first bare
+    heading comes before the first 一、; or bare part headings alone."""
+    first_numbered = next((i for i, line in enumerate(lines) if numbered_part(line, 1) is not None), None)
+    bares = [i for i, line in enumerate(lines) if _BARE_PART.match(line)]
+    if first_numbered is None:
+        return BARE
+    if len(bares) >= 2 and bares[0] < first_numbered:
+        return BARE_OVER_NUMBERED
+    return NUMBERED
+
+
+def parse_structure(lines: list[str], grammar: Grammar | None = None) -> tuple[list[Paragraph], list[Part], list[Paragraph]]:
     """Group body lines into (opening paragraphs, parts, closing paragraphs)."""
     opening: list[str] = []
     parts: list[_PartDraft] = []
-    bare = not any((n := _part_number(line)) and n[0] == 1 for line in lines)
+    grammar = grammar or choose_grammar(lines)
     for line in lines:
-        title = _part_heading(line, len(parts) + 1, bare)
+        title = grammar.part(line, len(parts) + 1)
         if title is not None:
             parts.append(_PartDraft(len(parts) + 1, title))
             continue
@@ -253,8 +305,12 @@ def parse_structure(lines: list[str]) -> tuple[list[Paragraph], list[Part], list
             opening.append(line)
             continue
         part = parts[-1]
-        heading = None if part.closed else _section_heading(line, len(part.sections) + 1)
+        heading = _next_section(grammar, line, part)
         if heading:
+            if part.closed:
+                # An address inside the part (各位代表，建设良好的生态环境…) did not end its sections.
+                part.sections[-1].texts += part.outro
+                part.outro, part.closed = [], False
             title, style, body = heading
             part.sections.append(_SectionDraft(len(part.sections) + 1, title, style, [body] if body else []))
         elif _ADDRESS.match(line) and part.sections:
@@ -269,7 +325,32 @@ def parse_structure(lines: list[str]) -> tuple[list[Paragraph], list[Part], list
     closing: list[str] = []
     if parts and parts[-1].outro:
         closing, parts[-1].outro = parts[-1].outro, []
+    elif parts and not parts[-1].sections:
+        closing, parts[-1].intro = _closing_address(parts[-1].intro)
     return _paragraphs(opening), [_build_part(p) for p in parts], _paragraphs(closing)
+
+
+def _next_section(grammar: Grammar, line: str, part: _PartDraft) -> tuple[str, str, str] | None:
+    """The heading of the part's next section: numbered on from the last, or a list of bracketed
+    headings that starts again at （一） (两项行动（一）（二）, then 五条赛道（一）…), whose sections carry
+    on the numbering. A `1.` list inside a section is its text."""
+    restart = bool(part.sections) and part.bracketed and _SECTION.match(line) is not None
+    for numeral in (part.numeral + 1, 1) if restart else (part.numeral + 1,):
+        if heading := grammar.section(line, numeral):
+            part.numeral = numeral
+            part.bracketed = part.bracketed or (not part.sections and _SECTION.match(line) is not None)
+            return heading
+    return None
+
+
+def _closing_address(intro: list[str]) -> tuple[list[str], list[str]]:
+    """(closing, rest of the intro): a part without sections (加强政府自身建设) closes the report with an
+    address to the deputies among its last paragraphs."""
+    start = len(intro) - _CLOSING_REACH
+    at = next((i for i in range(len(intro) - 1, max(start, 0) - 1, -1) if _ADDRESS.match(intro[i])), None)
+    if at is None or at == 0:
+        return [], intro
+    return intro[at:], intro[:at]
 
 
 def _paragraphs(texts: list[str]) -> list[Paragraph]:
