@@ -93,3 +93,21 @@ def test_an_outcome_row_names_the_indicator_in_english_and_keeps_the_estimate():
     assert all(tuple(r) == OUTCOME_COLUMNS for r in rows)
     assert (gdp["indicator_en"], gdp["goal_growth"], gdp["status"], gdp["value"], gdp["estimate"], gdp["outcome_report"]) == (
         "Gross regional product", 9, "missed", 7.0, "预计", "qingyuan-2022")
+
+
+def test_the_example_archive_as_loaded_from_yaml_gives_the_same_gdp_outcomes():
+    from reportsite.content import load_site_content
+    from reportsite.track.archive import next_reports
+
+    reports, errors = load_site_content(Path(__file__).resolve().parent.parent / "examples" / "content")[:2]
+    assert errors == []
+    following = next_reports(reports)
+    by_id = {r.id: r for r in reports}
+    for pair in PAIRS["headline"]:
+        year = by_id[pair.split("->")[0].strip()]
+        assert following[year.id].id == pair.split("->")[1].strip()
+        got = {o.target: o for o in claimed(track(year, following[year.id]))}
+        [gdp] = [got[t.id] for t in year.targets if t.id in got and t.kind == "indicator" and load_vocabulary().key_of(t.indicator) == "gdp"]
+        want = PAIRS["headline"][pair]["gdp"]
+        assert (gdp.status, gdp.value, gdp.estimate) == (want["status"], want.get("value"), want.get("estimate", "")), pair
+    assert {o.status for o in track(by_id["baoding-2023"], following["baoding-2023"])} == {"not-yet-due"}
