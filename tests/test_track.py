@@ -225,3 +225,19 @@ def test_reading_statements_is_linear_on_a_hostile_run(unit):
         return report("x-2023", 2023, "全区地区生产总值" + run_of(unit, size) + "。")
 
     assert_linear(lambda r: stated_figures(r, V), make)
+
+
+def test_check_reports_a_mistake_in_a_reports_outcomes_yaml(tmp_path):
+    import shutil
+    from pathlib import Path
+
+    from reportsite.check import check_site
+
+    root = Path(__file__).resolve().parent.parent
+    content = tmp_path / "content"
+    shutil.copytree(root / "content", content)
+    (content / "reports" / "jiangxian-2022" / "outcomes.yaml").write_text("outcomes:\n- {target: t46, status: done}\n", encoding="utf-8")
+    problems = [str(p) for p in check_site(content, root / "templates", root / "static").problems]
+    assert [p for p in problems if "outcomes.yaml" in p] == [
+        "content/reports/jiangxian-2022/outcomes.yaml:2: outcomes[0].status: unknown status 'done' (use one of "
+        "met, exceeded, partly, missed, not-comparable, no-outcome-stated, not-yet-due)"]
