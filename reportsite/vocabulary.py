@@ -45,6 +45,7 @@ class Vocabulary:
     actions: tuple[str, ...] = ()
     flows: tuple[str, ...] = ()
     stocks: tuple[str, ...] = ()
+    ceiling_verbs: tuple[str, ...] = ()
     names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # every name -> the keys it names
     pattern: re.Pattern = re.compile("(?!)")  # every name, longest first
 
@@ -99,6 +100,6 @@ def load_vocabulary(path: Path = VOCABULARY) -> Vocabulary:
     return Vocabulary(
         indicators, joined, data["qualifiers"], _tuple(data["estimates"]), _tuple(data["comparable"]),
         _tuple(data["stretch"]), _tuple(data["multi_year"]), _tuple(data["actions"]), _tuple(data["flows"]),
-        _tuple(data["stocks"]), names,
+        _tuple(data["stocks"]), _tuple(data["ceiling_verbs"]), names,
         re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True)))),
     )

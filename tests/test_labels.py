@@ -153,3 +153,14 @@ def test_a_reviewed_target_keeps_its_hand_edits_on_reimport(tmp_path, seed):
     [t] = [t for t in result.report.targets if t.text == "实施涧东村至磨里村2.5公里"]
     assert (t.label, t.reviewed) == ("涧东村至磨里村通道两侧绿化", True)
     assert "label: 涧东村至磨里村通道两侧绿化\n" in path.read_text(encoding="utf-8")
+
+
+def test_every_goal_of_a_part_that_sets_the_plans_goals_is_a_five_year_goal():
+    p = para("常住人口城镇化率达到60%，新增就业3万人。")
+    assert {t.nature for t in describe(quantities(p, "commitment", 2021), p, 2021, five_year=True)} == {"five-year-goal"}
+    assert {t.nature for t in describe(quantities(p, "commitment", 2021), p, 2021)} == {""}
+
+
+def test_person_times_in_ten_thousands_are_one_unit():
+    [t] = quantities(para("力争全年接待游客720万人次。"), "commitment", 2021)
+    assert (t.indicator, t.value, t.unit) == ("接待游客", 720, "万人次")

@@ -4,6 +4,7 @@ test_outcome_pairs.py."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from textwrap import dedent
 
 import pytest
@@ -241,3 +242,12 @@ def test_check_reports_a_mistake_in_a_reports_outcomes_yaml(tmp_path):
     assert [p for p in problems if "outcomes.yaml" in p] == [
         "content/reports/jiangxian-2022/outcomes.yaml:2: outcomes[0].status: unknown status 'done' (use one of "
         "met, exceeded, partly, missed, not-comparable, no-outcome-stated, not-yet-due)"]
+
+
+def test_a_goal_to_bring_a_rate_down_is_met_below_it_and_a_rate_is_never_partly_met():
+    down = commitment("贫困发生率降到0.5%以下", "贫困发生率", 0.5, "%")
+    up = commitment("林木绿化率达到56.56%", "林木绿化率", 56.56, "%")
+    nxt = report("x-2023", 2023, "贫困发生率下降至0.47%，林木绿化率达到56.26%。", targets=[
+        result("贫困发生率下降至0.47%", "贫困发生率", 0.47, "%"), result("林木绿化率达到56.26%", "林木绿化率", 56.26, "%")])
+    got = {o.target: o.status for o in claimed(track(report("x-2022", 2022, "", targets=[replace(down, id="t1"), replace(up, id="t2")]), nxt))}
+    assert got == {"t1": "met", "t2": "missed"}

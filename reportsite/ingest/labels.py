@@ -91,8 +91,13 @@ def plain_name(label: str) -> str:
     return label
 
 
-def describe(targets: list[Target], paragraph: Paragraph, year: int | None) -> list[Target]:
-    """Give each target of one paragraph its sentence, clause, nature and label."""
+def is_five_year_part(title: str) -> bool:
+    return any(w in title for w in words()["five_year_parts"])
+
+
+def describe(targets: list[Target], paragraph: Paragraph, year: int | None, five_year: bool = False) -> list[Target]:
+    """Give each target of one paragraph its sentence, clause, nature and label; in a part that sets the
+    plan's goals (`five_year`), every goal is a five-year goal."""
     text, out, at = paragraph.text, [], 0
     ends = sentence_ends(text)
     before: Target | None = None  # the figure before, in reading order
@@ -109,6 +114,8 @@ def describe(targets: list[Target], paragraph: Paragraph, year: int | None) -> l
         clause = (start - offset, start - offset + len(t.text))
         label = "" if t.kind == "list-item" else project_label(t) or designated(t) or plain_name(t.indicator)
         nature = nature_of(t, sentence, year)
+        if five_year and not nature and t.kind in ("indicator", "commitment"):
+            nature = "five-year-goal"
         if before and before.sentence == sentence:
             joined = sentence[before.clause[1] : clause[0]] in ("和", "、", "及")
             if label in words()["bare_heads"] and subject:

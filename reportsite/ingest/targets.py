@@ -12,14 +12,14 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 from ..model import NumberedList, Paragraph, Report, Target
-from .labels import describe
+from .labels import describe, is_five_year_part
 from .structure import CN_NUMERAL, cn_number
 
 _NUMBER = r"\d+(?:\.\d+)?"
 # Longest first, so that 万亩 wins over 亩 and 个百分点 over 个.
 UNITS = sorted(
     """亿元 万元 元 平方公里 万平方米 平方米 公里 千米 万亩 亩 亿公斤 万公斤 公斤 万吨 吨 万千瓦 千瓦 兆瓦
-    立方米 万立方米 蒸吨 座 个百分点 个 家 户 万人 人次 人 名 项 件 场 所 条 辆 套 台 处 间 张 批 栋 株 棵 万头 头
+    立方米 万立方米 蒸吨 座 个百分点 个 家 户 万人次 万人 人次 人 名 项 件 场 所 条 辆 套 台 处 间 张 批 栋 株 棵 万头 头
     只 倍 % ‰""".split(),
     key=len,
     reverse=True,
@@ -344,17 +344,18 @@ def extract_targets(report: Report) -> Extraction:
     lists: list[tuple[NumberedList, list[int]]] = []
     for part in report.parts:
         review = is_review_part(part.title, review_year) and not report.meta.digest
+        five_year = not review and is_five_year_part(part.title)
         for p in part.paragraphs:
             headline = headline_results(p, review_year) if review else headline_goals(p, year)
             if report.meta.digest and not headline:
                 headline = headline_results(p, review_year)  # a digest quotes last year's results anywhere
             if headline:
-                targets.extend(describe(headline, p, year))
+                targets.extend(describe(headline, p, year, five_year))
                 continue
             # A list in the review ('三大攻坚战取得决定性成就：一是…') reports results, not commitments.
             new_lists, entries = ([], []) if review else numbered_lists(p, year)
             for lst in new_lists:
                 lists.append((lst, list(range(len(targets), len(targets) + len(entries)))))
             found = quantities(p, "result" if review else "commitment", review_year if review else year)
-            targets.extend(describe(entries + found, p, year))
+            targets.extend(describe(entries + found, p, year, five_year))
     return Extraction(targets, lists)

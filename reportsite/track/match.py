@@ -46,12 +46,14 @@ def goals_of(report: Report) -> list[Target]:
 
 def _figure_outcome(goal: Target, found: Figure, statement: Statement, report_id: str, measure: str,
                     vocabulary: Vocabulary, rules: Rules, confidence: float, commitment: bool = False) -> Outcome:
+    ceiling = any(v in goal.text for v in vocabulary.ceiling_verbs)
     if measure == "growth":
-        status = judge(goal.growth, found.value, goal.qualifier, "growth", vocabulary, rules)
+        status = judge(goal.growth, found.value, goal.qualifier, "growth", vocabulary, rules, ceiling=ceiling)
     else:
         g, g_unit = in_base_unit(goal.value, goal.unit)
         o, o_unit = in_base_unit(found.value, found.unit)
-        status = judge(g, o, goal.qualifier, "level", vocabulary, rules, commitment) if g_unit == o_unit else "not-comparable"
+        partly = commitment and goal.unit not in ("%", "‰", "个百分点")
+        status = judge(g, o, goal.qualifier, "level", vocabulary, rules, partly, ceiling) if g_unit == o_unit else "not-comparable"
     note = "goal is comparable growth; outcome is not stated as comparable" if "可比" in goal.text and not statement.comparable else ""
     return Outcome(goal.id, status, found.value, found.unit, found.qualifier, statement.estimate, statement.sentence,
                    report_id, statement.paragraph, confidence, note)

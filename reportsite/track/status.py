@@ -39,12 +39,13 @@ def in_base_unit(value: float, unit: str) -> tuple[float, str]:
 
 
 def judge(goal: float, outcome: float, qualifier: str, measure: str, vocabulary: Vocabulary, rules: Rules,
-          commitment: bool = False) -> str:
+          commitment: bool = False, ceiling: bool = False) -> str:
     """The status of an outcome against a goal of the same measure (both growth rates, or both levels in
-    one base unit). A ceiling (以内, or a goal to fall) is met at or below it; a floor or a bare figure at or
-    above it; 左右 within the rule's tolerance of it."""
+    one base unit). A ceiling (以内, 降到, or a goal to fall) is met at or below it; a floor or a bare figure at
+    or above it; 左右 within the rule's tolerance of it. Only a commitment's count or amount is partly met:
+    half a rate is not half done."""
     sense = vocabulary.sense(qualifier)
-    if sense == "ceiling" or (measure == "growth" and goal < 0 and sense != "around"):
+    if ceiling or sense == "ceiling" or (measure == "growth" and goal < 0 and sense != "around"):
         return "met" if outcome <= goal else "missed"
     scale = 1 if measure == "growth" else abs(goal)
     tolerance = rules.around[measure] * scale if sense == "around" else 0
