@@ -111,3 +111,14 @@ def test_the_example_archive_as_loaded_from_yaml_gives_the_same_gdp_outcomes():
         want = PAIRS["headline"][pair]["gdp"]
         assert (gdp.status, gdp.value, gdp.estimate) == (want["status"], want.get("value"), want.get("estimate", "")), pair
     assert {o.status for o in track(by_id["baoding-2023"], following["baoding-2023"])} == {"not-yet-due"}
+
+
+def test_an_outcome_in_report_json_links_to_the_paragraph_that_states_it():
+    from reportsite.track.archive import outcome_json
+
+    got = headline_outcome("yixian-2019 -> yixian-2020", "gdp")
+    data = outcome_json(got, "https://example.org/")
+    assert list(data) == ["status", "value", "estimate", "quote", "report", "paragraph", "url", "reviewed"]
+    assert (data["status"], data["value"], data["estimate"], data["report"], data["reviewed"]) == ("missed", 6.5, "预计", "yixian-2020", False)
+    assert data["url"] == f"https://example.org/yixian-2020/p/{data['paragraph']}/" and "增长6.5%" in data["quote"]
+    assert outcome_json(Outcome("t1", "not-yet-due"))["url"] is None

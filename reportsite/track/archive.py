@@ -77,3 +77,10 @@ def headline_summary(report: Report, outcomes: list[Outcome]) -> dict[str, int]:
         if o.target in headline:
             counts[o.status] = counts.get(o.status, 0) + 1
     return counts
+
+
+def outcome_json(o: Outcome, base_url: str = "") -> dict:
+    """A target's `outcome` in report.json: where it is stated as report and paragraph ids, and its address."""
+    url = o.url or (f"{base_url.rstrip('/')}/{o.report}/p/{o.paragraph}/" if o.report and o.paragraph else "")
+    return {"status": o.status, "value": o.value, "estimate": o.estimate, "quote": o.quote, "report": o.report or None,
+            "paragraph": o.paragraph or None, "url": url or None, "reviewed": o.reviewed}
