@@ -58,6 +58,7 @@ def test_no_seed_label_is_a_fragment(seed_import):
         ("龙纤特种纤维年产5000吨聚乙烯纤维", "capacity"),  # t56
         ("汇集萃3000吨新型阻聚剂生产线", "capacity"),  # t57
         ("聚能科技6000吨锂电池负极材料", "capacity"),  # t58
+        ("规划建设2.1万亩涑水新区", "capacity"),  # the planned size of a district, not land built this year
         ("总投资22.64亿元的涑水新区全面开工", "investment"),  # t29: a planned total, not a result
         ("总投资208.02亿元", "investment"),
         ("做好全县9所养老机构", "stock"),  # existing stock, not a commitment

@@ -38,7 +38,8 @@ def sentence_around(text: str, start: int, end: int, ends: list[int] | None = No
 
 
 def nature_of(target: Target, sentence: str, year: int | None) -> str:
-    """five-year-goal, capacity, investment, stock, or '' for a figure that is what its kind says."""
+    """five-year-goal, capacity (a design capacity or planned size), investment, stock, or '' for a figure
+    that is what its kind says."""
     w, clause = words(), target.text
     if target.kind in ("indicator", "commitment") and (
         any(m in clause for m in w["multi_year"]) or any(int(y) > year for y in re.findall(r"到(\d{4})年", sentence) if year)
@@ -46,6 +47,8 @@ def nature_of(target: Target, sentence: str, year: int | None) -> str:
         return "five-year-goal"
     capacity = w["capacity"]
     if target.unit in capacity["units"] and (any(m in clause for m in capacity["words"]) or any(m in sentence for m in capacity["sentence_words"])):
+        return "capacity"
+    if target.unit in capacity["size_units"] and any(m in clause for m in capacity["size_words"]):
         return "capacity"
     if target.unit.endswith("元") and any(m in clause for m in w["investment"]):
         return "investment"
