@@ -7,7 +7,7 @@ with its URL and date)."""
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, fields, replace
+from dataclasses import asdict, fields
 from pathlib import Path
 
 from ..content import Reader
@@ -90,7 +90,3 @@ def candidate_warnings(weak: list[Outcome], display: str) -> list[ContentError]:
         for o in weak
     ]
 
-
-def with_reviewer(outcome: Outcome, reviewer: str) -> Outcome:
-    """An outcome an editor confirmed as it stands."""
-    return replace(outcome, reviewed=True, reviewer=reviewer)
