@@ -251,3 +251,21 @@ def test_a_goal_to_bring_a_rate_down_is_met_below_it_and_a_rate_is_never_partly_
         result("贫困发生率下降至0.47%", "贫困发生率", 0.47, "%"), result("林木绿化率达到56.26%", "林木绿化率", 56.26, "%")])
     got = {o.target: o.status for o in claimed(track(report("x-2022", 2022, "", targets=[replace(down, id="t1"), replace(up, id="t2")]), nxt))}
     assert got == {"t1": "met", "t2": "missed"}
+
+
+def test_a_five_year_reviews_count_is_only_a_candidate_unless_it_names_the_year():
+    goal = commitment("年内新增高新技术企业7家", "高新技术企业", 7, "家")
+    total = result("新增高新技术企业54家", "高新技术企业", 54, "家")
+    named = replace(total, text="2021年新增高新技术企业18家", sentence="2021年新增高新技术企业18家。", value=18)
+    for found, claimed_value in ((total, None), (named, 18)):
+        nxt = replace(report("x-2022", 2022, found.sentence or found.text, targets=[found]), parts=(
+            Part("part1", 1, "“十三五”时期经济社会发展回顾", (Paragraph("part1-p1", (Block(found.text),)),), ()),))
+        [o] = claimed(track(report("x-2021", 2021, "", targets=[replace(goal, year=2021)]), nxt))
+        assert o.value == claimed_value
+
+
+def test_a_five_year_review_states_last_years_figure_only_where_it_names_the_year():
+    parts = (Part("part1", 1, "“十三五”时期经济社会发展回顾", (Paragraph("part1-p1", (Block(
+        "地区生产总值完成118.3亿元。2020年地区生产总值达到144.9亿元。"),)),), ()),)
+    r = replace(report("x-2021", 2021, ""), parts=parts)
+    assert [(s.level.value, s.in_review) for s in stated_figures(r, V)] == [(118.3, False), (144.9, True)]

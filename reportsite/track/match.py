@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from ..ingest.labels import is_five_year_part
 from ..model import Report, Target
 from ..vocabulary import Vocabulary, load_vocabulary
 from .statements import Figure, Statement, stated_figures
@@ -103,13 +104,20 @@ def match_strength(goal: Target, result: Target, vocabulary: Vocabulary) -> floa
     return _similarity(a, b) if a and b else 0.0
 
 
-def commitment_outcome(goal: Target, results: list[Target], next_report: Report, vocabulary: Vocabulary, rules: Rules) -> Outcome:
+def five_year_paragraphs(report: Report) -> set[str]:
+    return {p.id for part in report.parts if is_five_year_part(part.title) for p in part.paragraphs}
+
+
+def commitment_outcome(goal: Target, results: list[Target], next_report: Report, vocabulary: Vocabulary, rules: Rules,
+                       five_years: set[str] = frozenset()) -> Outcome:
     """The result of the next review that counts the same thing in the same unit, if one reads alike."""
     same_unit = [r for r in results if r.unit == goal.unit and r.value is not None and r.nature not in ("capacity", "investment")]
     scored = sorted(((match_strength(goal, r, vocabulary), r) for r in same_unit), key=lambda x: -x[0])
     if not scored or scored[0][0] < 0.4:
         return Outcome(goal.id, "no-outcome-stated", report=next_report.id)
     confidence, result = scored[0]
+    if result.paragraph in five_years and f"{goal.year}年" not in (result.sentence or result.text):
+        confidence /= 2  # a five-year review's count is five years' total, unless it names the year
     statement = Statement("", None, None, "", False, result.sentence or result.text, result.paragraph, True, ())
     return _figure_outcome(goal, Figure(result.value, result.unit, result.qualifier), statement, next_report.id, "level",
                            vocabulary, rules, confidence, commitment=True)
@@ -124,6 +132,7 @@ def track(report: Report, next_report: Report | None, vocabulary: Vocabulary | N
         return [Outcome(g.id, "not-yet-due") for g in goals]
     statements = stated_figures(next_report, vocabulary)
     results = [t for t in next_report.targets if t.kind == "result"]
+    five_years = five_year_paragraphs(next_report)
     out = []
     for goal in goals:
         if goal.nature == "five-year-goal":
@@ -131,7 +140,7 @@ def track(report: Report, next_report: Report | None, vocabulary: Vocabulary | N
         elif goal.kind == "indicator" and (key := vocabulary.key_of(goal.indicator)):
             out.append(headline_outcome(goal, key, statements, next_report, vocabulary, rules))
         elif goal.kind == "commitment" and goal.value is not None:
-            out.append(commitment_outcome(goal, results, next_report, vocabulary, rules))
+            out.append(commitment_outcome(goal, results, next_report, vocabulary, rules, five_years))
     return out
 
 

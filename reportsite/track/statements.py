@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..ingest.labels import is_five_year_part
 from ..ingest.targets import is_review_part
 from ..model import Report
 from ..vocabulary import Mention, Vocabulary
@@ -44,7 +45,8 @@ class Statement:
     comparable: bool  # 可比增长, 扣除留抵退税因素
     sentence: str
     paragraph: str
-    in_review: bool  # stated in the part that reviews last year (or before the year's goals)
+    in_review: bool  # stated in the part that reviews last year (or before the year's goals); in a part that
+    # reviews five years, only where the sentence names last year
     years: tuple[int, ...]  # the years the sentence names
 
 
@@ -92,6 +94,7 @@ def stated_figures(report: Report, vocabulary: Vocabulary) -> list[Statement]:
     goals_seen = False
     review_parts = {p.id for p in report.parts if is_review_part(p.title, year - 1 if year else None) and not (year and str(year) in p.title)}
     in_part = {p.id: part.id for part in report.parts for p in part.paragraphs}
+    five_years = {p.id for p in report.parts if is_five_year_part(p.title)}
     for paragraph in report.all_paragraphs():
         for sentence in re.split(r"(?<=。)", paragraph.text):
             if _GOALS_LEAD.search(sentence):
@@ -111,7 +114,8 @@ def stated_figures(report: Report, vocabulary: Vocabulary) -> list[Statement]:
                     comparable = any(w in sentence[max(0, mention.start - 12) : offset + len(segment)] for w in vocabulary.comparable)
                     out.append(Statement(
                         key, level, rate, estimate, comparable, quote, paragraph.id,
-                        in_part.get(paragraph.id) in review_parts or not goals_seen,
+                        (in_part.get(paragraph.id) in review_parts or not goals_seen)
+                        and (in_part.get(paragraph.id) not in five_years or (year - 1 if year else None) in years),
                         years,
                     ))
     return out
