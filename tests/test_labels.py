@@ -165,3 +165,11 @@ def test_every_goal_of_a_part_that_sets_the_plans_goals_is_a_five_year_goal():
 def test_person_times_in_ten_thousands_are_one_unit():
     [t] = quantities(para("力争全年接待游客720万人次。"), "commitment", 2021)
     assert (t.indicator, t.value, t.unit) == ("接待游客", 720, "万人次")
+
+
+def test_the_seeds_goals_to_follow_leave_out_stock_capacity_investment_and_the_lists_announcement(seed_import):
+    from reportsite.track.match import goals_of
+
+    followed = {t.text for t in goals_of(seed_import.report)}
+    assert "送戏下乡200场" in followed and "新建5G基站132座" in followed
+    assert not followed & {"我们将全力办好10件民生实事", "做好全县9所养老机构", "汇集萃3000吨新型阻聚剂生产线", "规划建设2.1万亩涑水新区"}

@@ -40,9 +40,13 @@ class Outcome:
 
 
 def goals_of(report: Report) -> list[Target]:
-    """The goals that can have an outcome: this year's headline and commitment figures, counted once."""
-    return [t for t in report.targets if t.kind in _GOAL_KINDS and not t.duplicate_of and t.nature not in ("stock", "capacity")
-            and (t.value is not None or t.growth is not None)]
+    """The goals that can have an outcome: this year's headline and commitment figures, without what is there
+    already (stock), designed (capacity) or planned to be spent (investment). A figure inside a livelihood
+    project is followed (the project itself has none); the count that announces the list is not."""
+    by_id = {t.id: t for t in report.targets}
+    return [t for t in report.targets if t.kind in _GOAL_KINDS and t.nature not in ("stock", "capacity", "investment")
+            and (t.value is not None or t.growth is not None)
+            and (not t.duplicate_of or t.text in by_id.get(t.duplicate_of, t).text)]
 
 
 def _figure_outcome(goal: Target, found: Figure, statement: Statement, report_id: str, measure: str,
