@@ -79,7 +79,7 @@ def parse_report(data: bytes, corrections=(), report_id: str | None = None) -> t
         published=page.published or scraped.get("published", ""), source=page.source or scraped.get("source", ""),
         source_url=scraped.get("source_url", ""), occasion=page.occasion, delivered=page.delivered,
         speaker=speaker, salutation=page.salutation, province=found.province, digest=digest or news,
-        prefecture=found.prefecture, level=found.level, office=scraped.get("office", ""),
+        prefecture=found.prefecture, named=found.named, level=found.level, office=scraped.get("office", ""),
     )
     report = Report(rid, meta, tuple(opening), tuple(parts), tuple(closing), repairs=with_verdicts(cleaned.repairs),
                     notes=tuple(notes))
