@@ -63,7 +63,8 @@ def parse_report(data: bytes, corrections=(), report_id: str | None = None) -> t
         page = replace(page, title=page.title or next((line for line in dropped if not is_chrome(line)), ""))
         opening, parts, closing = [], [digest_part(body, page.title)], []
     elif not parts and reads_as_report(body, page.salutation):
-        opening, parts, closing = [], [one_part(body)], []
+        part, closing = one_part(body)
+        opening, parts = [], [part]
         structure_warnings.append(ONE_PART_WARNING)
     elif not parts or not (page.title or page.occasion or page.salutation or opening or len(parts) >= 2):
         raise ImportProblem(not_a_report_message())
