@@ -32,7 +32,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--base-url", default=None, help="absolute URL the site is published at (overrides content/site.yaml)")
 
     imp = sub.add_parser("import", parents=[common], help="import raw reports (text or saved HTML pages) into content/")
-    imp.add_argument("paths", nargs="+", metavar="PATH", help="a raw report file; several files, or a folder of them, import as a batch")
+    imp.add_argument("paths", nargs="+", metavar="path", help="a raw report file; several files, or a folder of them, import as a batch")
     imp.add_argument("--id", dest="report_id", help="report id of a single file (default: place in pinyin and year, e.g. jiangxian-2022)")
     imp.add_argument("--force", action="store_true", help="replace an imported report's text, keeping its IDs")
 

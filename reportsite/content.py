@@ -387,7 +387,7 @@ def _meta(r: Reader, node: LineDict) -> Meta:
         salutation=r.line(node, "salutation", "", required=False),
         language=r.line(node, "language", "", required=False, default="zh-Hans"),
         province=r.line(node, "province", "", required=False), digest=node.get("digest") is True,
-        prefecture=r.line(node, "prefecture", "", required=False), level=r.line(node, "level", "", required=False),
+        prefecture=r.line(node, "prefecture", "", required=False), named=r.line(node, "named", "", required=False), level=r.line(node, "level", "", required=False),
         office=r.line(node, "office", "", required=False), kind=r.line(node, "kind", "", required=False, default="report"),
     )
 

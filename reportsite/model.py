@@ -174,6 +174,7 @@ class Meta:
     province: str = ""  # 山西省, when the report names it (`(山西省)闻喜县…`)
     digest: bool = False  # a news article that digests a report: one body, the targets, no parts
     prefecture: str = ""  # 保定市, for a county-level place
+    named: str = ""  # the name the report gives its place when it has since been renamed (清苑县 for 清苑区)
     level: str = ""  # county, district, county-level city or prefecture city
     office: str = ""  # the issuing body: 保定市人民政府
     kind: str = "report"  # report, excerpt (a copy that starts or stops inside the text) or news (a rewrite)

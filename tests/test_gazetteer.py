@@ -49,3 +49,8 @@ def test_the_place_the_text_names_most_often_counts_when_no_line_states_it():
 def test_a_page_title_naming_the_wrong_year_loses_to_the_delivery_date_and_the_review_heading():
     found = find_place_and_year("2024年易县政府工作报告", "", "", "", ["2021年工作回顾", "2022年工作安排"], delivered="2022-01-10")
     assert found.year == 2022
+
+
+def test_a_report_of_a_renamed_place_is_filed_under_its_name_now_and_keeps_the_name_it_used():
+    found = find_place_and_year("", "", "", "现在，我代表清苑县人民政府向大会报告工作", ["2012年工作回顾"])
+    assert (found.place, found.named, found.level, found.place_id, found.year) == ("清苑区", "清苑县", "county", "qingyuan", 2013)

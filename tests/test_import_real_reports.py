@@ -40,8 +40,8 @@ def test_every_raw_report_has_its_expectations():
 @pytest.mark.parametrize("name", NAMES)
 def test_place_prefecture_province_level_year_kind_and_delivery_date(name):
     meta, expected = imported(name).meta, EXPECTED[name]
-    assert (imported(name).id, meta.place, meta.prefecture, meta.province, meta.level, meta.year, meta.kind, meta.delivered) == (
-        expected["id"], expected["place"], expected["prefecture"], expected["province"], expected["level"], expected["year"],
+    assert (imported(name).id, meta.place, meta.named, meta.prefecture, meta.province, meta.level, meta.year, meta.kind, meta.delivered) == (
+        expected["id"], expected["place"], expected["named"], expected["prefecture"], expected["province"], expected["level"], expected["year"],
         expected["kind"], expected["delivered"])
 
 
@@ -66,9 +66,10 @@ def test_the_glossary_is_notes_not_paragraphs(name):
     assert [p.text[:20] for p in report.all_paragraphs() if entry.match(p.text)] == []
 
 
-def test_a_renamed_place_is_one_place():
-    ids = {imported(n).id.rsplit("-", 1)[0] for n in NAMES if n.startswith("qingyuan")}
-    assert ids == {"qingyuan"} and {imported(n).meta.place for n in NAMES if n.startswith("qingyuan")} == {"清苑县", "清苑区"}
+def test_a_renamed_place_is_one_place_with_the_name_and_level_it_had():
+    qingyuan = [imported(n) for n in NAMES if n.startswith("qingyuan")]
+    assert {r.id.rsplit("-", 1)[0] for r in qingyuan} == {"qingyuan"} and {r.meta.place for r in qingyuan} == {"清苑区"}
+    assert [(r.meta.year, r.meta.named, r.meta.level) for r in qingyuan][3:5] == [(2013, "清苑县", "county"), (2020, "", "district")]
 
 
 def test_a_news_rewrite_is_labelled_as_not_the_report():

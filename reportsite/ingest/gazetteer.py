@@ -55,6 +55,14 @@ def lookup(name: str) -> Place | None:
     return places().get(name)
 
 
+def current_name(name: str) -> str:
+    """The name a renamed place has now (清苑县 -> 清苑区), so the archive holds it as one place."""
+    place = lookup(name)
+    if place is None or place.until is None:
+        return name
+    return next((p.name for p in places().values() if p.id == place.id and p.until is None), name)
+
+
 def split_prefecture(name: str) -> tuple[str, str]:
     """(prefecture, place): 保定市清苑区 -> (保定市, 清苑区); 清苑区 -> ('', 清苑区); a known city stays whole."""
     if name in places():

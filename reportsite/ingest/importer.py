@@ -63,7 +63,8 @@ def parse_report(data: bytes, corrections=(), report_id: str | None = None) -> t
         page = replace(page, title=page.title or next((line for line in dropped if not is_chrome(line)), ""))
         opening, parts, closing = [], [digest_part(body, page.title)], []
     elif not parts and reads_as_report(body, page.salutation):
-        opening, parts, closing = [], [one_part(body)], []
+        part, closing = one_part(body)
+        opening, parts = [], [part]
         structure_warnings.append(ONE_PART_WARNING)
     elif not parts or not (page.title or page.occasion or page.salutation or opening or len(parts) >= 2):
         raise ImportProblem(not_a_report_message())
@@ -79,7 +80,7 @@ def parse_report(data: bytes, corrections=(), report_id: str | None = None) -> t
         published=page.published or scraped.get("published", ""), source=page.source or scraped.get("source", ""),
         source_url=scraped.get("source_url", ""), occasion=page.occasion, delivered=page.delivered,
         speaker=speaker, salutation=page.salutation, province=found.province, digest=digest or news,
-        prefecture=found.prefecture, level=found.level, office=scraped.get("office", ""),
+        prefecture=found.prefecture, named=found.named, level=found.level, office=scraped.get("office", ""),
     )
     report = Report(rid, meta, tuple(opening), tuple(parts), tuple(closing), repairs=with_verdicts(cleaned.repairs),
                     notes=tuple(notes))

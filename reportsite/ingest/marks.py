@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from ..model import Part
-from .structure import paragraph
+from ..model import Paragraph, Part
+from .structure import closing_address, paragraph
 
 # Each mark of the genre, and the words that show it.
 MARKS = {
@@ -37,8 +37,10 @@ def reads_as_report(lines: list[str], salutation: str = "") -> bool:
     return any(n in found for n in names[:2]) and any(n in found for n in names[2:])
 
 
-def one_part(lines: list[str]) -> Part:
-    return Part("", 1, ONE_PART_TITLE, tuple(paragraph(line) for line in lines), ())
+def one_part(lines: list[str]) -> tuple[Part, list[Paragraph]]:
+    """The text as one part, and the closing address that ends it."""
+    closing, body = closing_address(lines)
+    return Part("", 1, ONE_PART_TITLE, tuple(paragraph(line) for line in body), ()), [paragraph(line) for line in closing]
 
 
 def not_a_report_message() -> str:

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from .clean import HAN
 from .garble import char_rarity
-from .gazetteer import LEVELS, level_of, lookup, places, split_prefecture
+from .gazetteer import LEVELS, current_name, level_of, lookup, places, split_prefecture
 
 # A place: a few Chinese characters ending in an administrative suffix (县, 市, 区, 自治县, 旗 …).
 _PLACE = rf"[{HAN}]{{1,12}}?(?:自治县|自治州|新区|县|市|区|旗|州|盟)"
@@ -49,6 +49,7 @@ class PlaceAndYear:
     prefecture: str = ""
     level: str = ""
     place_id: str = ""  # the id stem: a renamed place (清苑县, 清苑区) keeps one
+    named: str = ""  # the name the report gives its place, when the place has since been renamed
 
 
 def _agreed(votes: list[tuple[str, object]], field: str) -> tuple[object | None, list[str]]:
@@ -148,11 +149,13 @@ def find_place_and_year(title: str, occasion: str, speaker: str, opening: str, p
     if place is None:
         masked = any(_MASKED_PLACE.search(text) for text in (title, occasion, speaker, opening))
         warnings.insert(0, "place: masked in the text (**县); left empty" if masked else "place: not named in the title, occasion, speaker line or opening; left empty")
-    place = str(place or "")
-    known = lookup(place)
+    named = str(place or "")
+    place = current_name(named)
+    known = lookup(named)
     prefecture = known.prefecture if known else next((split_prefecture(_named(t))[0] for t in (title, *titles, occasion, speaker) if split_prefecture(_named(t))[0]), "")
     province = province_of(title, occasion) or (known.province if known else "")
-    return PlaceAndYear(place, province, year, tuple(warnings), prefecture, level_of(place), known.id if known else "")
+    return PlaceAndYear(place, province, year, tuple(warnings), prefecture, level_of(named), known.id if known else "",
+                        named if named != place else "")
 
 
 def _named(text: str) -> str:

@@ -56,7 +56,7 @@ def part_filename(part: Part) -> str:
 
 
 # Written only when set, so that reports without them keep their files as they were.
-_OPTIONAL_META = {"province": "", "digest": False, "prefecture": "", "level": "", "office": "", "kind": "report"}
+_OPTIONAL_META = {"province": "", "digest": False, "prefecture": "", "named": "", "level": "", "office": "", "kind": "report"}
 
 
 def meta_data(meta: Meta) -> dict:

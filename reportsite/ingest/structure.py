@@ -326,7 +326,7 @@ def parse_structure(lines: list[str], grammar: Grammar | None = None) -> tuple[l
     if parts and parts[-1].outro:
         closing, parts[-1].outro = parts[-1].outro, []
     elif parts and not parts[-1].sections:
-        closing, parts[-1].intro = _closing_address(parts[-1].intro)
+        closing, parts[-1].intro = closing_address(parts[-1].intro)
     return _paragraphs(opening), [_build_part(p) for p in parts], _paragraphs(closing)
 
 
@@ -343,7 +343,7 @@ def _next_section(grammar: Grammar, line: str, part: _PartDraft) -> tuple[str, s
     return None
 
 
-def _closing_address(intro: list[str]) -> tuple[list[str], list[str]]:
+def closing_address(intro: list[str]) -> tuple[list[str], list[str]]:
     """(closing, rest of the intro): a part without sections (加强政府自身建设) closes the report with an
     address to the deputies among its last paragraphs."""
     start = len(intro) - _CLOSING_REACH
