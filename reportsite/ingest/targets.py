@@ -343,7 +343,9 @@ def extract_targets(report: Report) -> Extraction:
     targets: list[Target] = []
     lists: list[tuple[NumberedList, list[int]]] = []
     for part in report.parts:
-        review = is_review_part(part.title, review_year) and not report.meta.digest
+        # A digest made of one body has no review part, whatever its headline says; a news rewrite that keeps
+        # the report's parts has one.
+        review = is_review_part(part.title, review_year) and not (report.meta.digest and len(report.parts) == 1)
         five_year = not review and is_five_year_part(part.title)
         for p in part.paragraphs:
             headline = headline_results(p, review_year) if review else headline_goals(p, year)
