@@ -173,3 +173,12 @@ def test_the_seeds_goals_to_follow_leave_out_stock_capacity_investment_and_the_l
     followed = {t.text for t in goals_of(seed_import.report)}
     assert "送戏下乡200场" in followed and "新建5G基站132座" in followed
     assert not followed & {"我们将全力办好10件民生实事", "做好全县9所养老机构", "汇集萃3000吨新型阻聚剂生产线", "规划建设2.1万亩涑水新区"}
+
+
+def test_the_seeds_eight_headline_goals_await_the_next_report(seed_import):
+    from reportsite.track.archive import headline_summary
+    from reportsite.track.match import track
+
+    outcomes = track(seed_import.report, None)
+    assert headline_summary(seed_import.report, outcomes) == {"not-yet-due": 8}
+    assert {o.status for o in outcomes} == {"not-yet-due"}
