@@ -28,6 +28,7 @@ def seed_target(seed_import, text: str) -> Target:
         ("3条市政道路等一期工程建设", "市政道路"),  # 3条 was attached to the whole list (t69)
         ("9个集中安置点全部建成", "集中安置点"),
         ("21所义务教育学校校舍提升改造", "义务教育学校校舍提升改造"),
+        ("维之王、绛山种业、康园泰等7家企业被省农业农村厅认定为山西省农业产业化省级重点龙头企业", "山西省农业产业化省级重点龙头企业"),
     ],
 )
 def test_a_seed_target_label_names_what_is_counted_of_what_and_where(seed_import, text, label):
