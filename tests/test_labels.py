@@ -183,3 +183,22 @@ def test_the_seeds_eight_headline_goals_await_the_next_report(seed_import):
     outcomes = track(seed_import.report, None)
     assert headline_summary(seed_import.report, outcomes) == {"not-yet-due": 8}
     assert {o.status for o in outcomes} == {"not-yet-due"}
+
+
+def test_a_reviewed_target_whose_kind_was_corrected_keeps_its_id_and_kind_on_reimport(tmp_path, seed):
+    import yaml
+
+    from .conftest import content_before_import
+
+    content = content_before_import(tmp_path)
+    first = import_report(seed, content)
+    [t] = [t for t in first.report.targets if t.text == "做好全县9所养老机构"]
+    path = content / "reports" / "jiangxian-2022" / "targets.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for entry in data["targets"]:
+        if entry["id"] == t.id:
+            entry.update(kind="result", reviewed=True)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    again = import_report(seed, content, force=True)
+    assert [(x.id, x.kind, x.reviewed) for x in again.report.targets if x.text == "做好全县9所养老机构"] == [(t.id, "result", True)]
+    assert len(again.report.targets) == len(first.report.targets)
