@@ -216,6 +216,7 @@ def test_check_lists_weak_matches_as_warnings_for_an_editor():
     nxt = report("q-2023", 2023, "创新型中小企业48家。", targets=[result("创新型中小企业48家", "创新型中小企业", 48, "家")])
     [warning] = review_warnings([year, nxt], {}, {"q-2022": "content/reports/q-2022"})
     assert warning.warning and str(warning).startswith("content/reports/q-2022/outcomes.yaml: t9: warning: a possible outcome 48家 in q-2023 part1-p1")
+    assert "write it in outcomes.yaml with reviewed: true" in str(warning)
 
 
 @pytest.mark.parametrize("unit", ["1", "增长1%，", "地区生产总值增长1%，", "2021年规上工业增加值完成1亿元；", "分别增长1%、", "1%", "1.", "地区生产总值", "完成1亿元，", "预计", "；"])

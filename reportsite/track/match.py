@@ -117,7 +117,7 @@ def commitment_outcome(goal: Target, results: list[Target], next_report: Report,
     """The result of the next review that counts the same thing in the same unit, if one reads alike."""
     same_unit = [r for r in results if r.unit == goal.unit and r.value is not None and r.nature not in ("capacity", "investment")]
     scored = sorted(((match_strength(goal, r, vocabulary), r) for r in same_unit), key=lambda x: -x[0])
-    if not scored or scored[0][0] < 0.4:
+    if not scored or scored[0][0] < rules.candidate:
         return Outcome(goal.id, "no-outcome-stated", report=next_report.id)
     confidence, result = scored[0]
     if result.paragraph in five_years and f"{goal.year}年" not in (result.sentence or result.text):

@@ -85,7 +85,7 @@ def candidate_warnings(weak: list[Outcome], display: str) -> list[ContentError]:
     """Weak matches an editor should confirm or reject, as warnings `check` lists."""
     return [
         ContentError(display, 0, o.target, f"a possible outcome {o.value:g}{o.unit} in {o.report} {o.paragraph} "
-                     f"(match {o.confidence:.2f}) is not claimed", "confirm it in outcomes.yaml with reviewed: true, or ignore it",
+                     f"(match {o.confidence:.2f}) is not claimed", "if it is the outcome, write it in outcomes.yaml with reviewed: true (docs/outcomes.md)",
                      warning=True)
         for o in weak
     ]

@@ -23,12 +23,13 @@ class Rules:
     exceeded: dict
     partly: float
     confidence: float
+    candidate: float
 
 
 @cache
 def load_rules(path: Path = Path(__file__).with_name("rules.yaml")) -> Rules:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return Rules(data["around"], data["exceeded"], float(data["partly"]), float(data["confidence"]))
+    return Rules(data["around"], data["exceeded"], float(data["partly"]), float(data["confidence"]), float(data["candidate"]))
 
 
 def in_base_unit(value: float, unit: str) -> tuple[float, str]:
