@@ -17,7 +17,7 @@ import yaml
 from .cache import cache_key, code_digest, keep, private_cache_folder, read_cached
 
 from .errors import ContentError, ContentErrors
-from .model import ID_PATTERN, KINDS, STATUSES, Block, Correction, Evidence, Meta, Note, NumberedList, Paragraph, Part, Repair, Report, Section, Source, Target
+from .model import ID_PATTERN, KINDS, STATUSES, Appendix, Block, Correction, Evidence, Meta, Note, NumberedList, Paragraph, Part, Repair, Report, Section, Source, Target
 from .yamlio import MAX_FILE_BYTES, LineDict, LineList, load_yaml
 
 _ID = re.compile(ID_PATTERN)
@@ -167,6 +167,18 @@ def _notes(r: Reader, node: LineDict) -> tuple[Note, ...]:
     return tuple(out)
 
 
+def _appendices(r: Reader, node: LineDict) -> tuple[Appendix, ...]:
+    """The lists printed after the report under `appendices:` (id, title, items)."""
+    out = []
+    for i, item in enumerate(r.items(node, "appendices", "", required=False)):
+        item = r.mapping(item, f"appendices[{i}]")
+        if item is not None:
+            f = f"appendices[{i}]."
+            items = tuple(str(x) for x in r.items(item, "items", f, required=False))
+            out.append(Appendix(r.ident(item, "id", f), r.line(item, "title", f), items, Source(r.path, item.line)))
+    return tuple(out)
+
+
 def _paragraphs(r: Reader, node: LineDict, key: str, field: str) -> tuple[Paragraph, ...]:
     out = []
     for i, item in enumerate(r.items(node, key, field, required=False)):
@@ -278,7 +290,7 @@ def load_report(folder: Path, display: str) -> tuple[Report | None, list[Content
         return None, errors
     repairs, repair_errors = _load_repairs(folder, display)
     report = Report(report_id, meta, opening, tuple(parts), closing, tuple(targets), tuple(lists), retired, repairs,
-                    notes=_notes(r, node))
+                    notes=_notes(r, node), appendices=_appendices(r, node))
     return report, errors + repair_errors + check_references(report, display)
 
 
