@@ -156,27 +156,27 @@ def read_blocks(r: Reader, node: LineDict, field: str) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
+def _entries(r: Reader, node: LineDict, key: str, make) -> tuple:
+    """The mappings listed under `key` (notes:, appendices:), each made into a unit by make(item, field prefix)."""
+    out = []
+    for i, item in enumerate(r.items(node, key, "", required=False)):
+        item = r.mapping(item, f"{key}[{i}]")
+        if item is not None:
+            out.append(make(item, f"{key}[{i}]."))
+    return tuple(out)
+
+
 def _notes(r: Reader, node: LineDict) -> tuple[Note, ...]:
     """The glossary's entries under `notes:` (id, mark, text), linked from their markers in the text."""
-    out = []
-    for i, item in enumerate(r.items(node, "notes", "", required=False)):
-        item = r.mapping(item, f"notes[{i}]")
-        if item is not None:
-            f = f"notes[{i}]."
-            out.append(Note(r.ident(item, "id", f), r.line(item, "mark", f), r.text(item, "text", f), Source(r.path, item.line)))
-    return tuple(out)
+    return _entries(r, node, "notes", lambda item, f: Note(
+        r.ident(item, "id", f), r.line(item, "mark", f), r.text(item, "text", f), Source(r.path, item.line)))
 
 
 def _appendices(r: Reader, node: LineDict) -> tuple[Appendix, ...]:
     """The lists printed after the report under `appendices:` (id, title, items)."""
-    out = []
-    for i, item in enumerate(r.items(node, "appendices", "", required=False)):
-        item = r.mapping(item, f"appendices[{i}]")
-        if item is not None:
-            f = f"appendices[{i}]."
-            items = tuple(str(x) for x in r.items(item, "items", f, required=False))
-            out.append(Appendix(r.ident(item, "id", f), r.line(item, "title", f), items, Source(r.path, item.line)))
-    return tuple(out)
+    return _entries(r, node, "appendices", lambda item, f: Appendix(
+        r.ident(item, "id", f), r.line(item, "title", f), tuple(str(x) for x in r.items(item, "items", f, required=False)),
+        Source(r.path, item.line)))
 
 
 def _paragraphs(r: Reader, node: LineDict, key: str, field: str) -> tuple[Paragraph, ...]:
