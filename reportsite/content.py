@@ -17,7 +17,7 @@ import yaml
 from .cache import cache_key, code_digest, keep, private_cache_folder, read_cached
 
 from .errors import ContentError, ContentErrors
-from .model import ID_PATTERN, KINDS, NATURES, STATUSES, Block, Correction, Evidence, Meta, Note, NumberedList, Paragraph, Part, Repair, Report, Section, Source, Target
+from .model import ID_PATTERN, KINDS, NATURES, STATUSES, Appendix, Block, Correction, Evidence, Meta, Note, NumberedList, Paragraph, Part, Repair, Report, Section, Source, Target
 from .yamlio import MAX_FILE_BYTES, LineDict, LineList, load_yaml
 
 _ID = re.compile(ID_PATTERN)
@@ -156,15 +156,27 @@ def read_blocks(r: Reader, node: LineDict, field: str) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
+def _entries(r: Reader, node: LineDict, key: str, make) -> tuple:
+    """The mappings listed under `key` (notes:, appendices:), each made into a unit by make(item, field prefix)."""
+    out = []
+    for i, item in enumerate(r.items(node, key, "", required=False)):
+        item = r.mapping(item, f"{key}[{i}]")
+        if item is not None:
+            out.append(make(item, f"{key}[{i}]."))
+    return tuple(out)
+
+
 def _notes(r: Reader, node: LineDict) -> tuple[Note, ...]:
     """The glossary's entries under `notes:` (id, mark, text), linked from their markers in the text."""
-    out = []
-    for i, item in enumerate(r.items(node, "notes", "", required=False)):
-        item = r.mapping(item, f"notes[{i}]")
-        if item is not None:
-            f = f"notes[{i}]."
-            out.append(Note(r.ident(item, "id", f), r.line(item, "mark", f), r.text(item, "text", f), Source(r.path, item.line)))
-    return tuple(out)
+    return _entries(r, node, "notes", lambda item, f: Note(
+        r.ident(item, "id", f), r.line(item, "mark", f), r.text(item, "text", f), Source(r.path, item.line)))
+
+
+def _appendices(r: Reader, node: LineDict) -> tuple[Appendix, ...]:
+    """The lists printed after the report under `appendices:` (id, title, items)."""
+    return _entries(r, node, "appendices", lambda item, f: Appendix(
+        r.ident(item, "id", f), r.line(item, "title", f), tuple(str(x) for x in r.items(item, "items", f, required=False)),
+        Source(r.path, item.line)))
 
 
 def _paragraphs(r: Reader, node: LineDict, key: str, field: str) -> tuple[Paragraph, ...]:
@@ -298,7 +310,7 @@ def load_report(folder: Path, display: str) -> tuple[Report | None, list[Content
         return None, errors
     repairs, repair_errors = _load_repairs(folder, display)
     report = Report(report_id, meta, opening, tuple(parts), closing, tuple(targets), tuple(lists), retired, repairs,
-                    notes=_notes(r, node))
+                    notes=_notes(r, node), appendices=_appendices(r, node))
     return report, errors + repair_errors + check_references(report, display)
 
 

@@ -184,6 +184,16 @@ TEXT_KINDS = ("report", "excerpt", "news")
 
 
 @dataclass(frozen=True)
+class Appendix:
+    """A list printed after the report (附件：2023年重点项目计划表), kept apart from its text."""
+
+    id: str
+    title: str
+    items: tuple[str, ...]
+    source: Source = Source()
+
+
+@dataclass(frozen=True)
 class Note:
     """A note of the report's glossary (名词解释), linked from its marker `[1]` in the text."""
 
@@ -205,6 +215,7 @@ class Report:
     retired: dict = field(default_factory=dict)  # old id -> id that now holds its content
     repairs: tuple[Repair, ...] = ()
     notes: tuple[Note, ...] = ()
+    appendices: tuple[Appendix, ...] = ()
 
     def all_paragraphs(self) -> list[Paragraph]:
         return [*self.opening, *(p for part in self.parts for p in part.paragraphs), *self.closing]

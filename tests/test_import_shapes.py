@@ -4,6 +4,7 @@ copies without their head or their part headings, and metadata reconciled from e
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -33,7 +34,7 @@ def everything(report: Report) -> str:
 
 def test_every_shape_has_a_test():
     tested = {"escaped-breaks", "scraper-header", "portal-page", "glossary", "lost-glossary", "bare-over-numbered", "news-rewrite",
-              "starts-at-heading", "wrong-year-title", "no-part-headings", "prefecture-in-title", "restarted-lists", "lost-character"}
+              "starts-at-heading", "wrong-year-title", "no-part-headings", "prefecture-in-title", "restarted-lists", "lost-character", "appendix"}
     assert {p.stem for p in SHAPES.glob("*.txt")} == tested
 
 
@@ -124,3 +125,23 @@ def test_a_lost_character_stays_visible_and_is_flagged():
     report, _ = imported("lost-character.txt")
     text = report.opening[0].text
     assert "二\ufffd\ufffd三五" in text and problems_in(text)
+
+
+def test_lists_after_the_closing_address_are_appendices():
+    report, warnings = imported("appendix.txt")
+    assert [(a.id, a.title, len(a.items)) for a in report.appendices] == [
+        ("appendix1", "2023年县级重点项目计划表", 2), ("appendix2", "2023年民生实事清单", 1)]
+    assert [p.text[:6] for p in report.closing] == ["各位代表，让"] and "附件" not in everything(report) and warnings == []
+
+
+@pytest.mark.parametrize("name", ["glossary.txt", "appendix.txt", "scraper-header.txt"])
+def test_notes_appendices_and_new_metadata_survive_writing_and_reading_the_yaml(name, tmp_path):
+    from reportsite.content import load_report
+    from reportsite.ingest.importer import import_report
+
+    written = import_report(SHAPES / name, tmp_path).report
+    loaded, errors = load_report(tmp_path / "reports" / written.id, "x")
+    assert [e for e in errors if not e.warning] == []
+    assert (loaded.notes, loaded.appendices, loaded.meta) == (
+        tuple(replace(n, source=loaded.notes[i].source) for i, n in enumerate(written.notes)),
+        tuple(replace(a, source=loaded.appendices[i].source) for i, a in enumerate(written.appendices)), written.meta)

@@ -17,6 +17,7 @@ from reportsite.ingest.chrome import split_chrome
 from reportsite.ingest.clean import clean, fullwidth_punctuation, strip_pinyin, tidy_whitespace
 from reportsite.ingest.decode import read_raw
 from reportsite.ingest.escapes import html_entities, literal_line_breaks, lost_spaces
+from reportsite.ingest.appendix import split_appendices
 from reportsite.ingest.marks import report_marks
 from reportsite.ingest.news import is_news_rewrite
 from reportsite.ingest.notes import ascii_markers, split_notes
@@ -67,6 +68,7 @@ RUNS = {
     "reported speech": "县长何某说，",
     "bare headings": "2022年工作回顾\n",
     "restarted lists": "\n（一）抓项目。",
+    "appendix headings": "\n附件1：",
 }
 
 # The hostile run goes into the review's results, the headline goals, a commitment and a line of its own.
@@ -105,6 +107,7 @@ PASSES = {
     "lost spaces": lost_spaces,
     "furniture": lambda text: strip_furniture(text.split("\n")),
     "notes": lambda text: split_notes(text.split("\n")),
+    "appendices": lambda text: split_appendices(text.split("\n")),
     "note markers": ascii_markers,
     "news": lambda text: is_news_rewrite(text.split("\n")),
     "marks": lambda text: report_marks(text.split("\n")),

@@ -18,6 +18,7 @@ from .ids import assign_structure_ids, assign_target_ids, is_report_id
 from .store import provenance_data, report_files, write_report
 from .digest import digest_part, is_digest
 from .metadata import find_place_and_year
+from .appendix import split_appendices
 from .marks import ONE_PART_WARNING, not_a_report_message, one_part, reads_as_report
 from .news import is_news_rewrite
 from .notes import split_notes, unmatched_marker_warnings
@@ -50,7 +51,8 @@ def parse_report(data: bytes, corrections=(), report_id: str | None = None) -> t
     text, encoding = read_raw(data)
     cleaned = clean(text, list(corrections))
     furniture = strip_furniture(cleaned.text.split("\n"))
-    page, body, dropped = split_chrome(drop_table_of_contents(list(furniture.lines)))
+    lines, appendices = split_appendices(list(furniture.lines))
+    page, body, dropped = split_chrome(drop_table_of_contents(lines))
     dropped = [*furniture.dropped, *dropped]
     scraped = furniture.meta
     body, notes = split_notes(body)
@@ -83,7 +85,7 @@ def parse_report(data: bytes, corrections=(), report_id: str | None = None) -> t
         prefecture=found.prefecture, named=found.named, level=found.level, office=scraped.get("office", ""),
     )
     report = Report(rid, meta, tuple(opening), tuple(parts), tuple(closing), repairs=with_verdicts(cleaned.repairs),
-                    notes=tuple(notes))
+                    notes=tuple(notes), appendices=tuple(appendices))
     cut_short = [] if digest or news else truncation_warnings(report)
     report = replace(report, meta=replace(meta, kind=text_kind(digest or news, is_excerpt(report, cut_short))))
     warnings = [*found.warnings, *structure_warnings, *cut_short,

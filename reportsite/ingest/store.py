@@ -73,6 +73,7 @@ def report_data(report: Report) -> dict:
         "closing": [paragraph_data(p) for p in report.closing],
         # The glossary's entries, linked from their markers ([1]) in the text; written only when there are any.
         **({"notes": [{"id": n.id, "mark": n.mark, "text": n.text} for n in report.notes]} if report.notes else {}),
+        **({"appendices": [{"id": a.id, "title": a.title, "items": list(a.items)} for a in report.appendices]} if report.appendices else {}),
         "retired": dict(report.retired),
     }
 
