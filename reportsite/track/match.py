@@ -57,9 +57,10 @@ def _figure_outcome(goal: Target, found: Figure, statement: Statement, report_id
     else:
         g, g_unit = in_base_unit(goal.value, goal.unit)
         o, o_unit = in_base_unit(found.value, found.unit)
-        partly = commitment and goal.unit not in ("%", "‰", "个百分点")
+        partly = commitment and goal.unit not in rules.rate_units
         status = judge(g, o, goal.qualifier, "level", vocabulary, rules, partly, ceiling) if g_unit == o_unit else "not-comparable"
-    note = "goal is comparable growth; outcome is not stated as comparable" if "可比" in goal.text and not statement.comparable else ""
+    comparable_goal = any(w in goal.text for w in vocabulary.comparable)
+    note = "goal is comparable growth; outcome is not stated as comparable" if comparable_goal and not statement.comparable else ""
     return Outcome(goal.id, status, found.value, found.unit, found.qualifier, statement.estimate, statement.sentence,
                    report_id, statement.paragraph, confidence, note)
 

@@ -24,12 +24,14 @@ class Rules:
     partly: float
     confidence: float
     candidate: float
+    rate_units: tuple[str, ...]
 
 
 @cache
 def load_rules(path: Path = Path(__file__).with_name("rules.yaml")) -> Rules:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return Rules(data["around"], data["exceeded"], float(data["partly"]), float(data["confidence"]), float(data["candidate"]))
+    return Rules(data["around"], data["exceeded"], float(data["partly"]), float(data["confidence"]),
+                 float(data["candidate"]), tuple(data["rate_units"]))
 
 
 def in_base_unit(value: float, unit: str) -> tuple[float, str]:
