@@ -270,3 +270,13 @@ def test_a_five_year_review_states_last_years_figure_only_where_it_names_the_yea
         "地区生产总值完成118.3亿元。2020年地区生产总值达到144.9亿元。"),)),), ()),)
     r = replace(report("x-2021", 2021, ""), parts=parts)
     assert [(s.level.value, s.in_review) for s in stated_figures(r, V)] == [(118.3, False), (144.9, True)]
+
+
+def test_a_comparable_growth_goal_is_compared_with_a_plain_outcome_and_says_so():
+    goal = Target("t1", "indicator", "part2-p1", "一般公共预算收入可比增长7%", indicator="一般公共预算收入可比", growth=7, year=2022)
+    plain = report("x-2023", 2023, "一般公共预算收入完成8.9亿元，同比增长29%。")
+    adjusted = report("x-2023", 2023, "地方一般公共预算收入（扣除留抵退税因素）增长7.2%。")
+    [o] = track(report("x-2022", 2022, "", targets=[goal]), plain)
+    assert (o.status, o.value, o.note) == ("exceeded", 29, "goal is comparable growth; outcome is not stated as comparable")
+    [o] = track(report("x-2022", 2022, "", targets=[goal]), adjusted)
+    assert (o.status, o.value, o.note) == ("met", 7.2, "")
