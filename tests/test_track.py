@@ -280,3 +280,11 @@ def test_a_comparable_growth_goal_is_compared_with_a_plain_outcome_and_says_so()
     assert (o.status, o.value, o.note) == ("exceeded", 29, "goal is comparable growth; outcome is not stated as comparable")
     [o] = track(report("x-2022", 2022, "", targets=[goal]), adjusted)
     assert (o.status, o.value, o.note) == ("met", 7.2, "")
+
+
+def test_every_goal_gets_an_outcome_even_one_there_is_nothing_to_match_by():
+    unknown = Target("t1", "indicator", "part2-p1", "全员劳动生产率增长6%", indicator="全员劳动生产率", growth=6, year=2022)
+    growth = Target("t2", "commitment", "part2-p1", "工业技改投资增长15%以上", indicator="工业技改投资", growth=15, year=2022)
+    got = track(report("x-2022", 2022, "", targets=[unknown, growth]), report("x-2023", 2023, "全员劳动生产率增长7%。"))
+    assert [(o.target, o.status) for o in got] == [("t1", "no-outcome-stated"), ("t2", "no-outcome-stated")]
+    assert candidates(got) == []

@@ -129,8 +129,8 @@ def commitment_outcome(goal: Target, results: list[Target], next_report: Report,
 
 
 def track(report: Report, next_report: Report | None, vocabulary: Vocabulary | None = None, rules: Rules | None = None) -> list[Outcome]:
-    """Every goal of `report` with the outcome `next_report` states, matched at any confidence; see `claimed`
-    and `candidates` for the two sides of the rules' confidence."""
+    """Every goal of `report` (goals_of) with the outcome `next_report` states, matched at any confidence; see
+    `claimed` and `candidates` for the two sides of the rules' confidence."""
     vocabulary, rules = vocabulary or load_vocabulary(), rules or load_rules()
     goals = goals_of(report)
     if next_report is None:
@@ -146,6 +146,9 @@ def track(report: Report, next_report: Report | None, vocabulary: Vocabulary | N
             out.append(headline_outcome(goal, key, statements, next_report, vocabulary, rules))
         elif goal.kind == "commitment" and goal.value is not None:
             out.append(commitment_outcome(goal, results, next_report, vocabulary, rules, five_years))
+        else:  # a growth commitment, or an indicator the vocabulary does not know: nothing to match it by
+            out.append(Outcome(goal.id, "no-outcome-stated", report=next_report.id, confidence=0.0,
+                               note="no indicator of the vocabulary or unit to match it by"))
     return out
 
 
