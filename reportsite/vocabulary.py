@@ -71,7 +71,9 @@ class Vocabulary:
         if len(found) != 1 or len(found[0].keys) != 1:
             return ""
         rest = label[: found[0].start] + label[found[0].end :]
-        return found[0].keys[0] if re.fullmatch(r"(?:\d{4}年)?(?:全县|全市|全区|全省|全年|全旗)?(?:可比)?", rest) else ""
+        for word in self.estimates:  # 预计全区地区生产总值, 社会消费品零售总额预计: an estimate of the indicator
+            rest = rest.replace(word, "")
+        return found[0].keys[0] if re.fullmatch(r"(?:其中)?(?:\d{4}年)?(?:全县|全市|全区|全省|全年|全旗)?(?:可比)?", rest) else ""
 
     def counted(self, label: str) -> str:
         """What a commitment counts, without how or where: '年内新增科技型中小企业' -> '科技型中小企业'."""

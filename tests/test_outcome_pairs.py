@@ -122,3 +122,10 @@ def test_an_outcome_in_report_json_links_to_the_paragraph_that_states_it():
     assert (data["status"], data["value"], data["estimate"], data["report"], data["reviewed"]) == ("missed", 6.5, "预计", "yixian-2020", False)
     assert data["url"] == f"https://example.org/yixian-2020/p/{data['paragraph']}/" and "增长6.5%" in data["quote"]
     assert outcome_json(Outcome("t1", "not-yet-due"))["url"] is None
+
+
+@pytest.mark.parametrize("pair", list(PAIRS["headline"]))
+def test_the_hand_read_pairs_cover_every_headline_goal_of_the_year(pair):
+    vocabulary = load_vocabulary()
+    keys = {vocabulary.key_of(t.indicator) for t, _ in outcomes(pair).values() if t.kind == "indicator"}
+    assert keys == set(PAIRS["headline"][pair])

@@ -17,7 +17,8 @@ V = load_vocabulary()
         ("一般公共预算收入", "public-budget-revenue"), ("公共财政预算收入", "public-budget-revenue"),
         ("固定资产投资", "fixed-asset-investment"), ("社会消费品零售总额", "retail-sales"), ("社会消费品零售额", "retail-sales"),
         ("城镇居民人均可支配收入", "urban-income"), ("农村居民人均可支配收入", "rural-income"), ("居民人均可支配收入", "income"),
-        ("全区地区生产总值", "gdp"), ("一般公共预算收入可比", "public-budget-revenue"),
+        ("全区地区生产总值", "gdp"), ("一般公共预算收入可比", "public-budget-revenue"), ("财政总收入", "fiscal-revenue"),
+        ("税收收入", "tax-revenue"), ("常住人口城镇化率", "urbanization"), ("人口自然增长率", "population-growth"),
     ],
 )
 def test_an_indicator_is_known_under_each_of_its_names(name, key):
@@ -28,9 +29,15 @@ def test_every_indicator_has_an_english_name_and_a_unit():
     assert all(i.en and i.unit and i.names for i in V.indicators.values())
 
 
-@pytest.mark.parametrize("label", ["万元地区生产总值能耗", "单位地区生产总值能耗", "人均地区生产总值", "规模以上工业企业"])
-def test_a_name_inside_another_indicator_is_not_that_indicator(label):
-    assert V.key_of(label) == ""
+@pytest.mark.parametrize("label, key", [("万元地区生产总值能耗", "energy-intensity"), ("单位地区生产总值综合能耗", "energy-intensity"),
+                                        ("人均地区生产总值", ""), ("地区生产总值的比重", ""), ("规模以上工业企业", "")])
+def test_a_name_inside_another_indicator_is_not_that_indicator(label, key):
+    assert V.key_of(label) == key
+
+
+@pytest.mark.parametrize("label", ["预计全区地区生产总值", "生产总值预计", "其中一般公共预算收入"])
+def test_an_estimate_word_or_a_part_of_word_beside_the_name_leaves_the_indicator_as_it_is(label):
+    assert V.key_of(label) in ("gdp", "public-budget-revenue")
 
 
 def test_the_longest_name_wins_where_names_overlap():
