@@ -10,7 +10,7 @@ from pathlib import Path
 from reportsite.ingest.ids import assign_structure_ids, assign_target_ids
 from reportsite.ingest.importer import parse_report
 from reportsite.ingest.targets import extract_targets
-from reportsite.model import Report
+from reportsite.content.model import Report
 
 CORPUS = Path(__file__).resolve().parent.parent / "examples" / "raw"
 

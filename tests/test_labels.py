@@ -8,7 +8,7 @@ import pytest
 from reportsite.ingest.importer import import_report
 from reportsite.ingest.labels import cross_reference, describe, nature_of, sentence_around
 from reportsite.ingest.targets import list_pieces, quantities, shared_tail
-from reportsite.model import Block, Paragraph, Target
+from reportsite.content.model import Block, Paragraph, Target
 
 
 def seed_target(seed_import, text: str) -> Target:

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from reportsite.model import Target
+from reportsite.content.model import Target
 from reportsite.track.match import Outcome, claimed, track
-from reportsite.vocabulary import load_vocabulary
+from reportsite.content.vocabulary import load_vocabulary
 from tests.archive import corpus_report
 
 PAIRS = yaml.safe_load((Path(__file__).parent / "data" / "outcome-pairs.yaml").read_text(encoding="utf-8"))
@@ -96,7 +96,7 @@ def test_an_outcome_row_names_the_indicator_in_english_and_keeps_the_estimate():
 
 
 def test_the_example_archive_as_loaded_from_yaml_gives_the_same_gdp_outcomes():
-    from reportsite.content import load_site_content
+    from reportsite.content.report import load_site_content
     from reportsite.track.archive import next_reports
 
     reports, errors = load_site_content(Path(__file__).resolve().parent.parent / "examples" / "content")[:2]

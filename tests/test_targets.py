@@ -6,7 +6,7 @@ import pytest
 
 from reportsite.ingest.ids import assign_structure_ids
 from reportsite.ingest.importer import parse_report
-from reportsite.model import Block, Paragraph, Target
+from reportsite.content.model import Block, Paragraph, Target
 from reportsite.ingest.targets import (
     blank_goal,
     extract_targets,
@@ -310,7 +310,7 @@ def test_a_goal_is_not_paired_with_a_result_that_counts_something_else():
 
 
 def test_a_news_rewrite_that_keeps_the_reports_parts_reads_its_review_as_results():
-    from reportsite.model import Meta, Part, Report
+    from reportsite.content.model import Meta, Part, Report
 
     review = Part("part1", 1, "2022年政府工作回顾", (para("改造老旧小区287个，新建口袋公园179个。"),), ())
     plan = Part("part2", 2, "2023年主要工作", (para("新建口袋公园100个。", "p2"),), ())

@@ -9,13 +9,13 @@ from textwrap import dedent
 
 import pytest
 
-from reportsite.model import Block, Meta, Paragraph, Part, Report, Target
+from reportsite.content.model import Block, Meta, Paragraph, Part, Report, Target
 from reportsite.track.archive import next_reports, place_key, report_outcomes, review_warnings
 from reportsite.track.match import Outcome, candidates, claimed, track
 from reportsite.track.review import load_outcomes, merge, outcome_data, write_outcomes
 from reportsite.track.statements import read_segment, stated_figures
 from reportsite.track.status import judge, load_rules
-from reportsite.vocabulary import load_vocabulary
+from reportsite.content.vocabulary import load_vocabulary
 
 V, RULES = load_vocabulary(), load_rules()
 

@@ -1,10 +1,10 @@
-"""The indicator vocabulary: one claim per kind of entry in reportsite/vocabulary.yaml."""
+"""The indicator vocabulary: one claim per kind of entry in reportsite/content/vocabulary.yaml."""
 
 from __future__ import annotations
 
 import pytest
 
-from reportsite.vocabulary import load_vocabulary
+from reportsite.content.vocabulary import load_vocabulary
 
 V = load_vocabulary()
 

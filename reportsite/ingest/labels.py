@@ -12,7 +12,8 @@ from pathlib import Path
 
 import yaml
 
-from ..model import Paragraph, Target
+from ..content.model import Paragraph, Target
+from ..content.vocabulary import load_vocabulary
 
 _SENTENCE_END = "。！？"
 
@@ -95,7 +96,7 @@ def plain_name(label: str) -> str:
 
 
 def is_five_year_part(title: str) -> bool:
-    return any(w in title for w in words()["five_year_parts"])
+    return load_vocabulary().is_five_year_part(title)
 
 
 def describe(targets: list[Target], paragraph: Paragraph, year: int | None, five_year: bool = False) -> list[Target]:

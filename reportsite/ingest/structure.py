@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
-from ..model import CN_DIGITS, Block, Paragraph, Part, Section
+from ..content.model import CN_DIGITS, Block, Paragraph, Part, Section
 from .clean import HAN
 
 CN_NUMERAL = f"[{CN_DIGITS}十]{{1,3}}"

@@ -7,14 +7,16 @@ import re
 from pathlib import Path
 
 from ..errors import ContentError
-from ..model import Report
-from ..vocabulary import load_vocabulary
+from ..content.model import Report
+from ..content.vocabulary import load_vocabulary
 from .match import Outcome, candidates, claimed, track
 from .review import candidate_warnings, load_outcomes, merge
 
 
 def place_key(place: str) -> str:
-    """'保定市清苑区' and '清苑区' are one place: a county or district without its prefecture."""
+    """'保定市清苑区' and '清苑区' are one place: a county or district without its prefecture. (The archive's
+    content.archive.place_key joins reports by the exact name; a goal's outcome needs the next year even
+    where the report names its place differently.)"""
     m = re.search(r"([^省市]+[县区旗])$", place)
     return m.group(1) if m else place
 

@@ -9,9 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from ..ingest.labels import is_five_year_part
-from ..model import Report, Target
-from ..vocabulary import Vocabulary, load_vocabulary
+from ..content.model import Report, Target
+from ..content.vocabulary import Vocabulary, load_vocabulary
 from .statements import Figure, Statement, stated_figures
 from .status import Rules, in_base_unit, judge, load_rules
 
@@ -109,8 +108,8 @@ def match_strength(goal: Target, result: Target, vocabulary: Vocabulary) -> floa
     return _similarity(a, b) if a and b else 0.0
 
 
-def five_year_paragraphs(report: Report) -> set[str]:
-    return {p.id for part in report.parts if is_five_year_part(part.title) for p in part.paragraphs}
+def five_year_paragraphs(report: Report, vocabulary: Vocabulary) -> set[str]:
+    return {p.id for part in report.parts if vocabulary.is_five_year_part(part.title) for p in part.paragraphs}
 
 
 def commitment_outcome(goal: Target, results: list[Target], next_report: Report, vocabulary: Vocabulary, rules: Rules,
@@ -137,7 +136,7 @@ def track(report: Report, next_report: Report | None, vocabulary: Vocabulary | N
         return [Outcome(g.id, "not-yet-due") for g in goals]
     statements = stated_figures(next_report, vocabulary)
     results = [t for t in next_report.targets if t.kind == "result"]
-    five_years = five_year_paragraphs(next_report)
+    five_years = five_year_paragraphs(next_report, vocabulary)
     out = []
     for goal in goals:
         if goal.nature == "five-year-goal":

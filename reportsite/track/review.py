@@ -10,9 +10,9 @@ import re
 from dataclasses import asdict, fields
 from pathlib import Path
 
-from ..content import Reader
+from ..content.reader import Reader
 from ..errors import ContentError
-from ..yamlio import dump_yaml, load_yaml, write_atomic
+from ..content.yamlio import dump_yaml, load_yaml, write_atomic
 from .match import Outcome
 from .status import OUTCOME_STATUSES
 

@@ -10,10 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..ingest.labels import is_five_year_part
-from ..ingest.targets import is_review_part
-from ..model import Report
-from ..vocabulary import Mention, Vocabulary
+from ..content.model import Report
+from ..content.vocabulary import Mention, Vocabulary
 
 _NUMBER = r"\d+(?:\.\d+)?"
 _LEVEL_UNIT = r"亿元|万元|元|亿美元|万美元|美元|万吨|吨|%"
@@ -92,9 +90,9 @@ def stated_figures(report: Report, vocabulary: Vocabulary) -> list[Statement]:
     year = report.meta.year or None
     out: list[Statement] = []
     goals_seen = False
-    review_parts = {p.id for p in report.parts if is_review_part(p.title, year - 1 if year else None) and not (year and str(year) in p.title)}
+    review_parts = {p.id for p in report.parts if vocabulary.is_review_part(p.title, year - 1 if year else None) and not (year and str(year) in p.title)}
     in_part = {p.id: part.id for part in report.parts for p in part.paragraphs}
-    five_years = {p.id for p in report.parts if is_five_year_part(p.title)}
+    five_years = {p.id for p in report.parts if vocabulary.is_five_year_part(p.title)}
     for paragraph in report.all_paragraphs():
         for sentence in re.split(r"(?<=。)", paragraph.text):
             if _GOALS_LEAD.search(sentence):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from ..vocabulary import Vocabulary
+from ..content.vocabulary import Vocabulary
 
 # Every status an outcome can have; the last three say why there is no comparison.
 OUTCOME_STATUSES = ("met", "exceeded", "partly", "missed", "not-comparable", "no-outcome-stated", "not-yet-due")

@@ -46,6 +46,8 @@ class Vocabulary:
     flows: tuple[str, ...] = ()
     stocks: tuple[str, ...] = ()
     ceiling_verbs: tuple[str, ...] = ()
+    review_parts: tuple[str, ...] = ()
+    five_year_parts: tuple[str, ...] = ()
     names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # every name -> the keys it names
     pattern: re.Pattern = re.compile("(?!)")  # every name, longest first
 
@@ -81,6 +83,14 @@ class Vocabulary:
             label = label.replace(word, "")
         return label
 
+    def is_review_part(self, title: str, review_year: int | None) -> bool:
+        """'2022年工作回顾', '过去一年' (or a title naming last year): a part that says what became of last year."""
+        return any(w in title for w in self.review_parts) or (review_year is not None and str(review_year) in title)
+
+    def is_five_year_part(self, title: str) -> bool:
+        """'“十四五”时期的主要目标任务', '“十三五”时期经济社会发展回顾': a part over a plan's five years."""
+        return any(w in title for w in self.five_year_parts)
+
     def sense(self, qualifier: str) -> str:
         """around, floor, ceiling; '' for a bare figure."""
         return self.qualifiers.get(qualifier, {}).get("sense", "")
@@ -102,6 +112,6 @@ def load_vocabulary(path: Path = VOCABULARY) -> Vocabulary:
     return Vocabulary(
         indicators, joined, data["qualifiers"], _tuple(data["estimates"]), _tuple(data["comparable"]),
         _tuple(data["stretch"]), _tuple(data["multi_year"]), _tuple(data["actions"]), _tuple(data["flows"]),
-        _tuple(data["stocks"]), _tuple(data["ceiling_verbs"]), names,
+        _tuple(data["stocks"]), _tuple(data["ceiling_verbs"]), _tuple(data["review_parts"]), _tuple(data["five_year_parts"]), names,
         re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True)))),
     )
