@@ -86,8 +86,7 @@ def _import_batch(paths: list[Path], content: Path, force: bool) -> int:
     """Import every file, a bar while it runs, then a table of what each file became."""
     import time
 
-    from .ingest.batch import import_batch
-    from .report_table import batch_table
+    from .ingest.batch import batch_table, import_batch
 
     start = time.perf_counter()
     bar = ImportBar(sys.stderr)

@@ -1,4 +1,5 @@
-"""Batch import: a folder (or a list) of raw reports -> one report folder each, all checked first.
+"""Batch import: a folder (or a list) of raw reports -> one report folder each, all checked first,
+and the table the batch ends with.
 
 Every file is parsed before anything is written; a file that fails is reported and the others go
 on. Two files that give the same id (the same place and year) are both refused, naming each other.
@@ -10,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -105,3 +107,34 @@ def import_batch(paths: list[Path], content_root: Path, force: bool = False, pro
         except OSError as e:
             written.append(BatchRow(row.file, error=f"cannot write {row.result.folder}: {e.strerror or e}"))
     return written
+
+
+# The table a batch ends with: file -> id, place, year, parts, paragraphs, targets, warnings.
+COLUMNS = ("file", "id", "place", "year", "parts", "paragraphs", "targets", "warnings")
+_NUMERIC = {"year", "parts", "paragraphs", "targets", "warnings"}
+
+
+def _width(text: str) -> int:
+    """Columns on a terminal: a Chinese character takes two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _cells(row) -> list[str]:
+    if row.result is None:
+        return [row.file.name, "failed", "", "", "", "", "", ""]
+    r = row.result.report
+    return [row.file.name, r.id, r.meta.place, str(r.meta.year or ""), str(len(r.parts)), str(len(r.all_paragraphs())),
+            str(len(r.targets)), str(len(row.result.warnings))]
+
+
+def batch_table(rows) -> str:
+    table = [list(COLUMNS)] + [_cells(row) for row in rows]
+    widths = [max(_width(line[i]) for line in table) for i in range(len(COLUMNS))]
+    lines = []
+    for line in table:
+        cells = []
+        for name, cell, width in zip(COLUMNS, line, widths):
+            pad = " " * (width - _width(cell))
+            cells.append(pad + cell if name in _NUMERIC else cell + pad)
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines)

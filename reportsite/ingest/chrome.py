@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .clean import HAN
-from .structure import is_part_heading
+from .headings import is_part_heading
 
 _NUM = "〇零一二三四五六七八九十百"
 _DATE_TIME = re.compile(r"(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})日?(?:\s*(\d{1,2})[:：](\d{2}))?")

@@ -23,7 +23,8 @@ from .appendix import split_appendices
 from .marks import ONE_PART_WARNING, not_a_report_message, one_part, reads_as_report
 from .news import is_news_rewrite
 from .notes import split_notes, unmatched_marker_warnings
-from .structure import HEADLINES, drop_table_of_contents, parse_structure
+from .headings import HEADLINES, drop_table_of_contents
+from .structure import parse_structure
 from .verify import contradicted_corrections, with_verdicts
 
 MAX_SEED_BYTES = 50 * 1024 * 1024
