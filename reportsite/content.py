@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import json
 import os
-import pickle
 import re
 import stat
 import sys
@@ -286,17 +287,49 @@ def load_report_kept(folder: Path, display: str) -> tuple[Report | None, list[Co
     cache = private_cache_folder("reports") if inputs is not None else None
     if cache is None:
         return load_report(folder, display)
-    key = cache_key(display, _loader_digest(), inputs)
+    key = cache_key(display, _loader_digest(), inputs) + ".json"
     kept = read_cached(cache, key)
     if kept is not None:
         try:
-            return pickle.loads(kept)
-        except Exception:  # damaged: loaded again and kept anew
+            report, errors = _from_plain(json.loads(kept))
+            if isinstance(report, Report) and isinstance(errors, tuple) and all(isinstance(e, ContentError) for e in errors):
+                return report, list(errors)
+        except (ValueError, TypeError, KeyError):  # not what this code keeps: loaded again and kept anew
             pass
     report, errors = load_report(folder, display)
     if report is not None:
-        keep(cache, key, pickle.dumps((report, errors), protocol=pickle.HIGHEST_PROTOCOL))
+        keep(cache, key, json.dumps(_plain((report, errors)), ensure_ascii=False, separators=(",", ":")).encode())
     return report, errors
+
+
+# What a kept report is made of. It is kept as JSON, which needs no code to load: a dataclass is
+# {"@": its name, "v": its fields in order}, a mapping {"=": …}, a tuple or list a JSON list.
+_KEPT_TYPES = {cls.__name__: cls for cls in (Report, Meta, Part, Section, Paragraph, Block, Source, Target, Evidence,
+                                              NumberedList, Repair, ContentError)}
+
+
+def _plain(value):
+    """`value` as JSON data (see _KEPT_TYPES)."""
+    if isinstance(value, (tuple, list)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {"=": {k: _plain(v) for k, v in value.items()}}
+    if _KEPT_TYPES.get(type(value).__name__) is type(value):
+        return {"@": type(value).__name__, "v": [_plain(getattr(value, f.name)) for f in dataclasses.fields(value)]}
+    if value is None or type(value) in (str, int, float, bool):
+        return value
+    raise TypeError(f"cannot keep {type(value).__name__}")
+
+
+def _from_plain(data):
+    """What _plain made `data` from; lists come back as tuples, as the model holds them."""
+    if isinstance(data, list):
+        return tuple(_from_plain(v) for v in data)
+    if isinstance(data, dict):
+        if "=" in data:
+            return {k: _from_plain(v) for k, v in data["="].items()}
+        return _KEPT_TYPES[data["@"]](*(_from_plain(v) for v in data["v"]))
+    return data
 
 
 def _plain_inputs(folder: Path) -> list[tuple[str, str]] | None:
