@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .content import load_report_kept, report_folders
+from .content import load_report_kept, read_text_file, report_folders
 from .datafiles import report_csv, report_json, share_card, source_files
 from .errors import ContentError, ContentErrors
 from .i18n import Lang, forget_text, load_languages, remembered_text
@@ -34,6 +34,7 @@ from .search import CHARMAP_NAME, INDEX_NAME, build_char_map, build_search_index
 from .settings import load_site_settings
 from .translations import load_glossary, load_translation
 from .views import ReportViewBuilder, bilingual_groups, link_neighbour_years
+from .yamlio import MAX_FILE_BYTES
 
 TEMPLATES = ["bilingual.html", "chrome.html", "home.html", "overview.html", "text.html", "part.html", "section.html", "paragraph.html", "target.html",
              "targets.html", "list.html", "about.html", "404.html", "redirect.html", "search.html", "glossary.html"]
@@ -53,6 +54,7 @@ class LoadedReport:
     folder: Path
     translation: object
     glossary: list
+    notes: dict = field(default_factory=dict)  # the about page's Markdown: about.md as "zh", about.en.md as "en"
 
 
 def _asset_version(static: Path) -> str:
@@ -115,12 +117,13 @@ def _folder_stamp(folder: Path) -> str:
 def load_settings(content: Path, templates: Path, static: Path, base_url: str | None) -> Settings:
     """Pass 1, site-wide: site.yaml, templates, message catalogs and static files, or ContentErrors."""
     config, problems = load_site_settings(content, base_url)
+    phrases = content / "zh-hant-phrases.txt"
+    problems += read_text_file(phrases, f"{content.name}/{phrases.name}", content, MAX_FILE_BYTES)[1]
     if any(not p.warning for p in problems):
         raise ContentErrors(problems)
     url, title = config.base_url, config.title
     env = make_environment(templates)
     compiled = load_templates(env, TEMPLATES)
-    phrases = content / "zh-hant-phrases.txt"
     languages = tuple(load_languages(templates, phrases=phrases))
     site = SiteInfo(title, url, urlsplit(url).path or "/", languages, _asset_version(static) if static.exists() else "0",
                     config.contact_url)
@@ -140,10 +143,12 @@ def load_report_build(content: Path, folder: Path, settings: Settings, key: str)
     errors += errs
     glossary, errs = load_glossary(folder, display)
     errors += errs
+    notes, errs = load_notes(folder, display)
+    errors += errs
     errors += check_ledger(folder, display, report)
     if any(not e.warning for e in errors):
         return None, errors
-    item = LoadedReport(report, folder, translation, glossary)
+    item = LoadedReport(report, folder, translation, glossary, notes)
     codes = {lang.code for lang in settings.languages}
     views = {}
     hant = next((lang for lang in settings.languages if lang.code == "zh-Hant"), None)
@@ -317,7 +322,7 @@ def _search_job(rv, lang: Lang, glossary: list, originals: dict[str, str]) -> Fi
 def _report_pages(rb: ReportBuild, lang: Lang, settings: Settings) -> list[Page]:
     """Every page of one report in one language."""
     rv, item = rb.views[lang.code], rb.item
-    pages = report_pages(rv, lang, settings.title, settings.url, _notes(item.folder, lang)) + redirect_pages(rv, item.report.retired, lang)
+    pages = report_pages(rv, lang, settings.title, settings.url, _notes(item.notes, lang)) + redirect_pages(rv, item.report.retired, lang)
     partner = rb.views.get("zh-Hans" if lang.code == "en" else "en")
     if partner:
         pages.append(Page(f"{rv.id}/bilingual/", "bilingual.html", f"{lang.t('bilingual_heading')} · {rv.title}",
@@ -345,13 +350,22 @@ def site_page_jobs(by_lang: dict[str, list[Page]], settings: Settings) -> list[R
             for lang in settings.languages for page in by_lang[lang.code]]
 
 
-def _notes(folder: Path, lang: Lang) -> str:
-    """Editors' notes for the about page: about.en.md for English, about.md (converted for zh-Hant) otherwise."""
-    english = folder / "about.en.md"
-    if lang.code == "en" and english.exists():
-        return english.read_text(encoding="utf-8")
-    chinese = folder / "about.md"
-    return lang.text(chinese.read_text(encoding="utf-8")) if chinese.exists() and lang.code != "en" else ""
+def load_notes(folder: Path, display: str) -> tuple[dict[str, str], list[ContentError]]:
+    """Editors' notes for the about page (about.md, about.en.md), read by the content files' rules."""
+    notes, errors = {}, []
+    for key, name in (("zh", "about.md"), ("en", "about.en.md")):
+        text, errs = read_text_file(folder / name, f"{display}/{name}", folder, MAX_FILE_BYTES)
+        errors += errs
+        if text is not None:
+            notes[key] = text
+    return notes, errors
+
+
+def _notes(notes: dict[str, str], lang: Lang) -> str:
+    """The notes in `lang`: about.en.md for English, about.md (converted for zh-Hant) otherwise."""
+    if lang.code == "en":
+        return notes.get("en", "")
+    return lang.text(notes["zh"]) if "zh" in notes else ""
 
 
 def cores() -> int:

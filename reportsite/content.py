@@ -37,6 +37,14 @@ REPAIR_METHODS = ("recorded correction", "re-read in step")
 _BREAKING = frozenset({"Cc", "Zl", "Zp"})
 # A title is drawn on the share card and repeated in every page's <title> and meta tags.
 MAX_LINE_CHARS = 500
+# Private-use characters stand for no character a reader can see (a garbled byte pair may become
+# one), and the page frames mark their slots with them (frames.py): no content may bring one in.
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
+PRIVATE_USE_HINT = "delete it: it stands for no character a reader can see, and is often a garbled one"
+
+
+def private_use_message(char: str) -> str:
+    return f"contains a private-use character (U+{ord(char):04X})"
 
 
 class Reader:
@@ -79,6 +87,10 @@ class Reader:
         if not isinstance(value, str):
             self.error(node, key, f"{field}{key}", f"expected text, got {_describe(value)}")
             return default
+        found = _PRIVATE_USE.search(value)
+        if found is not None:
+            self.error(node, key, f"{field}{key}", private_use_message(found.group()), PRIVATE_USE_HINT)
+            return _PRIVATE_USE.sub("", value)
         return value
 
     def number(self, node: LineDict, key: str, field: str, integer: bool = False):
@@ -439,6 +451,34 @@ def _plain_name(name) -> bool:
 def _inside(path: Path, folder: Path) -> bool:
     """Whether `path`, symlinks followed, stays inside `folder`: content never reads beyond its report."""
     return path.resolve().is_relative_to(folder.resolve())
+
+
+def read_text_file(path: Path, display: str, folder: Path, max_bytes: int) -> tuple[str | None, list[ContentError]]:
+    """A content file that is not YAML (a Markdown note, a phrase list), by the YAML's rules: it must
+    be a plain file that stays inside `folder` (symlinks followed), of at most `max_bytes`, in UTF-8,
+    without private-use characters. (None if it does not exist, or the text, and its problems.)"""
+    if not os.path.lexists(path):
+        return None, []
+    if not _inside(path, folder):
+        return None, [ContentError(display, 0, "", f"a symlink to {os.path.realpath(path)}, outside {folder.name}/",
+                                   "copy the file here instead of linking to it")]
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)  # a FIFO must not hang the build
+        with os.fdopen(fd, "rb") as f:
+            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+                return None, [ContentError(display, 0, "", "not a plain file", "replace it with a text file")]
+            data = f.read(max_bytes + 1)
+    except OSError as e:
+        return None, [ContentError(display, 0, "", f"cannot read the file ({e.strerror})")]
+    if len(data) > max_bytes:
+        return None, [ContentError(display, 0, "", f"file of more than {max_bytes:,} bytes", "split it, or check that it is the file you meant")]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        return None, [ContentError(display, 0, "", f"not UTF-8 text ({e.reason} at byte {e.start})", "save the file as UTF-8")]
+    lines = {text.count("\n", 0, m.start()) + 1: m.group() for m in reversed(list(_PRIVATE_USE.finditer(text)))}  # the first of each line
+    errors = [ContentError(display, line, "", private_use_message(char), PRIVATE_USE_HINT) for line, char in lines.items()]
+    return (None if errors else text), errors
 
 
 def _load_targets(folder: Path, display: str) -> tuple[list[Target], list[NumberedList], list[ContentError], bool]:

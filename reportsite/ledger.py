@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .content import read_text_file
 from .errors import ContentError
 from .model import Report
-from .yamlio import write_atomic
+from .yamlio import MAX_FILE_BYTES, write_atomic
 
 LEDGER = "published-ids.txt"
 
@@ -30,7 +31,9 @@ def read_ledger(folder: Path) -> list[str]:
 
 def check_ledger(folder: Path, display: str, report: Report) -> list[ContentError]:
     live = live_ids(report)
-    errors = []
+    _, errors = read_text_file(folder / LEDGER, f"{display}/{LEDGER}", folder, MAX_FILE_BYTES)  # a content file like any other
+    if errors:
+        return errors
     for old in read_ledger(folder):
         if old not in live and old not in report.retired:
             errors.append(ContentError(
