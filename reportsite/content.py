@@ -303,8 +303,8 @@ def load_report_kept(folder: Path, display: str) -> tuple[Report | None, list[Co
     kept = read_cached(cache, key)
     if kept is not None:
         try:
-            report, errors = _from_plain(json.loads(kept))
-            if isinstance(report, Report) and isinstance(errors, tuple) and all(isinstance(e, ContentError) for e in errors):
+            report, errors = json.loads(kept, object_hook=_from_plain)
+            if isinstance(report, Report) and all(isinstance(e, ContentError) for e in errors):
                 return report, list(errors)
         except (ValueError, TypeError, KeyError):  # not what this code keeps: loaded again and kept anew
             pass
@@ -314,10 +314,11 @@ def load_report_kept(folder: Path, display: str) -> tuple[Report | None, list[Co
     return report, errors
 
 
-# What a kept report is made of. It is kept as JSON, which needs no code to load: a dataclass is
-# {"@": its name, "v": its fields in order}, a mapping {"=": …}, a tuple or list a JSON list.
+# What a kept report is made of. It is kept as JSON, which runs no code when it is read: a dataclass
+# is {"@": its name, "v": its fields in order}, a mapping {"=": …}, a tuple or list a JSON list.
 _KEPT_TYPES = {cls.__name__: cls for cls in (Report, Meta, Part, Section, Paragraph, Block, Source, Target, Evidence,
                                               NumberedList, Repair, ContentError)}
+_FIELDS = {cls: tuple(f.name for f in dataclasses.fields(cls)) for cls in _KEPT_TYPES.values()}
 
 
 def _plain(value):
@@ -333,15 +334,15 @@ def _plain(value):
     raise TypeError(f"cannot keep {type(value).__name__}")
 
 
-def _from_plain(data):
-    """What _plain made `data` from; lists come back as tuples, as the model holds them."""
-    if isinstance(data, list):
-        return tuple(_from_plain(v) for v in data)
-    if isinstance(data, dict):
-        if "=" in data:
-            return {k: _from_plain(v) for k, v in data["="].items()}
-        return _KEPT_TYPES[data["@"]](*(_from_plain(v) for v in data["v"]))
-    return data
+def _from_plain(data: dict):
+    """What _plain made a JSON object from (json.loads calls it for each, innermost first). The
+    model's lists (of units, of target ids) hold no lists: one level comes back as tuples."""
+    if "@" in data:
+        cls = _KEPT_TYPES[data["@"]]
+        unit = object.__new__(cls)  # as pickle makes it: frozen dataclasses' __init__ sets each field the slow way
+        unit.__dict__.update(zip(_FIELDS[cls], [tuple(v) if type(v) is list else v for v in data["v"]], strict=True))
+        return unit
+    return data["="] if "=" in data else data  # a mapping, and then its wrapper
 
 
 def _plain_inputs(folder: Path) -> list[tuple[str, str]] | None:
