@@ -34,7 +34,6 @@ from .search import CHARMAP_NAME, INDEX_NAME, build_char_map, build_search_index
 from .settings import load_site_settings
 from .translations import load_glossary, load_translation
 from .views import ReportViewBuilder, bilingual_groups, link_neighbour_years
-from .yamlio import MAX_FILE_BYTES
 
 TEMPLATES = ["bilingual.html", "chrome.html", "home.html", "overview.html", "text.html", "part.html", "section.html", "paragraph.html", "target.html",
              "targets.html", "list.html", "about.html", "404.html", "redirect.html", "search.html", "glossary.html"]
@@ -118,7 +117,7 @@ def load_settings(content: Path, templates: Path, static: Path, base_url: str | 
     """Pass 1, site-wide: site.yaml, templates, message catalogs and static files, or ContentErrors."""
     config, problems = load_site_settings(content, base_url)
     phrases = content / "zh-hant-phrases.txt"
-    problems += read_text_file(phrases, f"{content.name}/{phrases.name}", content, MAX_FILE_BYTES)[1]
+    problems += read_text_file(phrases, f"{content.name}/{phrases.name}")[1]
     if any(not p.warning for p in problems):
         raise ContentErrors(problems)
     url, title = config.base_url, config.title
@@ -354,7 +353,7 @@ def load_notes(folder: Path, display: str) -> tuple[dict[str, str], list[Content
     """Editors' notes for the about page (about.md, about.en.md), read by the content files' rules."""
     notes, errors = {}, []
     for key, name in (("zh", "about.md"), ("en", "about.en.md")):
-        text, errs = read_text_file(folder / name, f"{display}/{name}", folder, MAX_FILE_BYTES)
+        text, errs = read_text_file(folder / name, f"{display}/{name}")
         errors += errs
         if text is not None:
             notes[key] = text

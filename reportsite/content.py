@@ -19,7 +19,7 @@ from .cache import cache_key, code_digest, keep, private_cache_folder, read_cach
 
 from .errors import ContentError, ContentErrors
 from .model import ID_PATTERN, KINDS, STATUSES, Block, Correction, Evidence, Meta, NumberedList, Paragraph, Part, Repair, Report, Section, Source, Target
-from .yamlio import MAX_FILE_BYTES, LineDict, LineList, load_yaml
+from .yamlio import MAX_FILE_BYTES, LineDict, LineList, load_yaml, read_content_file
 
 _ID = re.compile(ID_PATTERN)
 _REPORT_ID = re.compile(r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z")
@@ -454,31 +454,21 @@ def _inside(path: Path, folder: Path) -> bool:
     return path.resolve().is_relative_to(folder.resolve())
 
 
-def read_text_file(path: Path, display: str, folder: Path, max_bytes: int) -> tuple[str | None, list[ContentError]]:
-    """A content file that is not YAML (a Markdown note, a phrase list), by the YAML's rules: it must
-    be a plain file that stays inside `folder` (symlinks followed), of at most `max_bytes`, in UTF-8,
-    without private-use characters. (None if it does not exist, or the text, and its problems.)"""
+def read_text_file(path: Path, display: str) -> tuple[str | None, list[ContentError]]:
+    """A content file that is not YAML (a Markdown note, a phrase list) by the YAML's rules (see
+    read_content_file), and without private-use characters; None if it does not exist."""
     if not os.path.lexists(path):
         return None, []
-    if not _inside(path, folder):
-        return None, [ContentError(display, 0, "", f"a symlink to {os.path.realpath(path)}, outside {folder.name}/",
-                                   "copy the file here instead of linking to it")]
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)  # a FIFO must not hang the build
-        with os.fdopen(fd, "rb") as f:
-            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
-                return None, [ContentError(display, 0, "", "not a plain file", "replace it with a text file")]
-            data = f.read(max_bytes + 1)
-    except OSError as e:
-        return None, [ContentError(display, 0, "", f"cannot read the file ({e.strerror})")]
-    if len(data) > max_bytes:
-        return None, [ContentError(display, 0, "", f"file of more than {max_bytes:,} bytes", "split it, or check that it is the file you meant")]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as e:
-        return None, [ContentError(display, 0, "", f"not UTF-8 text ({e.reason} at byte {e.start})", "save the file as UTF-8")]
-    lines = {text.count("\n", 0, m.start()) + 1: m.group() for m in reversed(list(_PRIVATE_USE.finditer(text)))}  # the first of each line
-    errors = [ContentError(display, line, "", private_use_message(char), PRIVATE_USE_HINT) for line, char in lines.items()]
+    text, errors = read_content_file(path, display)
+    if text is None:
+        return None, errors
+    line, counted = 1, 0
+    for found in _PRIVATE_USE.finditer(text):  # the first of each line, of the first few lines
+        line, counted = line + text.count("\n", counted, found.start()), found.start()
+        if not errors or errors[-1].line != line:
+            errors.append(ContentError(display, line, "", private_use_message(found.group()), PRIVATE_USE_HINT))
+            if len(errors) == 10:
+                break
     return (None if errors else text), errors
 
 

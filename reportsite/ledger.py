@@ -12,7 +12,7 @@ from pathlib import Path
 from .content import read_text_file
 from .errors import ContentError
 from .model import Report
-from .yamlio import MAX_FILE_BYTES, write_atomic
+from .yamlio import write_atomic
 
 LEDGER = "published-ids.txt"
 
@@ -31,7 +31,7 @@ def read_ledger(folder: Path) -> list[str]:
 
 def check_ledger(folder: Path, display: str, report: Report) -> list[ContentError]:
     live = live_ids(report)
-    _, errors = read_text_file(folder / LEDGER, f"{display}/{LEDGER}", folder, MAX_FILE_BYTES)  # a content file like any other
+    _, errors = read_text_file(folder / LEDGER, f"{display}/{LEDGER}")  # a content file like any other
     if errors:
         return errors
     for old in read_ledger(folder):

@@ -54,7 +54,7 @@ def test_a_note_larger_than_a_content_file_may_be_is_refused(tmp_path):
     with open(content / "reports" / "mini-2023" / "about.md", "wb") as f:
         f.truncate(5_000_000)
     assert build_messages(content) == [
-        f"{NOTE}: file of more than 4,000,000 bytes (split it, or check that it is the file you meant)"
+        f"{NOTE}: file of 5,000,000 bytes, more than 4,000,000 (split it, or check that it is the file you meant)"
     ]
 
 
@@ -90,3 +90,20 @@ def test_a_symlinked_note_is_found_by_check(tmp_path, monkeypatch):
     (content / "reports" / "mini-2023" / "about.md").symlink_to("/etc/passwd")
     problems = check_site(content, project / "templates", project / "static").problems
     assert f"{NOTE}: a symlink to /etc/passwd, outside mini-2023/ (copy the file here instead of linking to it)" in map(str, problems)
+
+
+@pytest.mark.parametrize("name", ["targets.yaml", "en.yaml", "glossary.yaml"])
+def test_a_yaml_file_that_links_outside_the_report_is_refused_and_never_read(tmp_path, name):
+    secret = tmp_path / "secret.yaml"
+    secret.write_text("glossary: [{term: 密码, en: password, zh: hunter2, explanation: x}]\n", encoding="utf-8")
+    content = write_report(tmp_path)
+    path = content / "reports" / "mini-2023" / name
+    path.unlink(missing_ok=True)
+    path.symlink_to(secret)
+    assert f"content/reports/mini-2023/{name}: a symlink to {secret}, outside mini-2023/ (copy the file here instead of linking to it)" in build_messages(content)
+
+
+def test_a_yaml_file_that_is_a_fifo_is_refused_at_once(tmp_path):
+    content = write_report(tmp_path)
+    os.mkfifo(content / "reports" / "mini-2023" / "glossary.yaml")
+    assert build_messages(content) == ["content/reports/mini-2023/glossary.yaml: not a plain file (replace it with a text file)"]
