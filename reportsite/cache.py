@@ -134,7 +134,7 @@ def _open_folder(path: str, create: bool = False) -> int | None:
             fd = child
             if not _trusted(os.fstat(fd), last=i == len(names) - 1):
                 return None
-        fd, opened = -1, fd
+        opened, fd = fd, -1  # the caller's to close
         return opened
     finally:
         if fd >= 0:
