@@ -123,9 +123,9 @@ def test_a_folder_swapped_under_the_cache_while_builds_run_never_gets_an_entry_l
     failure = None
     try:
         make_environment.cache_clear()
-        build(project, tmp_path / "site")
+        build(project, tmp_path / "site", processes=1)  # a worker that ran planted code would leave the build waiting
         folder = project / "content" / "reports" / RID
-        for _ in range(150):
+        for _ in range(60):
             load_report_kept(folder, f"content/reports/{RID}")
             make_environment.cache_clear()
             make_environment(project / "templates").get_template("chrome.html")
@@ -158,15 +158,23 @@ def _cut(path: Path) -> None:
     path.write_bytes(data[:end])
 
 
+@pytest.fixture(scope="module")
+def fresh_site(tmp_path_factory) -> dict[str, bytes]:
+    """The files of the seed's site built with an empty cache."""
+    folder = tmp_path_factory.mktemp("fresh")
+    with pytest.MonkeyPatch.context() as m:
+        m.setenv("XDG_CACHE_HOME", str(folder / "cache"))
+        _forget()
+        build(copy_project(folder / "project"), folder / "site")
+        _forget()
+    return _files(folder / "site")
+
+
 @pytest.mark.parametrize("kind", ["charmaps", "markdown", "cards"])
-def test_a_damaged_cache_entry_is_made_again_and_the_site_equals_a_fresh_build(tmp_path, monkeypatch, kind):
+def test_a_damaged_cache_entry_is_made_again_and_the_site_equals_a_fresh_build(tmp_path, monkeypatch, kind, fresh_site):
     """A truncated character map (search would hang), a damaged Markdown note (the about page
     would lose its notes), a damaged share card (a broken PNG): each is made again."""
     project = copy_project(tmp_path / "project")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "fresh"))
-    build(project, tmp_path / "fresh-site")
-    fresh = _files(tmp_path / "fresh-site")
-    _forget()
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     build(project, tmp_path / "site")
     entries = list((tmp_path / "cache" / "reportsite" / kind).iterdir())
@@ -175,7 +183,7 @@ def test_a_damaged_cache_entry_is_made_again_and_the_site_equals_a_fresh_build(t
         _cut(entry)
     _forget()
     build(project, tmp_path / "site")
-    assert _files(tmp_path / "site") == fresh
+    assert _files(tmp_path / "site") == fresh_site
 
 
 def test_a_cache_entry_is_written_whole_under_its_name_and_leaves_no_partial_file(tmp_path, monkeypatch):
