@@ -13,6 +13,8 @@ therefore cannot swap it between the check and the read: the check is of the fol
 Each entry carries the SHA-256 of its bytes, checked when it is read: a damaged entry (a crash, a
 full disk, a disk error) is made again, never used. Entries are written whole (a temporary file,
 fsynced, renamed over the old one).
+
+Shared infrastructure: content/ and every stage may keep things here; it imports none of them.
 """
 
 from __future__ import annotations

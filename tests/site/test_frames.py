@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from reportsite import render
-from reportsite.build import render_site
+from reportsite.site import render
+from reportsite.site.build import render_site
 
 from .conftest import copy_project
 
@@ -97,9 +97,9 @@ def test_frame_markers_in_a_title_and_a_note_inject_nothing_even_past_the_conten
 
     import yaml
 
-    from reportsite import content
+    from reportsite.content import reader
 
-    monkeypatch.setattr(content, "_PRIVATE_USE", re.compile("(?!)"), raising=False)
+    monkeypatch.setattr(reader, "_PRIVATE_USE", re.compile("(?!)"), raising=False)
     project = copy_project(tmp_path)
     # A second report, after the seed: the seed's pages are the first of each template made from frames.
     folder = project / "content" / "reports" / "zz-2022"

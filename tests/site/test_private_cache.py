@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from reportsite import cache, cli, datafiles, markdown, render, search
-from reportsite.content import load_report_kept
+from reportsite import cache, cli
+from reportsite.content.report import load_report_kept
+from reportsite.site import datafiles, markdown, render, search
 
 from .conftest import build, copy_project
 
@@ -65,8 +66,8 @@ def _plant(project: Path, base: Path, marker: Path, monkeypatch) -> None:
     """A cache under `base` whose every entry writes `marker` when it is loaded: the templates'
     compiled code and the report's pickle, under the names the build looks for, written by the
     build's own cache code (so they pass any check of their bytes)."""
-    from reportsite import content
-    from reportsite.render import make_environment
+    from reportsite.content import report as content
+    from reportsite.site.render import make_environment
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(base))
     make_environment.cache_clear()
@@ -88,7 +89,7 @@ def test_a_folder_swapped_under_the_cache_while_builds_run_never_gets_an_entry_l
     in a loop while the builds run. None of their entries may ever be loaded."""
     if shared == "sticky" and os.geteuid() != 0:
         pytest.skip("the other user's folder must belong to someone else: needs root to chown")
-    from reportsite.render import make_environment
+    from reportsite.site.render import make_environment
 
     project = copy_project(tmp_path / "project")
     common = tmp_path / "shared"

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .content import read_text_file
-from .errors import ContentError
+from ..errors import ContentError
+from .reader import read_text_file
 from .model import Report
 from .yamlio import write_atomic
 

@@ -25,8 +25,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .build import render_site
-from .cache import cache_warnings
-from .errors import ContentErrors
+from ..cache import cache_warnings
+from ..errors import ContentErrors
 from .output import BlobTree
 
 DEV_SCRIPT = """(function () {
