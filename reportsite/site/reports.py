@@ -104,16 +104,17 @@ def glossary_entries(terms: tuple[GlossaryTerm, ...], lang: Lang) -> tuple[Gloss
 
 
 def _page_input(rb: ReportBuild, lang: Lang, settings: Settings) -> ReportPageInput:
-    return ReportPageInput(rv=rb.views[lang.code], lang=lang, site_title=settings.title, base_url=settings.url,
+    return ReportPageInput(rv=rb.views[lang.code], lang=lang, site_title=settings.site.title_in(lang.code), base_url=settings.url,
                            notes=_notes(rb.item.notes, lang), partner=rb.views.get("zh-Hans" if lang.code == "en" else "en"),
                            glossary=rb.glossaries[lang.code], retired=rb.item.report.retired)
 
 
 def _notes(notes: dict[str, str], lang: Lang) -> str:
-    """Editors' notes for the about page: about.en.md for English, about.md (converted for zh-Hant) otherwise."""
+    """Editors' notes for the about page: about.en.md for English, about.md (converted for zh-Hant,
+    with the interface words) otherwise."""
     if lang.code == "en":
         return notes.get("en", "")
-    return lang.text(notes["zh"]) if "zh" in notes else ""
+    return lang.ui_text(notes["zh"]) if "zh" in notes else ""
 
 
 def gather(content: Path, settings: Settings, strict: bool, previous: dict[str, ReportBuild]
