@@ -9,8 +9,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from reportsite.build import render_site
-from reportsite.linkcheck import check_links
+from reportsite.site.build import render_site
+from reportsite.site.linkcheck import check_links
 
 ROOT = Path(__file__).resolve().parent.parent
 ARCHIVE = ROOT / "examples" / "content"

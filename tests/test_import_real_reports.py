@@ -14,7 +14,7 @@ import yaml
 
 from reportsite.ingest.batch import import_batch
 from reportsite.ingest.importer import parse_report
-from reportsite.model import Report
+from reportsite.content.model import Report
 
 ROOT = Path(__file__).parent.parent
 RAW = ROOT / "examples" / "raw"

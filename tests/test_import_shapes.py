@@ -12,8 +12,8 @@ import pytest
 from reportsite.errors import ImportProblem
 from reportsite.ingest.importer import parse_report
 from reportsite.ingest.marks import MARKS, ONE_PART_WARNING
-from reportsite.model import Report
-from reportsite.suspicious import problems_in
+from reportsite.content.model import Report
+from reportsite.ingest.suspicious import problems_in
 
 SHAPES = Path(__file__).parent / "data" / "shapes"
 
@@ -136,7 +136,7 @@ def test_lists_after_the_closing_address_are_appendices():
 
 @pytest.mark.parametrize("name", ["glossary.txt", "appendix.txt", "scraper-header.txt"])
 def test_notes_appendices_and_new_metadata_survive_writing_and_reading_the_yaml(name, tmp_path):
-    from reportsite.content import load_report
+    from reportsite.content.report import load_report
     from reportsite.ingest.importer import import_report
 
     written = import_report(SHAPES / name, tmp_path).report

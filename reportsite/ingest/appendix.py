@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Appendix
+from ..content.model import Appendix
 from .chrome import is_chrome
 from .notes import is_notes_heading
 

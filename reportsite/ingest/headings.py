@@ -8,8 +8,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from ..model import CN_DIGITS
-from .clean import HAN
+from ..content.model import CN_DIGITS
+from ..script import HAN
 
 CN_NUMERAL = f"[{CN_DIGITS}十]{{1,3}}"
 

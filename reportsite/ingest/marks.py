@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Paragraph, Part
+from ..content.model import Paragraph, Part
 from .structure import closing_address, paragraph
 
 # Each mark of the genre, and the words that show it.

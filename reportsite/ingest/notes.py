@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from ..model import Note
+from ..content.model import Note
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 # An entry: [1]…, ［１］…, or 1.[term]… (the number before the bracketed term).

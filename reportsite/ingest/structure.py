@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ..model import Block, Paragraph, Part, Section
+from ..content.model import Block, Paragraph, Part, Section
 # CN_NUMERAL, cn_number and split_sentences are imported from here by targets.py and the tests too.
 from .headings import CN_NUMERAL, SECTION, Grammar, choose_grammar, cn_number, han_count, split_sentences
 

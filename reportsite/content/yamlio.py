@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import ContentError
+from ..errors import ContentError
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it: 10x faster
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
