@@ -97,7 +97,7 @@ def load_report_kept(folder: Path, display: str) -> tuple[Report | None, list[Co
 # What a kept report is made of. It is kept as JSON, which runs no code when it is read: a dataclass
 # is {"@": its name, "v": its fields in order}, a mapping {"=": …}, a tuple or list a JSON list.
 _KEPT_TYPES = {cls.__name__: cls for cls in (Report, Meta, Part, Section, Paragraph, Block, Source, Target, Evidence,
-                                              NumberedList, Repair, ContentError)}
+                                              NumberedList, Repair, Note, Appendix, ContentError)}
 _FIELDS = {cls: tuple(f.name for f in fields(cls)) for cls in _KEPT_TYPES.values()}
 
 
