@@ -150,3 +150,14 @@ def test_notes_appendices_and_new_metadata_survive_writing_and_reading_the_yaml(
     assert (loaded.notes, loaded.appendices, loaded.meta) == (
         tuple(replace(n, source=loaded.notes[i].source) for i, n in enumerate(written.notes)),
         tuple(replace(a, source=loaded.appendices[i].source) for i, a in enumerate(written.appendices)), written.meta)
+
+
+def test_notes_and_appendices_are_kept_in_the_private_cache_and_read_back(tmp_path, monkeypatch):
+    from reportsite.content.report import load_report, load_report_kept
+    from reportsite.ingest.importer import import_report
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    for name in ("glossary.txt", "appendix.txt"):
+        folder = import_report(SHAPES / name, tmp_path / name).folder
+        fresh = load_report(folder, "x")
+        assert load_report_kept(folder, "x") == fresh and load_report_kept(folder, "x") == fresh
