@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from reportsite import build as build_module
+from reportsite.site import build as build_module
 from reportsite.cli import main
-from reportsite.output import MARKER
-from reportsite.pages import Page
+from reportsite.site.output import MARKER
+from reportsite.site.pages import Page
 from tests.site.conftest import copy_project
 
 
