@@ -191,3 +191,13 @@ def test_every_command_the_docs_show_answers_help_with_its_flags():
         assert result.returncode == 0, result.stderr
         for flag in flags:
             assert flag in result.stdout, f"{command} {flag}"
+
+
+def test_the_readme_steps_are_commands_a_walked_page_runs():
+    """The README's walk-through is the how-to's, word for word, so the walk above proves it too."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8").split("## Quick start", 1)[1].split("## Commands", 1)[1]
+    steps = [line.strip() for block in re.findall(r"```sh\n(.*?)```", readme, re.S) for line in block.splitlines() if line.strip()]
+    walked = {line.strip() for page in HOWTOS for block in sh_blocks((DOCS / page).read_text(encoding="utf-8")) for line in block.splitlines()}
+    assert steps and set(steps) <= walked, set(steps) - walked
+    inline = re.findall(r"`(python build\.py [^`]*)`", readme.split("## From a raw report", 1)[1])
+    assert inline and set(inline) <= walked, set(inline) - walked
