@@ -117,7 +117,9 @@ def test_adding_a_report_imports_the_seed_under_a_new_id_with_all_its_repairs(pr
 
 def test_translating_starts_an_en_yaml_that_check_counts_and_the_site_shows(project):
     copy, outputs = walk("translating.md", project)
-    assert "qingyuan-2022: English translation" in outputs[0] and "1 draft" in outputs[0], outputs[0]
+    assert "qingyuan-2022: English translation 2% (0 reviewed, 1 draft, 51 missing of 52 paragraphs)" in outputs[0], outputs[0]
+    assert "qingyuan-2022: English translation 2% (0 reviewed, 1 draft, 51 missing of 52 paragraphs)" in \
+        (DOCS / "translating.md").read_text(encoding="utf-8").replace("\n", " ")
     assert "check: 0 error(s)" in outputs[0]
     page = (copy / "site/en/qingyuan-2022/index.html").read_text(encoding="utf-8")
     assert "Report on the Work of the Government of Qingyuan District, 2022" in page
