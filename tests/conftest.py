@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "jiangxian-2022-work-report.txt"
+# The seed's reviewed corrections travel beside it, bound to its bytes by their digest.
+SEED_CORRECTIONS = ROOT / "seeds" / "jiangxian-2022-work-report.corrections.yaml"
 # The committed import of the seed doubles as the golden files of the parser's YAML output.
 GOLDEN = ROOT / "content" / "reports" / "jiangxian-2022"
 
@@ -38,11 +39,17 @@ def golden() -> Path:
 
 
 def content_before_import(root: Path) -> Path:
-    """A content/ folder holding only the seed's reviewed corrections, as before its first import."""
-    folder = root / "content" / "reports" / GOLDEN.name
-    folder.mkdir(parents=True)
-    shutil.copy(GOLDEN / "corrections.yaml", folder / "corrections.yaml")
+    """An empty content/ folder, as before the seed's first import."""
+    (root / "content" / "reports").mkdir(parents=True)
     return root / "content"
+
+
+def seed_corrections() -> list:
+    from reportsite.content import load_corrections_file
+
+    corrections, _, errors = load_corrections_file(SEED_CORRECTIONS, "seeds/" + SEED_CORRECTIONS.name)
+    assert errors == []
+    return corrections
 
 
 @pytest.fixture

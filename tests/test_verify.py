@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from reportsite.check import check_corrections
-from reportsite.content import load_corrections
 from reportsite.ingest.verify import strip_farm_pinyin, verify_repair
 
-GOLDEN = Path(__file__).resolve().parent.parent / "content" / "reports" / "jiangxian-2022"
+from .conftest import seed_corrections
 
 
 def farm_misread(text: str) -> str:
@@ -57,8 +54,8 @@ def test_pinyin_the_farm_attached_to_garbage_carries_no_bytes(garbled, bare):
 
 
 def test_every_recorded_correction_of_the_seed_is_verified():
-    corrections, errors = load_corrections(GOLDEN, "corrections")
-    assert errors == [] and len(corrections) == 12
+    corrections = seed_corrections()
+    assert len(corrections) == 12
     assert [str(verify_repair(c.garbled, c.repaired)) for c in corrections] == ["verified"] * 12
 
 

@@ -6,12 +6,13 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..content import load_corrections, load_report
-from ..errors import ContentErrors, ImportProblem
+from ..content import load_report
+from ..errors import ImportProblem
 from ..model import Meta, Report, Target
 from ..suspicious import find_suspicious
 from .chrome import is_chrome, split_chrome
 from .clean import clean
+from .corrections import folder_corrections, merge_corrections, raw_file_corrections
 from .decode import read_raw
 from .ids import assign_structure_ids, assign_target_ids, is_report_id
 from .store import provenance_data, report_files, write_report
@@ -129,6 +130,12 @@ def check_report_id(report_id: str, given: bool) -> None:
     raise ImportProblem("the place and year of the report were not found, so it has no default id: pass one with --id, e.g. --id jiangxian-2022")
 
 
+def _suspicious_in_files(report: Report, folder: Path, display: str) -> list[str]:
+    """What still looks damaged, located in the files just written (path and line), where an editor fixes it."""
+    written, _ = load_report(folder, display)
+    return [str(replace(w, warning=False)) for w in find_suspicious(written or report)]
+
+
 def import_report(seed: Path, content_root: Path, report_id: str | None = None, force: bool = False) -> ImportResult:
     if report_id is not None:
         check_report_id(report_id, given=True)
@@ -137,20 +144,18 @@ def import_report(seed: Path, content_root: Path, report_id: str | None = None, 
     except OSError as e:
         raise ImportProblem(f"{seed}: cannot read ({e.strerror})") from e
     reports_root = content_root / "reports"
-    # The report's folder is known only after parsing the title, so corrections are looked up twice:
-    # by the id given on the command line, or else by the id parsed from the seed.
-    corrections = []
+    display = f"{content_root.name}/reports"
+    raw_fixes, notes = raw_file_corrections(seed, data)
+    # The report's folder is known only after parsing the title, so an editor's corrections are looked
+    # up twice: by the id given on the command line, or else by the id parsed from the seed.
+    corrections = raw_fixes
     if report_id:
-        corrections, errors = load_corrections(reports_root / report_id, f"{content_root.name}/reports/{report_id}")
-        if errors:
-            raise ContentErrors(errors)
+        corrections = merge_corrections(raw_fixes, folder_corrections(reports_root / report_id, f"{display}/{report_id}"))
     report, info = parse_report(data, corrections, report_id)
     check_report_id(report.id, given=False)
     folder = reports_root / report.id
     if not report_id and (folder / "corrections.yaml").exists():
-        corrections, errors = load_corrections(folder, f"{content_root.name}/reports/{report.id}")
-        if errors:
-            raise ContentErrors(errors)
+        corrections = merge_corrections(raw_fixes, folder_corrections(folder, f"{display}/{report.id}"))
         report, info = parse_report(data, corrections, report.id)
     previous = None
     if (folder / "report.yaml").exists():
@@ -168,10 +173,12 @@ def import_report(seed: Path, content_root: Path, report_id: str | None = None, 
     targets, lists = assign_target_ids(extract_targets(report), previous)
     report = replace(report, targets=tuple(_carry_tracking(targets, previous)), lists=tuple(lists))
     report = replace(report, retired=_retire_vanished(report, previous))
-    warnings = list(info["warnings"])
-    warnings += [f"corrections.yaml:{c.line}: correction not applied: its garbled text occurs {data.decode('utf-8', 'replace').count(c.garbled)} times, not once" for c in info["unmatched"]]
-    warnings += [f"corrections.yaml:{c.line}: correction contradicts the bytes that survived: {v}" for c, v in contradicted_corrections(corrections)]
-    warnings += [str(w) for w in find_suspicious(report)]
+    # What is said of the raw text as a whole names the raw file; the rest names the file to fix.
+    warnings = [str(replace(n, warning=False)) for n in notes] + [f"{seed}: {w}" for w in info["warnings"]]
+    text = data.decode("utf-8", "replace")
+    warnings += [f"{c.path}:{c.line}: correction not applied: its garbled text occurs {text.count(c.garbled)} times, not once" for c in info["unmatched"]]
+    warnings += [f"{c.path}:{c.line}: correction contradicts the bytes that survived: {v}" for c, v in contradicted_corrections(corrections)]
     provenance = provenance_data(report, seed.name, data, info["encoding"], info["dropped"])
     write_report(folder, report_files(report, provenance))
+    warnings += _suspicious_in_files(report, folder, f"{display}/{report.id}")
     return ImportResult(report, folder, warnings)

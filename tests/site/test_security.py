@@ -230,6 +230,7 @@ def test_only_the_files_the_report_is_made_of_are_published_as_its_source(tmp_pa
     secret = tmp_path / "secret.txt"
     secret.write_text("password: hunter2\n", encoding="utf-8")
     (folder / "draft.yaml").write_text("notes: not for publication\n", encoding="utf-8")
+    (folder / "corrections.yaml").write_text("corrections: []\n", encoding="utf-8")  # an editor's override
     (folder / "parts" / "notes.yaml").symlink_to(secret)
     (folder / "linked.yaml").symlink_to(secret)
     build(project, project / "site")
