@@ -78,3 +78,11 @@ def test_check_reports_a_correction_that_contradicts_the_bytes_with_file_and_lin
         f"content/reports/x-2022/corrections.yaml:2: repaired: '（三）一年来，令人奋进' contradicts the bytes that survived in {garbled!r}: "
         "contradicted (at '呷', character 8 of 11) (choose the reading whose bytes, read one byte out of step, give the garbled text)"
     )
+
+
+@pytest.mark.parametrize("garbled, repaired", [("?jīng)_", "冲X"), ("?;A(chǔ)", "。基础1"), ("?。ǘ┚劢寡渔溠a", "（二）聚焦延链补,")])
+def test_a_byte_left_over_at_the_end_is_forgiven_only_after_a_lead_byte(garbled, repaired):
+    """A span at a line's end may lose its last character's trail byte, but a single-byte character
+    after the surviving bytes was never on the page: an invented last character is contradicted."""
+    assert verify_repair(garbled, repaired[:-1]).status == "verified"
+    assert str(verify_repair(garbled, repaired)) == "contradicted (at the end: the repair is longer than the bytes that survived)"
