@@ -6,13 +6,15 @@ import errno
 import hashlib
 import os
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from reportsite import build as build_module
 from reportsite.cli import main
-from reportsite.output import MARKER
+from reportsite.output import MARKER, recover
 from reportsite.pages import Page
 from tests.site.conftest import copy_project
 
@@ -193,3 +195,35 @@ def test_a_folder_with_a_symlink_is_not_called_an_earlier_site(project, tmp_path
     capsys.readouterr()
     assert main(["--out", "site"]) == 1
     assert "rm -rf" not in capsys.readouterr().err
+
+
+def _ended_pid() -> int:
+    """The id of a process that has ended (and been reaped), so that no process has it for now."""
+    child = subprocess.Popen([sys.executable, "-c", ""])
+    child.wait()
+    return child.pid
+
+
+def test_recover_removes_only_the_staging_folders_of_builds_that_ended(tmp_path):
+    out = tmp_path / "site"
+    with subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"]) as running:
+        try:
+            alive = [tmp_path / f".site.new-{pid}-abc" for pid in (os.getpid(), running.pid, 1)]
+            dead = tmp_path / f".site.new-{_ended_pid()}-abc"
+            other = tmp_path / ".other.new-99999999-abc"  # another output folder's: not ours to judge
+            for folder in (*alive, dead, other):
+                folder.mkdir()
+                (folder / "index.html").write_text("<p>partial</p>\n", encoding="utf-8")
+            recover(out)
+            assert [f.exists() for f in alive] == [True, True, True]
+            assert not dead.exists() and other.exists()
+        finally:
+            running.kill()
+
+
+def test_recover_brings_back_the_previous_site_that_a_killed_swap_left_aside(tmp_path):
+    out, old = tmp_path / "site", tmp_path / ".site.old"
+    old.mkdir()
+    (old / "index.html").write_text("<p>previous</p>\n", encoding="utf-8")
+    recover(out)
+    assert (out / "index.html").read_text(encoding="utf-8") == "<p>previous</p>\n" and not old.exists()
