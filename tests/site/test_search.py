@@ -14,6 +14,9 @@ import unicodedata
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
+import yaml
+
+from reportsite.content import load_report
 
 from .conftest import keep_local
 
@@ -331,3 +334,18 @@ def test_searches_typed_while_the_index_loads_share_one_download(page):
     held.pop().continue_()
     assert wait_for_count(page) == status.get_attribute("data-msg-count").replace("{n}", "3")
     assert len(held) == 0
+
+
+def test_every_sites_search_index_carries_the_reports_glossary(site_dir):
+    """On the Chinese sites a glossary term's English finds the term; on the English site it finds the
+    paragraphs whose Chinese holds the term, since the translation words the term its own way."""
+    folder = site_dir.parent / "content" / "reports" / RID
+    terms = [(t["term"], t["en"]) for t in yaml.safe_load((folder / "glossary.yaml").read_text(encoding="utf-8"))["terms"]]
+    report, _ = load_report(folder, f"content/reports/{RID}")
+    chinese = {p.id: p.text for p in report.all_paragraphs()}
+    shards = {lang: json.loads((site_dir / prefix / RID / "search-index.json").read_text(encoding="utf-8")) for lang, prefix in PREFIX.items()}
+    assert shards["zh-Hans"]["gloss"] == [[term, en] for term, en in terms]
+    assert [en for _, en in shards["zh-Hant"]["gloss"]] == [en for _, en in terms]
+    found = [[[pid for pid, text in chinese.items() if term in text], en] for term, en in terms]
+    assert shards["en"]["gloss"] == [entry for entry in found if entry[0]]
+    assert len(shards["en"]["gloss"]) >= 5
