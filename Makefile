@@ -9,8 +9,9 @@ STAMP  := $(VENV)/.installed
 site: bytecode
 	$(PY) build.py
 
+# In parallel, one worker per core; every test has its own empty cache and temporary folder.
 test: bytecode
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n auto
 
 check: bytecode
 	$(PY) build.py check
