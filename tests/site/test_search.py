@@ -18,7 +18,7 @@ import yaml
 
 from reportsite.content import load_report
 
-from .conftest import keep_local
+from .conftest import guarded_context
 
 RID = "jiangxian-2022"
 PREFIX = {"zh-Hans": "", "zh-Hant": "zh-hant/", "en": "en/"}
@@ -141,24 +141,16 @@ class Search:
 def open_search(browser, served_site):
     """Search(lang): one page per language, opened once; fails if a page asks another host or throws."""
     site, base = served_site
-    context = browser.new_context()
-    outside = keep_local(context, base)
-    errors: list[str] = []
     pages: dict[str, Search] = {}
+    with guarded_context(browser, base) as context:
+        def get(lang: str) -> Search:
+            if lang not in pages:
+                index = json.loads((site / PREFIX[lang] / RID / "search-index.json").read_text(encoding="utf-8"))
+                index["map"] = json.loads((site / PREFIX[lang] / "search" / "charmap.json").read_text(encoding="utf-8"))["map"]
+                pages[lang] = Search(context.new_page(), base, lang, index)
+            return pages[lang]
 
-    def get(lang: str) -> Search:
-        if lang not in pages:
-            index = json.loads((site / PREFIX[lang] / RID / "search-index.json").read_text(encoding="utf-8"))
-            index["map"] = json.loads((site / PREFIX[lang] / "search" / "charmap.json").read_text(encoding="utf-8"))["map"]
-            page = context.new_page()
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            pages[lang] = Search(page, base, lang, index)
-        return pages[lang]
-
-    yield get
-    context.close()
-    assert not outside, f"requests to other hosts: {outside}"
-    assert not errors, f"script errors: {errors}"
+        yield get
 
 
 def long_phrase(index: dict) -> str:
