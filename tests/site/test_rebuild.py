@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import signal
 import subprocess
 import sys
@@ -14,6 +15,7 @@ import pytest
 
 from reportsite.build import render_site
 from reportsite.errors import ContentErrors
+from reportsite.output import recover
 
 from .conftest import ROOT, build, copy_project, free_port
 
@@ -96,23 +98,61 @@ def test_a_template_naming_an_unknown_value_fails_with_its_line(project):
     assert "templates/list.html:3: template error: 'no_such_value' is undefined" in str(error.value)
 
 
-def test_a_build_killed_midway_leaves_the_previous_site(project):
-    assert run_cli(project).returncode == 0
-    before = digest(project / "site")
+def killed_at(project: Path, step: str, fallback: bool = False) -> None:
+    """Build `project` in a process that stops at `step` of the swap (REPORTSITE_PAUSE), then kill it
+    there. With `fallback`, the build swaps as on a system without an atomic exchange of folders."""
+    flag = project.parent / f"paused-{step}"
+    code = ("import sys; from reportsite import output; " + ("output._exchange = lambda a, b: False; " if fallback else "")
+            + "from reportsite.cli import main; sys.exit(main([]))")
+    env = {**os.environ, "REPORTSITE_PAUSE": f"{step}:{flag}", "PYTHONPATH": str(ROOT)}
+    process = subprocess.Popen([sys.executable, "-c", code], cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 120
+        while not flag.exists():
+            assert process.poll() is None, f"the build ended before the {step} step: {process.stderr.read()}"
+            assert time.monotonic() < deadline, f"the build did not reach the {step} step"
+            time.sleep(0.05)
+    finally:
+        process.kill()
+        process.wait()
+        process.stderr.close()
+
+
+def edited(project: Path) -> None:
     part = project / PART2
     part.write_text(part.read_text(encoding="utf-8").replace("新建5G基站132座", "新建5G基站140座"), encoding="utf-8")
-    for delay in (0.3, 0.5, 0.7, 0.9):
-        process = subprocess.Popen([sys.executable, str(ROOT / "build.py")], cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(delay)
-        process.send_signal(signal.SIGKILL)
-        process.wait()
-        after = digest(project / "site")
-        assert after == before or "140座" in (project / "site" / RID / "s2-1" / "index.html").read_text(encoding="utf-8")
-        if after != before:
-            break
-    # Whatever was interrupted, the next build completes and nothing half-written is left beside the site.
+
+
+def page_text(project: Path) -> str:
+    return (project / "site" / RID / "s2-1" / "index.html").read_text(encoding="utf-8")
+
+
+def leftovers(project: Path) -> list[str]:
+    return sorted(p.name.split("-")[0] for p in project.iterdir() if p.name.startswith(".site."))
+
+
+@pytest.mark.parametrize("step, site_shows, left", [("swap", "132座", [".site.new"]), ("swapped", "140座", [".site.new"])])
+def test_a_build_killed_at_the_swap_leaves_one_whole_site_and_the_next_build_cleans_up(project, step, site_shows, left):
     assert run_cli(project).returncode == 0
-    assert not [p for p in project.iterdir() if p.name.startswith(".site.")]
+    before = digest(project / "site")
+    edited(project)
+    killed_at(project, step)
+    if step == "swap":
+        assert digest(project / "site") == before  # the new site was complete but not yet in place
+    assert site_shows in page_text(project)
+    assert leftovers(project) == left  # the dead build's staging folder (after the swap: the old site)
+    assert run_cli(project).returncode == 0
+    assert "140座" in page_text(project) and leftovers(project) == []
+
+
+def test_a_build_killed_between_the_two_renames_of_a_swap_gets_the_previous_site_back(project):
+    assert run_cli(project).returncode == 0
+    before = digest(project / "site")
+    edited(project)
+    killed_at(project, "aside", fallback=True)
+    assert not (project / "site").exists() and leftovers(project) == [".site.new", ".site.old"]
+    recover(project / "site")
+    assert digest(project / "site") == before and leftovers(project) == []
 
 
 def test_a_published_id_cannot_silently_disappear(project):
