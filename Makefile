@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test check serve bench clean bytecode
+.PHONY: site test check serve bench mutation clean bytecode
 
 site: bytecode
 	$(PY) build.py
@@ -23,6 +23,13 @@ bench: bytecode
 	$(PY) -m pip install -q -e '.[bench]'
 	$(PY) bench/run.py $(BENCH_ARGS)
 
+# Mutation testing of one target of mutation/ (ingest, output or search), on a copy of the project;
+# MODULE=path narrows it to one module and TESTS="files" to its own tests; RESUME=1 goes on with an
+# interrupted run. Not part of `test`.
+mutation: bytecode
+	$(PY) -m pip install -q -e '.[mutation]'
+	$(PY) mutation/run.py $(or $(TARGET),output) $(if $(MODULE),--module $(MODULE)) $(if $(TESTS),--tests "$(TESTS)") $(if $(RESUME),--resume)
+
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
@@ -35,4 +42,4 @@ bytecode: $(STAMP)
 	@$(PY) -m compileall -q reportsite >/dev/null
 
 clean:
-	rm -rf site .site.* $(VENV)
+	rm -rf site .site.* .mutation $(VENV)
