@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ from reportsite.errors import ImportProblem
 from reportsite.ingest.importer import MAX_SEED_BYTES, parse_report
 from reportsite.ingest.structure import parse_structure
 
+from .helpers import run_build_py
 from .timing import assert_linear
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,8 +28,7 @@ seed_like = st.text(alphabet=_ALPHABET, max_size=400)
 def run_import(tmp_path: Path, data: bytes, name: str = "seed.txt") -> subprocess.CompletedProcess:
     seed = tmp_path / name
     seed.write_bytes(data)
-    return subprocess.run([sys.executable, str(ROOT / "build.py"), "--content", str(tmp_path / "content"), "import", str(seed)],
-                          capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    return run_build_py("--content", str(tmp_path / "content"), "import", str(seed), cwd=tmp_path)
 
 
 @pytest.mark.parametrize("data, message", [

@@ -6,7 +6,6 @@ import hashlib
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ import yaml
 from reportsite.ingest.importer import NOT_A_REPORT
 
 from .conftest import SEED_CORRECTIONS, content_before_import
+from .helpers import run_build_py
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "data" / "seeds"
@@ -22,10 +22,7 @@ FIXTURES = Path(__file__).parent / "data" / "seeds"
 
 def run(root: Path, *args: str) -> subprocess.CompletedProcess:
     """Run build.py from the project folder (check needs its templates) on the content under `root`."""
-    return subprocess.run(
-        [sys.executable, "build.py", "--content", str(root / "content"), *args],
-        cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=120,
-    )
+    return run_build_py("--content", str(root / "content"), *args, timeout=120)
 
 
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:

@@ -61,11 +61,11 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 def serve_built(project: Path):
     """Build `project` into its site/ with the address of a free loopback port and serve it there:
     a generator of (site folder, base URL) for a fixture to yield from."""
-    port = free_port()
-    base = f"http://127.0.0.1:{port}/"
     out = project / "site"
+    # Bound before the build, so that no other worker of a parallel run can take the port in between.
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(out)))
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
     build(project, out, base_url=base)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_QuietHandler, directory=str(out)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield out, base
     server.shutdown()
