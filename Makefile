@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+# The Nu Html Checker (npm vnu-jar), run by the tests with Debian's Java: its install script, which
+# would fetch a Java runtime of its own, is skipped.
+NODE_STAMP := node_modules/.installed
 
 .PHONY: site test check serve bench mutation clean bytecode
 
@@ -10,7 +13,7 @@ site: bytecode
 	$(PY) build.py
 
 # In parallel, one worker per core; every test has its own empty cache and temporary folder.
-test: bytecode
+test: bytecode $(NODE_STAMP)
 	$(PY) -m pytest -q -n auto
 
 check: bytecode
@@ -36,10 +39,14 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q -e '.[test]'
 	touch $@
 
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
 # The package's bytecode, written as pip writes it for an installed package (an editable install
 # does not): where PYTHONDONTWRITEBYTECODE is set, every run would compile the sources again.
 bytecode: $(STAMP)
 	@$(PY) -m compileall -q reportsite >/dev/null
 
 clean:
-	rm -rf site .site.* .mutation $(VENV)
+	rm -rf site .site.* .mutation $(VENV) node_modules

@@ -1,4 +1,7 @@
-"""Script conversion between Traditional and Simplified Chinese, through OpenCC."""
+"""Script conversion between Traditional and Simplified Chinese, through OpenCC, and what a Han character is.
+
+Shared infrastructure: the import cleans text with it and the site converts and indexes text with
+it; it imports no stage and nothing of content/."""
 
 from __future__ import annotations
 
@@ -9,6 +12,17 @@ from functools import lru_cache
 from pathlib import Path
 
 import opencc
+
+# The Han characters, as a character class: the unified ideographs and Extension A, and the
+# compatibility ideographs; not the Yijing hexagram symbols (U+4DC0-U+4DFF) that sit between them.
+HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN_RANGES = (("\u3400", "\u4dbf"), ("\u4e00", "\u9fff"), ("\uf900", "\ufaff"))
+
+
+def is_han(ch: str) -> bool:
+    """Whether one character is a Han character (HAN)."""
+    return any(low <= ch <= high for low, high in _HAN_RANGES)
+
 
 TRADITIONAL_PROFILE = "s2tw"  # the common Taiwan standard characters, characters only (not s2twp)
 
@@ -52,8 +66,17 @@ def to_traditional(text: str, *phrase_files: str) -> str:
     The site's phrase lists, where given, are consulted first (see traditional_converter)."""
     lines = phrase_lines(*phrase_files)
     if not lines:
-        return converter(TRADITIONAL_PROFILE).convert(text)
-    return traditional_converter(lines).convert(text)
+        return taiwan_quotes(converter(TRADITIONAL_PROFILE).convert(text))
+    return taiwan_quotes(traditional_converter(lines).convert(text))
+
+
+# Quotation marks as Traditional text in Taiwan writes them: corner brackets, double ones inside.
+_CORNER_QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "『", "’": "』"})
+
+
+def taiwan_quotes(text: str) -> str:
+    """“…‘…’…” -> 「…『…』…」: OpenCC converts characters, never punctuation."""
+    return text.translate(_CORNER_QUOTES)
 
 
 def phrase_lines(*phrase_files: str) -> str:
@@ -92,7 +115,11 @@ def traditional_converter(phrase_lines: str) -> opencc.OpenCC:
         # The segmenter cuts the text into known phrases before any conversion (粮食|面积), so a
         # listed phrase must be one of its words too, or it never reaches the conversion step.
         standard["segmentation"]["dict"]["dicts"].insert(0, phrases)
-        standard["conversion_chain"][0]["dict"]["dicts"].insert(0, phrases)
+        # Every step, not only the first: s2tw's last step turns standard characters into Taiwan's
+        # variants (污 -> 汙), so a listed form that step would change again must be kept there too.
+        # Its input is already Traditional, which only a phrase written alike in both scripts matches.
+        for step in standard["conversion_chain"]:
+            step["dict"]["dicts"].insert(0, phrases)
         return _load_config(standard, folder)
 
 

@@ -70,7 +70,7 @@ def content_before_import(root: Path) -> Path:
 
 
 def seed_corrections() -> list:
-    from reportsite.content import load_corrections_file
+    from reportsite.content.provenance import load_corrections_file
 
     corrections, _, errors = load_corrections_file(SEED_CORRECTIONS, "seeds/" + SEED_CORRECTIONS.name)
     assert errors == []

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reportsite.linkcheck import check_links
-from reportsite.output import OutputTree
+from reportsite.site.linkcheck import check_links
+from reportsite.site.output import OutputTree
 
 BASE = "https://example.org/reports/"
 

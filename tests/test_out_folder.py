@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from reportsite import build as build_module
+from reportsite.site import build as build_module
 from reportsite.cli import main
-from reportsite.output import MARKER, recover
-from reportsite.pages import Page
+from reportsite.site.output import MARKER, recover
+from reportsite.site.pages import Page
 from tests.helpers import tree_digest
 from tests.site.conftest import copy_project
 

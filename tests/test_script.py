@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from reportsite.i18n import load_languages
+from reportsite.site.i18n import load_languages
 from reportsite.script import character_converter, converter, to_traditional, traditional_converter
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -114,7 +114,7 @@ def test_the_cached_traditional_messages_equal_a_fresh_conversion_and_a_changed_
 
 
 def _zh_hant_build(project: Path) -> dict[str, bytes]:
-    from reportsite.build import render_site
+    from reportsite.site.build import render_site
 
     tree, _, _ = render_site(project / "content", project / "templates", project / "static")
     return {path: data for path, data in tree.files.items() if path.startswith("zh-hant/")}
@@ -123,7 +123,7 @@ def _zh_hant_build(project: Path) -> dict[str, bytes]:
 def test_a_build_takes_the_zh_hant_text_it_converted_before_from_the_cache_and_converts_only_what_changed(tmp_path, monkeypatch):
     import shutil
 
-    from reportsite import i18n
+    from reportsite.site import i18n
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     for name in ("content", "templates", "static"):
@@ -159,7 +159,7 @@ def test_a_damaged_zh_hant_cache_is_converted_again(tmp_path, monkeypatch):
 
 
 def test_the_search_character_map_comes_from_the_cache_the_second_time_and_equals_a_fresh_one(tmp_path, monkeypatch):
-    from reportsite import search
+    from reportsite.site import search
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     chars = "为發发制製里裡"
@@ -170,3 +170,29 @@ def test_the_search_character_map_comes_from_the_cache_the_second_time_and_equal
     monkeypatch.setattr(search, "query_map", lambda corpus: pytest.fail("the map was made again"))
     assert search._char_map(chars) == fresh
     search._char_map.cache_clear()
+
+
+@pytest.mark.parametrize("simplified, traditional", [
+    ("新征程的“赶考”", "新征程的「趕考」"),  # 征程 "journey", not 徵 "levy"
+    ("山冲学校新建学生宿舍", "山沖學校新建學生宿舍"),
+    ("完成范必灌区续建配套", "完成范必灌區續建配套"),
+    ("汇集萃3000吨", "匯集萃3000噸"),
+    ("卫生县城迎检复审标准", "衛生縣城迎檢複審標準"),
+    ("深入打好污染防治攻坚战，污水处理", "深入打好污染防治攻堅戰，污水處理"),
+])
+def test_the_reviewed_misreadings_of_s2tw_are_corrected_in_the_report_text(simplified, traditional):
+    assert to_traditional(simplified, str(PHRASES)) == traditional
+
+
+def test_quotations_take_corner_brackets_in_traditional_text_double_ones_inside():
+    assert to_traditional("他说：“要‘快干’，不要‘慢干’。”", str(PHRASES)) == "他說：「要『快幹』，不要『慢幹』。」"
+    assert to_traditional("“六稳”") == "「六穩」"
+
+
+def test_the_editors_notes_take_the_interface_words_and_the_report_text_keeps_its_own():
+    languages = {lang.code: lang for lang in load_languages(ROOT / "templates", phrases=PHRASES)}
+    hant = languages["zh-Hant"]
+    notes = "网站发布的报告；根据公开信息更新；请附上段落链接。"
+    assert hant.ui_text(notes) == "網站發布的報告；根據公開資訊更新；請附上段落連結。"
+    assert hant.text("实施企业信息化项目") == "實施企業信息化項目"
+    assert languages["zh-Hans"].ui_text(notes) == notes

@@ -11,9 +11,9 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from ..content import load_corrections, load_corrections_file
+from ..content.provenance import load_corrections, load_corrections_file
 from ..errors import ContentError, ContentErrors
-from ..model import Correction
+from ..content.model import Correction
 
 
 def corrections_file(raw: Path) -> Path:

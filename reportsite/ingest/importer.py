@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..content import load_report
-from ..errors import ImportProblem
-from ..model import Meta, Report, Target
-from ..suspicious import find_suspicious
+from ..content.report import load_report
+from ..errors import ContentErrors, ImportProblem
+from ..content.model import Meta, Report, Target
+from .suspicious import find_suspicious
 from .chrome import is_chrome, split_chrome
 from .clean import clean
 from .corrections import folder_corrections, merge_corrections, raw_file_corrections

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from reportsite.build import render_site
+from reportsite.site.build import render_site
 from reportsite.errors import ContentErrors
-from reportsite.output import recover
+from reportsite.site.output import recover
 
 from ..helpers import run_build_py, tree_digest
 from .conftest import ROOT, build, copy_project, free_port

@@ -19,7 +19,7 @@ import opencc
 import pytest
 import yaml
 
-from reportsite.content import load_report
+from reportsite.content.report import load_report
 
 from .conftest import guarded_context
 

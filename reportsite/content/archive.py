@@ -1,0 +1,64 @@
+"""The archive: every loaded report once, grouped by place, with each place's years in order.
+
+A place is keyed by the name report.yaml gives it (`place:`), never by a translation of it: en.yaml
+may call one county two things in two years, and the years must still link up and group together
+in every language. What a stage shows for a place (its name in a language) is its own business;
+which reports belong together is decided here, once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .model import Report
+
+
+def place_key(report: Report) -> str:
+    """The key that joins a place's reports: its name as report.yaml writes it ("" if unknown)."""
+    return report.meta.place
+
+
+@dataclass(frozen=True)
+class YearLinks:
+    """The same place's reports of the year before and after a report: (year, report id) or None."""
+
+    previous: tuple[int, str] | None = None
+    next: tuple[int, str] | None = None
+
+
+@dataclass(frozen=True)
+class Archive:
+    """Every report of the site, sorted by id, and what joins them across reports."""
+
+    reports: tuple[Report, ...]
+    # place key -> its reports' ids, oldest year first (a year's several reports by id)
+    places: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    years: dict[str, YearLinks] = field(default_factory=dict)  # report id -> its neighbours in time
+
+    @classmethod
+    def of(cls, reports) -> "Archive":
+        ordered = tuple(sorted(reports, key=lambda r: r.id))
+        grouped: dict[str, list[Report]] = {}
+        for report in ordered:
+            grouped.setdefault(place_key(report), []).append(report)
+        places = {key: tuple(r.id for r in sorted(group, key=lambda r: (r.meta.year, r.id))) for key, group in grouped.items()}
+        return cls(ordered, places, _year_links(grouped))
+
+    def newest(self, key: str) -> str:
+        """The id of a place's latest report: the one whose name for the place a page shows."""
+        return self.places[key][-1]
+
+    def year_links(self, report_id: str) -> YearLinks:
+        return self.years.get(report_id, YearLinks())
+
+
+def _year_links(grouped: dict[str, list[Report]]) -> dict[str, YearLinks]:
+    """Each report's previous and next year at its place; a report whose place or year is unknown has none."""
+    links = {}
+    for key, group in grouped.items():
+        if not key:
+            continue
+        dated = sorted((r.meta.year, r.id) for r in group if r.meta.year)
+        for i, (_, rid) in enumerate(dated):
+            links[rid] = YearLinks(dated[i - 1] if i else None, dated[i + 1] if i + 1 < len(dated) else None)
+    return links

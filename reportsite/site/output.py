@@ -1,0 +1,326 @@
+"""Writing pass: the site is written into a folder beside the output (or held in memory) and swapped in whole."""
+
+from __future__ import annotations
+
+import ctypes
+import hashlib
+import os
+import shlex
+import shutil
+import tempfile
+import time
+from pathlib import Path, PurePosixPath
+
+from ..errors import OutputProblem, UnsafeOutputPath
+
+_RENAME_EXCHANGE = 2
+try:
+    _libc = ctypes.CDLL(None, use_errno=True)
+    _renameat2 = _libc.renameat2
+    _renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+except (OSError, AttributeError):
+    _renameat2 = None
+_AT_FDCWD = -100
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one atomic step (Linux renameat2); False where the system cannot."""
+    if _renameat2 is None:
+        return False
+    return _renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0
+
+
+class OutputTree:
+    """Files of the site by relative path; refuses any path that would land outside the site.
+
+    In memory by default (check, tests); given a folder, it writes each file as it comes, so a large
+    site never has to fit in memory — into a staging folder that is swapped in at the end.
+    """
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = folder
+        self.files: dict[str, bytes] = {}
+        self.paths: set[str] = set()
+        self.bytes = 0
+        self._made: set[str] = set()  # folders already created: one mkdir per folder, not per file
+
+    @staticmethod
+    def check_path(path: str) -> None:
+        # As PurePosixPath(path) judges it (absolute, or a ".." part), in string operations: a build
+        # checks a hundred thousand paths, and parsing each into a path object took a quarter second.
+        if not path or path[0] == "/" or "\\" in path or "\x00" in path or ".." in path.split("/"):
+            raise UnsafeOutputPath(f"refusing to write {path!r}: it is outside the output folder; nothing was replaced "
+                                   "(a template or an ID in content makes this path)")
+
+    def reserve(self, paths: list[str]) -> None:
+        """Claim paths that another process will write, so that no two things land on one file."""
+        for path in paths:
+            self.check_path(path)
+            if path in self.paths:
+                raise UnsafeOutputPath(f"refusing to write {path!r} twice: two pages or files would share it; nothing was replaced "
+                                       "(a template, an ID in content or a static file makes this path)")
+            self.paths.add(path)
+
+    def add(self, path: str, data: str | bytes, reserved: bool = False) -> None:
+        if not reserved:
+            self.reserve([path])
+        data = data.encode("utf-8") if isinstance(data, str) else data
+        self.bytes += len(data)
+        if self.folder is None:
+            self.files[path] = data
+            return
+        _write_file(os.path.join(self.folder, path), data, self._made)
+
+    def read(self, path: str) -> bytes:
+        return self.files[path] if self.folder is None else (self.folder / path).read_bytes()
+
+    def add_joined(self, path: str, sources: list[str], join) -> None:
+        """A file that `join` makes from files already in the tree (a search pack from its shards)."""
+        self.add(path, join([self.read(source) for source in sources]))
+
+    def digests_of(self, paths: list[str]) -> dict[str, str]:
+        """What a later build needs to reuse these files; a tree that cannot reuse keeps nothing."""
+        return {}
+
+    def adopt(self, files: dict[str, str]) -> None:
+        raise ValueError("only a BlobTree can reuse the files of an earlier build")
+
+
+def _write_file(target: str, data: bytes, made: set[str]) -> None:
+    """One file, in as few system calls as it takes: a mkdir for a folder not yet in `made`, then an
+    open, a write and a close (pathlib's write_bytes adds a buffered writer and path parsing, which
+    cost more than the writing itself for a page of a few kilobytes)."""
+    parent = os.path.dirname(target)
+    if parent not in made:
+        try:
+            os.mkdir(parent)
+        except FileExistsError:
+            pass
+        except FileNotFoundError:
+            os.makedirs(parent, exist_ok=True)
+        made.add(parent)
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    finally:
+        os.close(fd)
+
+
+class BlobTree(OutputTree):
+    """The site as path -> digest, each file's bytes stored once under its digest in `store`.
+
+    What `serve` keeps: the bytes stay on disk, memory holds a short name per file, and a rebuild
+    reuses an unchanged report's files by their digests without reading or rendering them again.
+    """
+
+    def __init__(self, store: Path) -> None:
+        super().__init__(None)
+        self.store = store
+        self.digests: dict[str, str] = {}
+
+    def add(self, path: str, data: str | bytes, reserved: bool = False) -> None:
+        if not reserved:
+            self.reserve([path])
+        data = data.encode("utf-8") if isinstance(data, str) else data
+        self.bytes += len(data)
+        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+        blob = self.store / digest
+        if not blob.exists():
+            partial = self.store / f".{digest}.{os.getpid()}"
+            partial.write_bytes(data)
+            os.replace(partial, blob)  # a request never sees half a file
+        self.digests[path] = digest
+
+    def read(self, path: str) -> bytes:
+        return (self.store / self.digests[path]).read_bytes()
+
+    def add_joined(self, path: str, sources: list[str], join) -> None:
+        """As OutputTree's, but what `join` made of the same sources before is reused while the store
+        holds it: a rebuild after one edit makes again only the packs holding the edited report.
+        The store remembers it in a small file (`join-…`, naming the joined file's digest), which
+        sweep deletes with the file it names, so what is remembered never outgrows the site."""
+        key = f"{join.__module__}.{join.__qualname__}" + "".join(self.digests[source] for source in sources)
+        memo = self.store / f"join-{hashlib.blake2b(key.encode(), digest_size=16).hexdigest()}"
+        digest = memo.read_text(encoding="ascii") if memo.is_file() else None
+        if digest is not None and (self.store / digest).exists():
+            self.reserve([path])
+            self.digests[path] = digest
+            return
+        super().add_joined(path, sources, join)
+        memo.write_text(self.digests[path], encoding="ascii")
+
+    def digests_of(self, paths: list[str]) -> dict[str, str]:
+        return {path: self.digests[path] for path in paths}
+
+    def adopt(self, files: dict[str, str]) -> None:
+        """Take an earlier build's files as they are: their paths were checked when they were written,
+        and a report's paths are under its own id, so checking a hundred reports' again is skipped."""
+        self.paths.update(files)
+        self.digests.update(files)
+
+    def sweep(self, earlier: "BlobTree | None") -> None:
+        """Delete the blobs of an earlier build that this one no longer names, and what the store
+        remembers of joins whose file this build does not name."""
+        named = set(self.digests.values())
+        for memo in self.store.glob("join-*"):
+            if memo.read_text(encoding="ascii") not in named:
+                memo.unlink(missing_ok=True)
+        if earlier is None:
+            return
+        for digest in set(earlier.digests.values()) - named:
+            (self.store / digest).unlink(missing_ok=True)
+
+
+def recover(out: Path) -> None:
+    """Finish a swap that a killed build left half done: the previous site comes back."""
+    old = out.with_name(f".{out.name}.old")
+    if old.exists() and not out.exists():
+        os.replace(old, out)
+    if old.exists():
+        shutil.rmtree(old, ignore_errors=True)
+    for staging in out.parent.glob(f".{out.name}.new-*"):
+        pid = staging.name.split(".new-", 1)[1].split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(staging, ignore_errors=True)  # left by a build that was killed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+# Written into every site the build makes: the build replaces a folder only if it holds this file
+# (or is empty), so an --out pointing at anything else is refused instead of deleted.
+MARKER = ".reportsite-build"
+_MARKER_TEXT = "Made by `python build.py`: the next build replaces this whole folder.\n"
+
+
+def check_out_folder(out: Path, sources: dict[str, Path]) -> None:
+    """Refuse, before anything is written, an output folder the build must not replace.
+
+    `sources` names the folders the build reads (content, templates, static): the output may be
+    neither one of them, nor inside one, nor a folder that holds one. The current folder, the home
+    folder and the root are never replaced either, nor a file, nor a folder the build did not make.
+    """
+    target = out.resolve()
+    reason = "it is the root folder" if target == Path(target.anchor) else _protected(target, {name: path.resolve() for name, path in sources.items()})
+    hint = "choose a new or empty folder, e.g. site"
+    if reason is None and target.exists():
+        if not target.is_dir():
+            reason = "it is a file"
+        elif not (target / MARKER).is_file() and any(target.iterdir()):
+            reason = f"it holds files that no build made (a site made by the build has a {MARKER} file)"
+            if _earlier_site(target):
+                # Deleting on a guess is what the marker exists to prevent: the person decides.
+                reason = f"it has no {MARKER} file, but looks like a site made by an earlier version of build.py"
+                hint = f"if it is one, remove it with `rm -rf -- {shlex.quote(str(out))}` and build again"
+    if reason:
+        raise OutputProblem(f"--out {out}: refusing to replace it: {reason}; nothing was touched ({hint})")
+
+
+# Files every site the build has made holds, and the kinds of file a site is made of.
+_SITE_SIGNATURE = ("sitemap.xml", "robots.txt", "404.html", "static/site.js")
+_SITE_SUFFIXES = frozenset({".html", ".xml", ".txt", ".json", ".csv", ".png", ".css", ".js", ".webmanifest",
+                            ".svg", ".ico", ".gif", ".jpg", ".jpeg", ".webp", ".woff", ".woff2"})
+
+
+def _earlier_site(folder: Path) -> bool:
+    """Whether a folder without the marker looks like a site made before the build wrote one: it has
+    the files every site has, and nothing a site never holds (a hidden file such as .git, a
+    symlink, code, YAML outside a report's source/) in any folder it can read."""
+    if not all((folder / name).is_file() for name in _SITE_SIGNATURE):
+        return False
+    unreadable = []
+    for root, dirs, files in os.walk(folder, onerror=unreadable.append):
+        here = Path(root)
+        rel = here.relative_to(folder)
+        if any(name.startswith(".") or (here / name).is_symlink() for name in dirs + files):
+            return False
+        if not all(_site_file(PurePosixPath(rel.as_posix(), name)) for name in files):
+            return False
+    return not unreadable
+
+
+def _site_file(rel: PurePosixPath) -> bool:
+    """Whether a file at `rel` in a site is of a kind the build writes."""
+    if rel.suffix == ".yaml":
+        return len(rel.parts) > 2 and rel.parts[1] == "source"  # a report's own files, <id>/source/…
+    if rel.parts[0] == "static" and not rel.suffix:
+        return True  # licence files of vendored scripts
+    return rel.suffix in _SITE_SUFFIXES
+
+
+def _protected(target: Path, sources: dict[str, Path]) -> str | None:
+    """Why `target` is a folder no build may replace, or None."""
+    for name, folder in sources.items():
+        if target == folder or target in folder.parents:
+            return f"it {'is' if target == folder else 'holds'} the {name} folder"
+        if folder in target.parents:
+            return f"it is inside the {name} folder"
+    for name, folder in (("current", Path.cwd().resolve()), ("home", Path.home().resolve())):
+        if target == folder or target in folder.parents:
+            return f"it {'is' if target == folder else 'holds'} the {name} folder"
+    return None
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def staging_folder(out: Path) -> Path:
+    """A fresh folder beside `out` to build the new site in, marked as made by the build.
+
+    mkdtemp makes it private (0700); a site is for a web server that may run as another user, so it
+    gets the mode any new folder gets under the user's umask (0755 under the usual 022).
+    """
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    recover(out)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-{os.getpid()}-", dir=out.parent))
+    os.chmod(staging, 0o777 & ~_umask())
+    (staging / MARKER).write_text(_MARKER_TEXT, encoding="utf-8")
+    return staging
+
+
+def write_failed(error: OSError, out: Path) -> OutputProblem:
+    """A write that failed half way (a full disk): the swap never happened, so the previous site stands."""
+    where = f"{error.filename}: " if error.filename else ""
+    return OutputProblem(f"cannot write the site: {where}{error.strerror or error}; the previous site in {out} is intact")
+
+
+def _wait_to_be_killed(step: str) -> None:
+    """With REPORTSITE_PAUSE=<step>:<file>, the build writes its pid to <file> at that step of the
+    swap and waits there, so that a test can kill it at a known moment instead of after a guessed delay."""
+    wanted, _, flag = os.environ.get("REPORTSITE_PAUSE", "").partition(":")
+    if wanted == step and flag:
+        Path(flag).write_text(str(os.getpid()), encoding="utf-8")
+        while True:
+            time.sleep(1)
+
+
+def commit(staging: Path, out: Path) -> None:
+    """Swap the finished staging folder in for `out`: a failure at any point leaves the previous site."""
+    out = out.resolve()
+    _wait_to_be_killed("swap")
+    try:
+        if out.exists() and _exchange(staging, out):
+            _wait_to_be_killed("swapped")
+            return  # staging now holds the previous site, removed below
+        old = out.with_name(f".{out.name}.old")
+        if out.exists():
+            os.replace(out, old)
+        _wait_to_be_killed("aside")
+        os.replace(staging, out)
+        _wait_to_be_killed("swapped")
+        shutil.rmtree(old, ignore_errors=True)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)

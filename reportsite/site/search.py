@@ -1,0 +1,146 @@
+"""Search pass: per-report, per-language index shards that the browser scans for any run of characters.
+
+Word segmentation misses substrings that cross word boundaries (能电, 水蓄), so a shard holds each
+paragraph's plain text and the browser finds every paragraph containing the query. One character
+map per language, made with OpenCC from the characters all reports contain, lets a query typed in
+the other script match; it is shared by every shard, so an archive downloads it once. Shards carry
+the report's glossary, so that an English query (`livelihood`) also finds the paragraphs with the
+Chinese term it explains, on the Chinese sites and the English one.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+
+from ..cache import cache_key, code_digest, keep, private_cache_folder, read_cached
+from .i18n import Lang
+from ..script import character_converter, converter, is_han, opencc_version
+from .views import GlossaryEntry, ReportView
+
+INDEX_NAME = "search-index.json"
+CHARMAP_NAME = "charmap.json"
+INDEX_VERSION = 2
+# An archive of more reports than this also has packs: the shards of this many reports in one file.
+# A browser's requests, not its bytes, are what searching a hundred reports waits for: Chromium took
+# 0.65 s to fetch a hundred 41 KB files on loopback and 0.12 s to fetch the same bytes in ten.
+PACK_SIZE = 10
+
+
+def _json(data) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+@lru_cache(maxsize=None)
+def _spellings(ch: str) -> frozenset[str]:
+    """The ways a reader may type a character: its Simplified form and that form's Traditional ones.
+
+    Both OpenCC's standard and Taiwan's Traditional, as the corpus may use 爲 where a reader types 為.
+    """
+    simplified = converter("t2s").convert(ch)
+    return frozenset({simplified, character_converter("s2t").convert(simplified), character_converter("s2tw").convert(simplified)} - {ch})
+
+
+def query_map(corpus: str) -> dict[str, str]:
+    """A character a reader may type -> every corpus character it may stand for, itself included if used.
+
+    One typed character may stand for several: in Traditional text 制 is both 制 (體制) and 製 (製造),
+    so 制 maps to 制製; a Simplified 制造 then finds 製造 while 體制 copied from the page still finds itself.
+    """
+    chars = {ch for ch in corpus if is_han(ch)}
+    options: dict[str, set[str]] = {}
+    for ch in chars:
+        for typed in _spellings(ch):
+            if len(typed) == 1:
+                options.setdefault(typed, {typed} & chars).add(ch)
+    return {typed: "".join(sorted(found)) for typed, found in sorted(options.items())}
+
+
+def _docs(rv: ReportView) -> list[list]:
+    """Each paragraph: id, address, where it stands (`part › section`, or the report), text, number."""
+    return [[p.id, p.context_url, p.where or rv.title, p.plain, p.number] for p in rv.paragraphs]
+
+
+def corpus_chars(rv: ReportView) -> str:
+    """The Chinese characters a report's shard contains, for the site's shared character map."""
+    chars = set("".join(doc[2] + doc[3] for doc in _docs(rv)))  # one set of a joined string: C speed
+    return "".join(sorted(ch for ch in chars if is_han(ch)))
+
+
+def build_char_map(corpora: list[str]) -> str:
+    """The shared character map of some reports, from each one's corpus_chars."""
+    return _char_map("".join(sorted(set().union(*corpora))))
+
+
+@lru_cache(maxsize=8)
+def _char_map(chars: str) -> str:
+    """Most edits add no new character, so serve's rebuilds mostly find the map made already, and
+    builds find it in the private cache, kept by the characters, OpenCC and this module's code:
+    making it loads three OpenCC profiles, a tenth of the seed's build after start-up."""
+    key = cache_key(opencc_version(), code_digest(__file__), chars) + ".json"
+    folder = private_cache_folder("charmaps")
+    cached = read_cached(folder, key)
+    if cached is not None:
+        try:
+            return cached.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    made = _json({"v": INDEX_VERSION, "map": query_map(chars)})
+    keep(folder, key, made.encode("utf-8"))
+    return made
+
+
+def build_search_index(rv: ReportView, lang: Lang, glossary: tuple[GlossaryEntry, ...], originals: dict[str, str]) -> str:
+    """One report's shard: its paragraphs with their place in the report, and its glossary."""
+    data = {"v": INDEX_VERSION, "lang": lang.code, "report": rv.id, "title": rv.title, "url": rv.url,
+            "gloss": _glossary(lang, glossary, originals), "docs": _docs(rv)}
+    return _json(data)
+
+
+def _glossary(lang: Lang, glossary: tuple[GlossaryEntry, ...], originals: dict[str, str]) -> list[list]:
+    """[what an English word that the term's English rendering contains also finds, that rendering].
+
+    On a Chinese site that is the Chinese term itself. The English translation words a term its own
+    way (民生实事 is "practical matters for people's wellbeing", not "livelihood"), so on the English
+    site it is the paragraphs whose Chinese original (paragraph id -> text) holds the term.
+    """
+    terms = [t for t in glossary if t.term and t.en]
+    if lang.code != "en":
+        return [[t.term, t.en] for t in terms]
+    found = [[[pid for pid, text in originals.items() if t.term in text], t.en] for t in terms]
+    return [entry for entry in found if entry[0]]
+
+
+def packs(report_ids: list[str], prefix: str) -> list[tuple[str, list[str]]]:
+    """(path of a pack, paths of the shards it holds) of an archive's reports in one language, in the
+    order of the search page's list; none for an archive that fits in one pack."""
+    if len(report_ids) <= PACK_SIZE:
+        return []
+    chunks = [report_ids[i : i + PACK_SIZE] for i in range(0, len(report_ids), PACK_SIZE)]
+    return [(f"{prefix}search/pack-{n}.json", [f"{prefix}{rid}/{INDEX_NAME}" for rid in chunk]) for n, chunk in enumerate(chunks)]
+
+
+def pack_file(shards: list[bytes]) -> bytes:
+    """A pack: its reports' shards, as they are, in one JSON list."""
+    return b"[" + b",".join(shards) + b"]"
+
+
+def search_page_context(builds: list, lang: Lang, base_path: str, place_names: dict[str, str]) -> dict:
+    """What the search page lists: every report with its place (under the one name `place_names`
+    gives each place key), year, shard and pack, the packs, and the filters' choices. The English
+    page also lists the Chinese shards and packs, where a Chinese query is looked up."""
+    reports = []
+    for i, rb in enumerate(builds):
+        rv = rb.views[lang.code]
+        entry = {"id": rv.id, "title": rv.title, "place": place_names[rv.place_key], "year": rv.year, "pack": i // PACK_SIZE,
+                 "index": f"{base_path}{lang.prefix}{rv.id}/{INDEX_NAME}"}
+        if lang.code == "en" and "zh-Hans" in rb.views:
+            entry["zh"] = f"{base_path}{rv.id}/{INDEX_NAME}"
+        reports.append(entry)
+    ids = [r["id"] for r in reports]
+    return {"reports_json": _json(reports), "charmap": f"{base_path}{lang.prefix}search/{CHARMAP_NAME}",
+            "zh_charmap": f"{base_path}search/{CHARMAP_NAME}" if lang.code == "en" else "",
+            "packs_json": _json([base_path + path for path, _ in packs(ids, lang.prefix)]),
+            "zh_packs_json": _json([base_path + path for path, _ in packs(ids, "")]) if lang.code == "en" else "[]",
+            "pack_size": PACK_SIZE,
+            "places": sorted({r["place"] for r in reports if r["place"]}), "years": sorted({r["year"] for r in reports if r["year"]}, reverse=True)}
