@@ -86,3 +86,11 @@ def test_a_byte_left_over_at_the_end_is_forgiven_only_after_a_lead_byte(garbled,
     after the surviving bytes was never on the page: an invented last character is contradicted."""
     assert verify_repair(garbled, repaired[:-1]).status == "verified"
     assert str(verify_repair(garbled, repaired)) == "contradicted (at the end: the repair is longer than the bytes that survived)"
+
+
+@pytest.mark.parametrize("text", ["　（一", "　（一）一年", "　（一）一年來，殊為", "抓實基礎設施項目"])
+def test_a_span_at_a_lines_end_whose_last_trail_byte_vanished_is_verified(text):
+    """Read one byte late, the last character leaves a lone byte that the farm's copy lost unmarked."""
+    garbled = farm_misread(text)
+    assert len(text.encode("gbk")) % 2 == 0  # so one byte is left over at the end
+    assert verify_repair(garbled, text.lstrip("　")).status == "verified"
