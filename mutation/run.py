@@ -56,9 +56,10 @@ def main(argv: list[str]) -> int:
     def cosmic_ray(*command: str) -> None:
         subprocess.run([sys.executable, "-m", "cosmic_ray.cli", *command], cwd=tree, env=env, check=True)
 
-    if not (args.resume and session.exists() and tree.exists()):
-        copy_project(tree)
-        (tree / "mutation.toml").write_text(toml.dumps(config), encoding="utf-8")
+    # Copied afresh even to resume: a run that was killed leaves its last mutant in the copy.
+    copy_project(tree)
+    (tree / "mutation.toml").write_text(toml.dumps(config), encoding="utf-8")
+    if not (args.resume and session.exists()):
         session.unlink(missing_ok=True)
         cosmic_ray("baseline", "mutation.toml")  # the tests pass on the code as it is
         cosmic_ray("init", "mutation.toml", str(session))
