@@ -152,8 +152,11 @@ def new_context(browser, request):
 def page(new_context, served_site, request):
     """A fresh page on the served site (its URL in `page.base`), in a guarded context.
 
-    Tests marked `bypass_csp` may inject a script (axe-core) that the site's own policy forbids.
+    Tests marked `bypass_csp` may inject a script (axe-core) that the site's own policy forbids;
+    `console_errors(pattern)` names the console errors a test provokes on purpose.
     """
-    pg = new_context(bypass_csp=request.node.get_closest_marker("bypass_csp") is not None).new_page()
+    expected = request.node.get_closest_marker("console_errors")
+    pg = new_context(allow_console=expected.args if expected else (),
+                     bypass_csp=request.node.get_closest_marker("bypass_csp") is not None).new_page()
     pg.base = served_site[1]
     return pg
