@@ -168,16 +168,32 @@ class BlobTree(OutputTree):
 
 
 def recover(out: Path) -> None:
-    """Finish a swap that a killed build left half done: the previous site comes back."""
-    old = out.with_name(f".{out.name}.old")
-    if old.exists() and not out.exists():
-        os.replace(old, out)
-    if old.exists():
-        shutil.rmtree(old, ignore_errors=True)
+    """Finish a swap that a killed build left half done: the previous site comes back.
+
+    Only folders that hold the build's marker are moved or removed: a folder of the user's that
+    happens to be called `.site.old` or `.site.new-…` is left as it is.
+    """
+    for old in sorted(out.parent.glob(f".{out.name}.old*")):
+        if not _marked(old) or _running(old.name, ".old-"):
+            continue
+        if not out.exists():
+            os.replace(old, out)
+        else:
+            shutil.rmtree(old, ignore_errors=True)
     for staging in out.parent.glob(f".{out.name}.new-*"):
-        pid = staging.name.split(".new-", 1)[1].split("-", 1)[0]
-        if pid.isdigit() and not _alive(int(pid)):
+        if _marked(staging) and not _running(staging.name, ".new-"):
             shutil.rmtree(staging, ignore_errors=True)  # left by a build that was killed
+
+
+def _marked(folder: Path) -> bool:
+    """Whether a folder was made by the build: it holds the marker, and is no symlink to elsewhere."""
+    return not folder.is_symlink() and folder.is_dir() and (folder / MARKER).is_file()
+
+
+def _running(name: str, infix: str) -> bool:
+    """Whether the build that named a folder `.<out><infix><pid>-…` is still running."""
+    pid = name.split(infix, 1)[1].split("-", 1)[0] if infix in name else ""
+    return pid.isdigit() and _alive(int(pid))
 
 
 def _alive(pid: int) -> bool:
@@ -297,10 +313,13 @@ def commit(staging: Path, out: Path) -> None:
     try:
         if out.exists() and _exchange(staging, out):
             return  # staging now holds the previous site, removed below
-        old = out.with_name(f".{out.name}.old")
+        old = None
         if out.exists():
+            # A name of its own (not `.site.old`, which may be the user's): the previous site waits there.
+            old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-{os.getpid()}-", dir=out.parent))
             os.replace(out, old)
         os.replace(staging, out)
-        shutil.rmtree(old, ignore_errors=True)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

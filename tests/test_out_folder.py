@@ -12,7 +12,8 @@ import pytest
 
 from reportsite import build as build_module
 from reportsite.cli import main
-from reportsite.output import MARKER
+from reportsite import output
+from reportsite.output import MARKER, recover
 from reportsite.pages import Page
 from tests.site.conftest import copy_project
 
@@ -193,3 +194,34 @@ def test_a_folder_with_a_symlink_is_not_called_an_earlier_site(project, tmp_path
     capsys.readouterr()
     assert main(["--out", "site"]) == 1
     assert "rm -rf" not in capsys.readouterr().err
+
+
+def own_folder(path: Path) -> dict[str, str]:
+    """A folder of the user's beside the output, with one file in it; returns its snapshot."""
+    path.mkdir(parents=True)
+    (path / "notes.txt").write_text("mine\n", encoding="utf-8")
+    return snapshot(path)
+
+
+@pytest.mark.parametrize("name", [".site.old", ".site.old-1-x", ".site.new-999999999-x"])
+@pytest.mark.parametrize("site_exists", [False, True])
+@pytest.mark.parametrize("exchange", [True, False], ids=["exchange", "two-renames"])
+def test_a_folder_beside_the_output_named_like_the_builds_own_is_kept_unless_the_build_marked_it(project, monkeypatch, name, site_exists, exchange):
+    if not exchange:  # a system without an atomic exchange moves the previous site aside first
+        monkeypatch.setattr(output, "_exchange", lambda a, b: False)
+    if site_exists:
+        assert main(["--out", "d/site"]) == 0
+    before = own_folder(project / "d" / name)
+    assert main(["--out", "d/site"]) == 0
+    assert snapshot(project / "d" / name) == before
+    assert (project / "d" / "site" / MARKER).is_file() and not (project / "d" / "site" / "notes.txt").exists()
+
+
+def test_a_previous_site_left_aside_by_a_killed_build_comes_back_or_goes(project):
+    assert main(["--out", "d/site"]) == 0
+    (project / "d" / "site").rename(project / "d" / ".site.old")  # killed between the two renames
+    (project / "d" / ".site.new-999999999-x").mkdir()
+    (project / "d" / ".site.new-999999999-x" / MARKER).write_text("", encoding="utf-8")
+    recover(project / "d" / "site")
+    assert (project / "d" / "site" / MARKER).is_file()
+    assert sorted(p.name for p in (project / "d").iterdir()) == ["site"]
