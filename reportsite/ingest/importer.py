@@ -12,7 +12,7 @@ from ..model import Meta, Report, Target
 from ..suspicious import find_suspicious
 from .chrome import is_chrome, split_chrome
 from .clean import clean
-from .decode import read_raw
+from .decode import read_raw, read_seed
 from .ids import assign_structure_ids, assign_target_ids, is_report_id
 from .store import provenance_data, report_files, write_report
 from .digest import digest_part, is_digest
@@ -132,10 +132,7 @@ def check_report_id(report_id: str, given: bool) -> None:
 def import_report(seed: Path, content_root: Path, report_id: str | None = None, force: bool = False) -> ImportResult:
     if report_id is not None:
         check_report_id(report_id, given=True)
-    try:
-        data = seed.read_bytes()
-    except OSError as e:
-        raise ImportProblem(f"{seed}: cannot read ({e.strerror})") from e
+    data = read_seed(seed, MAX_SEED_BYTES)
     reports_root = content_root / "reports"
     # The report's folder is known only after parsing the title, so corrections are looked up twice:
     # by the id given on the command line, or else by the id parsed from the seed.
