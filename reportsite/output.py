@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes
 import hashlib
 import os
 import shlex
@@ -11,22 +10,7 @@ import tempfile
 from pathlib import Path, PurePosixPath
 
 from .errors import OutputProblem, UnsafeOutputPath
-
-_RENAME_EXCHANGE = 2
-try:
-    _libc = ctypes.CDLL(None, use_errno=True)
-    _renameat2 = _libc.renameat2
-    _renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
-except (OSError, AttributeError):
-    _renameat2 = None
-_AT_FDCWD = -100
-
-
-def _exchange(a: Path, b: Path) -> bool:
-    """Swap two folders in one atomic step (Linux renameat2); False where the system cannot."""
-    if _renameat2 is None:
-        return False
-    return _renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0
+from .swap import exchange, umask, write_bytes
 
 
 class OutputTree:
@@ -98,13 +82,7 @@ def _write_file(target: str, data: bytes, made: set[str]) -> None:
         except FileNotFoundError:
             os.makedirs(parent, exist_ok=True)
         made.add(parent)
-    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o666)
-    try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view):]
-    finally:
-        os.close(fd)
+    write_bytes(target, data)
 
 
 _JOINED: dict[tuple, str] = {}  # (store, join, the sources' digests) -> digest of the file join made of them
@@ -280,12 +258,6 @@ def _protected(target: Path, sources: dict[str, Path]) -> str | None:
     return None
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def staging_folder(out: Path) -> Path:
     """A fresh folder beside `out` to build the new site in, marked as made by the build.
 
@@ -296,7 +268,7 @@ def staging_folder(out: Path) -> Path:
     out.parent.mkdir(parents=True, exist_ok=True)
     recover(out)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-{os.getpid()}-", dir=out.parent))
-    os.chmod(staging, 0o777 & ~_umask())
+    os.chmod(staging, 0o777 & ~umask())
     (staging / MARKER).write_text(_MARKER_TEXT, encoding="utf-8")
     return staging
 
@@ -311,7 +283,7 @@ def commit(staging: Path, out: Path) -> None:
     """Swap the finished staging folder in for `out`: a failure at any point leaves the previous site."""
     out = out.resolve()
     try:
-        if out.exists() and _exchange(staging, out):
+        if out.exists() and exchange(staging, out):
             return  # staging now holds the previous site, removed below
         old = None
         if out.exists():

@@ -208,7 +208,7 @@ def own_folder(path: Path) -> dict[str, str]:
 @pytest.mark.parametrize("exchange", [True, False], ids=["exchange", "two-renames"])
 def test_a_folder_beside_the_output_named_like_the_builds_own_is_kept_unless_the_build_marked_it(project, monkeypatch, name, site_exists, exchange):
     if not exchange:  # a system without an atomic exchange moves the previous site aside first
-        monkeypatch.setattr(output, "_exchange", lambda a, b: False)
+        monkeypatch.setattr(output, "exchange", lambda a, b: False)
     if site_exists:
         assert main(["--out", "d/site"]) == 0
     before = own_folder(project / "d" / name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -129,6 +130,15 @@ def check_report_id(report_id: str, given: bool) -> None:
     raise ImportProblem("the place and year of the report were not found, so it has no default id: pass one with --id, e.g. --id jiangxian-2022")
 
 
+def refuse_overwriting(folder: Path, files: dict[str, str]) -> None:
+    """Without --force, the import writes only files that do not exist yet: one that does may hold
+    an editor's work even when report.yaml is gone (moved away, or never written)."""
+    there = [name for name in sorted(files) if os.path.lexists(folder / name)]
+    if there:
+        raise ImportProblem(f"{folder}/ already holds {', '.join(there)}, which editors may have changed; nothing was written "
+                            "(re-import with --force to replace them, or pass --id NEW-ID)")
+
+
 def import_report(seed: Path, content_root: Path, report_id: str | None = None, force: bool = False) -> ImportResult:
     if report_id is not None:
         check_report_id(report_id, given=True)
@@ -170,5 +180,8 @@ def import_report(seed: Path, content_root: Path, report_id: str | None = None, 
     warnings += [f"corrections.yaml:{c.line}: correction contradicts the bytes that survived: {v}" for c, v in contradicted_corrections(corrections)]
     warnings += [str(w) for w in find_suspicious(report)]
     provenance = provenance_data(report, seed.name, data, info["encoding"], info["dropped"])
-    write_report(folder, report_files(report, provenance))
+    files = report_files(report, provenance)
+    if not force:
+        refuse_overwriting(folder, files)
+    write_report(folder, files)
     return ImportResult(report, folder, warnings)

@@ -12,7 +12,9 @@ from dataclasses import asdict, fields
 from pathlib import Path
 
 from ..model import Meta, Paragraph, Part, Report, Section, Target
-from ..yamlio import dump_yaml, write_atomic
+from ..errors import ImportProblem
+from ..swap import SpecialFile, write_files_at_once
+from ..yamlio import dump_yaml
 
 GENERATED_HEADER = "# Written by `python build.py import`; edit freely, IDs must stay as they are.\n"
 
@@ -121,5 +123,11 @@ def report_files(report: Report, provenance: dict) -> dict[str, str]:
 
 
 def write_report(folder: Path, files: dict[str, str]) -> None:
-    for name, text in sorted(files.items()):
-        write_atomic(folder / name, text)
+    """All the report's files or none: a full disk or a crash leaves the previous ones whole."""
+    try:
+        write_files_at_once(folder, files)
+    except SpecialFile as e:
+        raise ImportProblem(f"{e}: cannot copy it with the report folder (it is a pipe, socket, device or a symlinked "
+                            "folder); nothing was written (move it out of the report folder and import again)") from e
+    except OSError as e:  # a full disk: the swap never happened
+        raise ImportProblem(f"cannot write {folder}/: {e.strerror or e}; nothing was changed, its files are as they were") from e
