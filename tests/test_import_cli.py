@@ -129,6 +129,17 @@ def test_import_refuses_an_id_that_is_not_a_report_id_in_one_line_and_writes_not
     assert sorted(p for p in tmp_path.parent.rglob("*") if tmp_path.parent in p.parents) == before
 
 
+@pytest.mark.parametrize("site_name", ["search", "en", "static", "zh-hant"])
+def test_import_refuses_an_id_that_names_a_folder_of_the_site_and_writes_nothing(tmp_path, seed, site_name):
+    content_before_import(tmp_path)
+    before = sorted(p for p in tmp_path.parent.rglob("*") if tmp_path.parent in p.parents)
+    result = run(tmp_path, "import", str(seed), "--id", site_name)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (f"error: --id {site_name!r} is the name of a folder of the site (en, search, static, zh-hant): "
+                             f"pass another with --id, e.g. --id {site_name}-report\n")
+    assert sorted(p for p in tmp_path.parent.rglob("*") if tmp_path.parent in p.parents) == before
+
+
 def test_a_digest_is_labelled_as_a_digest_on_its_overview(tmp_path):
     from bs4 import BeautifulSoup
 

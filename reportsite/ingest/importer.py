@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..content import load_corrections, load_report
+from ..content import SITE_NAMES, load_corrections, load_report
 from ..errors import ContentErrors, ImportProblem
 from ..model import Meta, Report, Target
 from ..suspicious import find_suspicious
@@ -123,6 +123,9 @@ def _retire_vanished(report: Report, previous: Report | None) -> dict:
 
 def check_report_id(report_id: str, given: bool) -> None:
     """Refuse an id that would write outside content/reports/ or that the build would reject."""
+    if report_id in SITE_NAMES:  # the build refuses it: its pages would land in the site's own folder
+        raise ImportProblem(f"{'--id' if given else 'the id'} {report_id!r} is the name of a folder of the site "
+                            f"({', '.join(sorted(SITE_NAMES))}): pass another with --id, e.g. --id {report_id}-report")
     if is_report_id(report_id):
         return
     if given:
