@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .content import load_report_kept, report_folders
+from .content import folders_outside, load_report_kept, report_folders, same_place_and_year
 from .datafiles import report_csv, report_json, share_card, source_files
 from .errors import ContentError, ContentErrors
 from .i18n import Lang, forget_text, load_languages, remembered_text
@@ -192,7 +192,7 @@ def gather(content: Path, settings: Settings, strict: bool, previous: dict[str, 
         if rb is not None:
             builds.append(rb)
             fresh.append(rb)
-    problems += settings.warnings
+    problems += [*settings.warnings, *folders_outside(content), *same_place_and_year([rb.item.report for rb in builds], content)]
     errors = [p for p in problems if not p.warning or strict]
     if errors:
         raise ContentErrors(errors)

@@ -495,20 +495,54 @@ def check_references(report: Report, display: str) -> list[ContentError]:
 
 
 def report_folders(root: Path) -> list[Path]:
-    """The folders under content/reports/, sorted: one report each."""
+    """The folders under content/reports/, sorted: one report each (a symlink out of content/ is none)."""
     base = root / "reports"
-    return sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith(".")) if base.is_dir() else []
+    return sorted(p for p in _candidate_folders(base) if _within(p, root)) if base.is_dir() else []
+
+
+def _candidate_folders(base: Path) -> list[Path]:
+    return [p for p in base.iterdir() if p.is_dir() and not p.name.startswith(".")]
+
+
+def _within(folder: Path, root: Path) -> bool:
+    return folder.resolve().is_relative_to(root.resolve())
+
+
+def folders_outside(root: Path) -> list[ContentError]:
+    """Report folders that are symlinks to a folder outside content/: neither read, built nor written to
+    (the build records published IDs in a report's folder)."""
+    base = root / "reports"
+    return [ContentError(f"{root.name}/reports/{p.name}", 0, "", f"is a symlink to {p.resolve()}, outside {root.name}/",
+                         "move the report's folder into content/reports/")
+            for p in sorted(_candidate_folders(base) if base.is_dir() else []) if not _within(p, root)]
+
+
+def same_place_and_year(reports: list[Report], root: Path) -> list[ContentError]:
+    """Warnings for reports of a place and year that another report already has: which one is the year
+    before or after the next would be a guess, so neither is linked to the other."""
+    first: dict[tuple[str, int], str] = {}
+    warnings = []
+    for report in sorted(reports, key=lambda r: r.id):
+        key = (report.meta.place, report.meta.year)
+        if not (report.meta.place and report.meta.year):
+            continue
+        if key in first:
+            warnings.append(ContentError(f"{root.name}/reports/{report.id}/report.yaml", 0, "year",
+                                         f"{report.meta.place} {report.meta.year} is also the place and year of {first[key]!r}",
+                                         "correct the place or the year of one of them", warning=True))
+        first.setdefault(key, report.id)
+    return warnings
 
 
 def load_site_content(root: Path) -> tuple[list[Report], list[ContentError]]:
     """Every report under content/reports/, sorted by id, and every problem in them."""
-    reports, errors = [], []
+    reports, errors = [], folders_outside(root)
     for folder in report_folders(root):
         report, errs = load_report(folder, f"{root.name}/reports/{folder.name}")
         errors += errs
         if report:
             reports.append(report)
-    return reports, errors
+    return reports, errors + same_place_and_year(reports, root)
 
 
 def load_or_raise(root: Path) -> list[Report]:

@@ -426,6 +426,8 @@ def link_neighbour_years(views: list[ReportView]) -> None:
     for same_place in by_place.values():
         same_place.sort(key=lambda rv: (rv.year, rv.id))
         for earlier, later in zip(same_place, same_place[1:]):
+            if earlier.year == later.year:
+                continue  # two reports of one year (a warning): neither is the other's next year
             earlier.next_year = Link(later.url, str(later.year))
             later.previous_year = Link(earlier.url, str(earlier.year))
 
