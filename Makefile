@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test check serve bench clean bytecode
+.PHONY: site test check serve bench clean bytecode lock
 
 site: bytecode
 	$(PY) build.py
@@ -22,11 +22,20 @@ bench: bytecode
 	$(PY) -m pip install -q -e '.[bench]'
 	$(PY) bench/run.py $(BENCH_ARGS)
 
-$(STAMP): pyproject.toml
+# Every package at the version and with the hashes requirements.lock names (a download that does
+# not match fails the install), then the project itself, built with the locked setuptools.
+$(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[test]'
+	$(PY) -m pip install -q --require-hashes --no-deps -r requirements.lock
+	$(PY) -m pip install -q --no-deps --no-build-isolation -e .
 	touch $@
+
+# Write requirements.lock again from pyproject.toml: new requirements are resolved, the other pins
+# kept; `make lock LOCK_ARGS=--upgrade` moves every pin to the newest release (-P NAME: one package).
+lock: $(STAMP)
+	$(PY) -m pip install -q 'pip-tools>=7.4'
+	$(VENV)/bin/pip-compile --quiet --generate-hashes --extra test --build-deps-for editable --strip-extras \
+	  --allow-unsafe --no-emit-index-url --no-emit-find-links -o requirements.lock $(LOCK_ARGS) pyproject.toml
 
 # The package's bytecode, written as pip writes it for an installed package (an editable install
 # does not): where PYTHONDONTWRITEBYTECODE is set, every run would compile the sources again.
