@@ -159,8 +159,15 @@ def recover(out: Path) -> None:
         else:
             shutil.rmtree(old, ignore_errors=True)
     for staging in out.parent.glob(f".{out.name}.new-*"):
-        if _marked(staging) and not _running(staging.name, ".new-"):
+        if _running(staging.name, ".new-") or staging.is_symlink():
+            continue
+        if _marked(staging):
             shutil.rmtree(staging, ignore_errors=True)  # left by a build that was killed
+        else:
+            try:
+                os.rmdir(staging)  # killed before it was marked: empty, so nothing of anyone's is lost
+            except OSError:
+                pass
 
 
 def _marked(folder: Path) -> bool:

@@ -222,6 +222,7 @@ def test_a_previous_site_left_aside_by_a_killed_build_comes_back_or_goes(project
     (project / "d" / "site").rename(project / "d" / ".site.old")  # killed between the two renames
     (project / "d" / ".site.new-999999999-x").mkdir()
     (project / "d" / ".site.new-999999999-x" / MARKER).write_text("", encoding="utf-8")
+    (project / "d" / ".site.new-999999998-y").mkdir()  # killed before it was marked: empty
     recover(project / "d" / "site")
     assert (project / "d" / "site" / MARKER).is_file()
     assert sorted(p.name for p in (project / "d").iterdir()) == ["site"]
