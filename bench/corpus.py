@@ -29,9 +29,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reportsite.content import load_report  # noqa: E402
-from reportsite.model import Paragraph, Report, Section  # noqa: E402
-from reportsite.views import cn_numeral  # noqa: E402
+from reportsite.content.report import load_report  # noqa: E402
+from reportsite.content.model import Paragraph, Report, Section  # noqa: E402
+from reportsite.site.views import cn_numeral  # noqa: E402
 
 SOURCE = ROOT / "content" / "reports" / "jiangxian-2022"
 SOURCE_PLACE, SOURCE_YEAR = "绛县", 2022

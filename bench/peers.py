@@ -20,10 +20,10 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportsite.content import load_site_content
-from reportsite.model import Paragraph, Report, Target
+from reportsite.content.report import load_site_content
+from reportsite.content.model import Paragraph, Report, Target
 from reportsite.script import to_traditional
-from reportsite.views import _roman, cn_numeral
+from reportsite.site.views import _roman, cn_numeral
 
 LANGUAGES = (("", "zh-Hans"), ("zh-hant/", "zh-Hant"), ("en/", "en"))
 

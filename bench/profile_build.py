@@ -27,7 +27,7 @@ from run import import_all, make_project  # noqa: E402  (also puts the project o
 
 
 def child(mode: str, project: Path, top: int) -> None:
-    from reportsite.build import build_site
+    from reportsite.site.build import build_site
 
     def build() -> float:
         started = time.perf_counter()

@@ -16,7 +16,7 @@ loopback. Then, in headless Chromium:
   first      from a fresh browser context: time and bytes (response bodies and headers, as served,
              uncompressed) from opening the search page with ?q= until the first result shows;
   index      bytes (and gzip -6 bytes) of each search-index.json, and the median time of
-             reportsite.search.build_search_index per report and language (the first call also loads
+             reportsite.site.search.build_search_index per report and language (the first call also loads
              OpenCC's dictionaries and is shown apart).
 """
 
@@ -44,9 +44,9 @@ from urllib.parse import quote
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reportsite.build import gather, load_settings, render_site  # noqa: E402
-from reportsite.output import OutputTree  # noqa: E402
-from reportsite.search import INDEX_NAME, build_char_map, build_search_index, corpus_chars  # noqa: E402
+from reportsite.site.build import gather, load_settings, render_site  # noqa: E402
+from reportsite.site.output import OutputTree  # noqa: E402
+from reportsite.site.search import INDEX_NAME, build_char_map, build_search_index, corpus_chars  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -124,7 +124,7 @@ def render(folder: Path, base: str) -> float:
 def index_builds(repeat: int) -> list[dict]:
     """Size and build time of every report's index in every language."""
     settings = load_settings(ROOT / "content", ROOT / "templates", ROOT / "static", None)
-    builds, _, _ = gather(ROOT / "content", settings, False, {})
+    builds, _, _, _ = gather(ROOT / "content", settings, False, {})
     rows = []
     for lang in settings.languages:
         for rb in builds:
@@ -133,7 +133,7 @@ def index_builds(repeat: int) -> list[dict]:
             times = []
             for _ in range(repeat + 1):
                 started = time.perf_counter()
-                data = build_search_index(rv, lang, rb.item.glossary, originals).encode()
+                data = build_search_index(rv, lang, rb.glossaries[lang.code], originals).encode()
                 charmap = json.loads(build_char_map([corpus_chars(rv)]))
                 times.append(time.perf_counter() - started)
             docs = json.loads(data)

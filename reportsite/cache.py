@@ -1,5 +1,7 @@
 """The user's private cache folder, for what the build can skip making again (compiled templates,
-the converted zh-Hant messages), each kept under a name derived from everything it was made from."""
+the converted zh-Hant messages), each kept under a name derived from everything it was made from.
+
+Shared infrastructure: content/ and every stage may keep things here; it imports none of them."""
 
 from __future__ import annotations
 

@@ -1,17 +1,20 @@
-"""The check command: everything CI should know before the site is published."""
+"""The check command: everything CI should know before the site is published.
+
+Like cli.py, a command that runs stages, so it may import any of them."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
-from .build import render_site
-from .content import load_corrections, load_site_content
+from .site.build import render_site
+from .content.provenance import load_corrections
+from .content.report import load_site_content
 from .errors import ContentError, ContentErrors
 from .ingest.verify import contradicted_corrections
-from .linkcheck import check_links
-from .suspicious import find_suspicious
-from .translations import coverage
+from .site.linkcheck import check_links
+from .ingest.suspicious import find_suspicious
+from .content.translations import coverage
 
 
 @dataclass(frozen=True)

@@ -138,11 +138,11 @@ def _run(args) -> int:
         print(f"check: {len(errors)} error(s), {len(result.problems) - len(errors)} warning(s)")
         return EXIT_PROBLEMS if errors else EXIT_OK
     if args.command == "serve":
-        from .serve import serve
+        from .site.serve import serve
 
         return serve(content, args.port)
 
-    from .build import build_site
+    from .site.build import build_site
 
     # A build makes millions of objects that live until it ends: collecting every 700 allocations
     # found nothing to free and cost a third of the time of loading a hundred reports.

@@ -1,4 +1,6 @@
-"""Typed problems that the command line turns into messages and exit codes."""
+"""Typed problems that the command line turns into messages and exit codes.
+
+Shared infrastructure: content/ and every stage (ingest, site) raise these; it imports none of them."""
 
 from __future__ import annotations
 

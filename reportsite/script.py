@@ -1,4 +1,7 @@
-"""Script conversion between Traditional and Simplified Chinese, through OpenCC."""
+"""Script conversion between Traditional and Simplified Chinese, through OpenCC, and what a Han character is.
+
+Shared infrastructure: the import cleans text with it and the site converts and indexes text with
+it; it imports no stage and nothing of content/."""
 
 from __future__ import annotations
 
@@ -9,6 +12,17 @@ from functools import lru_cache
 from pathlib import Path
 
 import opencc
+
+# The Han characters, as a character class: the unified ideographs and Extension A, and the
+# compatibility ideographs; not the Yijing hexagram symbols (U+4DC0-U+4DFF) that sit between them.
+HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN_RANGES = (("\u3400", "\u4dbf"), ("\u4e00", "\u9fff"), ("\uf900", "\ufaff"))
+
+
+def is_han(ch: str) -> bool:
+    """Whether one character is a Han character (HAN)."""
+    return any(low <= ch <= high for low, high in _HAN_RANGES)
+
 
 TRADITIONAL_PROFILE = "s2tw"  # the common Taiwan standard characters, characters only (not s2twp)
 

@@ -1,4 +1,7 @@
-"""Replacing a folder in one step: a new version is made beside it and swapped in with one rename."""
+"""Replacing a folder in one step: a new version is made beside it and swapped in with one rename.
+
+Shared infrastructure: the site swaps its output folder in with it and content/ a report's folder;
+it imports none of them."""
 
 from __future__ import annotations
 

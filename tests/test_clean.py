@@ -17,7 +17,7 @@ from reportsite.ingest.clean import (
     tidy_whitespace,
     to_report_script,
 )
-from reportsite.model import Repair
+from reportsite.content.model import Repair
 
 
 def test_normalize_newlines_turns_every_line_end_into_newline():

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from reportsite import build as build_module
+from reportsite.site import build as build_module
 from reportsite.cli import main
 from tests.site.conftest import copy_project
 

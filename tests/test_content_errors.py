@@ -7,7 +7,7 @@ from textwrap import dedent
 
 import pytest
 
-from reportsite.content import load_site_content
+from reportsite.content.report import load_site_content
 
 REPORT = dedent(
     """\
@@ -149,7 +149,7 @@ def test_a_report_id_must_be_its_folder_name(tmp_path):
 
 def build_messages(content: Path) -> list[str]:
     """Every problem the build reports, translation, glossary and published IDs included."""
-    from reportsite.build import gather, load_settings
+    from reportsite.site.build import gather, load_settings
     from reportsite.errors import ContentErrors
 
     project = Path(__file__).resolve().parents[1]
@@ -432,6 +432,6 @@ def test_a_base_url_that_is_not_a_plain_http_address_is_refused(tmp_path, url, p
     ("http://[::1]:8000/a&b/", "http://[::1]:8000/a&b/"),
 ])
 def test_a_base_url_is_written_in_plain_ascii_ending_in_a_slash(url, address):
-    from reportsite.settings import normalize_base_url
+    from reportsite.site.settings import normalize_base_url
 
     assert normalize_base_url(url) == (address, "")

@@ -3,7 +3,7 @@
 import pytest
 
 from reportsite.ingest.garble import char_rarity, repair_misread_gbk, reread_in_step
-from reportsite.model import Repair
+from reportsite.content.model import Repair
 
 
 def misread(text: str, at: int) -> str:

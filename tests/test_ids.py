@@ -8,9 +8,9 @@ from textwrap import dedent
 import pytest
 
 from reportsite.ingest.ids import assign_structure_ids, kept_paragraph_ids, kept_target_ids
-from reportsite.model import ID_PATTERN
+from reportsite.content.model import ID_PATTERN
 from reportsite.ingest.importer import default_report_id, import_report, parse_report
-from reportsite.model import Block, Paragraph, Target
+from reportsite.content.model import Block, Paragraph, Target
 
 from .conftest import content_before_import
 

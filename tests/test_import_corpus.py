@@ -13,8 +13,8 @@ import yaml
 from reportsite.ingest.ids import assign_structure_ids, assign_target_ids
 from reportsite.ingest.importer import parse_report
 from reportsite.ingest.targets import extract_targets
-from reportsite.model import Report
-from reportsite.suspicious import problems_in
+from reportsite.content.model import Report
+from reportsite.ingest.suspicious import problems_in
 
 CORPUS = Path(__file__).parent / "data" / "seeds" / "corpus"
 EXPECTED = yaml.safe_load((CORPUS / "expected.yaml").read_text(encoding="utf-8"))

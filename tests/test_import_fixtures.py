@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from reportsite.content import load_corrections
+from reportsite.content.provenance import load_corrections
 from reportsite.errors import ImportProblem
 from reportsite.ingest.ids import assign_structure_ids, assign_target_ids
 from reportsite.ingest.importer import NOT_A_REPORT, parse_report
-from reportsite.model import Report
+from reportsite.content.model import Report
 from reportsite.ingest.store import provenance_data, report_files
-from reportsite.suspicious import find_suspicious, problems_in
+from reportsite.ingest.suspicious import find_suspicious, problems_in
 from reportsite.ingest.targets import extract_targets
 
 FIXTURES = Path(__file__).parent / "data" / "seeds"

@@ -1,6 +1,6 @@
 """Editors' Markdown: raw HTML stays text, and a wrapped Chinese sentence keeps no gap at the wrap."""
 
-from reportsite.markdown import render_inline, render_markdown
+from reportsite.site.markdown import render_inline, render_markdown
 
 
 def test_a_line_break_between_chinese_characters_leaves_no_space():
@@ -34,7 +34,7 @@ def test_a_rendered_text_comes_from_the_cache_the_second_time_without_loading_ma
 
 
 def test_a_damaged_cache_entry_is_rendered_again(tmp_path, monkeypatch):
-    from reportsite import markdown
+    from reportsite.site import markdown
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     markdown._rendered.cache_clear()

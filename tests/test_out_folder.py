@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from reportsite import build as build_module
+from reportsite.site import build as build_module
 from reportsite.cli import main
-from reportsite import output
-from reportsite.output import MARKER, recover
-from reportsite.pages import Page
+from reportsite.site import output
+from reportsite.site.output import MARKER, recover
+from reportsite.site.pages import Page
 from tests.site.conftest import copy_project
 
 

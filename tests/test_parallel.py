@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from reportsite.render import _slices
+from reportsite.site.workers import _slices
 
 
 def _job(report, lang):

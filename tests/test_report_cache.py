@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from reportsite import content
-from reportsite.content import load_report, load_report_kept
+from reportsite.content import report as content
+from reportsite.content.report import load_report, load_report_kept
 
 ROOT = Path(__file__).resolve().parents[1]
 RID = "jiangxian-2022"

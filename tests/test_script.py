@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from reportsite.i18n import load_languages
+from reportsite.site.i18n import load_languages
 from reportsite.script import character_converter, converter, to_traditional, traditional_converter
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -114,7 +114,7 @@ def test_the_cached_traditional_messages_equal_a_fresh_conversion_and_a_changed_
 
 
 def _zh_hant_build(project: Path) -> dict[str, bytes]:
-    from reportsite.build import render_site
+    from reportsite.site.build import render_site
 
     tree, _, _ = render_site(project / "content", project / "templates", project / "static")
     return {path: data for path, data in tree.files.items() if path.startswith("zh-hant/")}
@@ -123,7 +123,7 @@ def _zh_hant_build(project: Path) -> dict[str, bytes]:
 def test_a_build_takes_the_zh_hant_text_it_converted_before_from_the_cache_and_converts_only_what_changed(tmp_path, monkeypatch):
     import shutil
 
-    from reportsite import i18n
+    from reportsite.site import i18n
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     for name in ("content", "templates", "static"):
@@ -159,7 +159,7 @@ def test_a_damaged_zh_hant_cache_is_converted_again(tmp_path, monkeypatch):
 
 
 def test_the_search_character_map_comes_from_the_cache_the_second_time_and_equals_a_fresh_one(tmp_path, monkeypatch):
-    from reportsite import search
+    from reportsite.site import search
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     chars = "为發发制製里裡"

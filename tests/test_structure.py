@@ -4,7 +4,7 @@ from textwrap import dedent
 
 import pytest
 
-from reportsite.model import Block, Paragraph
+from reportsite.content.model import Block, Paragraph
 from reportsite.ingest.structure import (
     cn_number,
     find_enumeration,

@@ -6,7 +6,7 @@ import pytest
 
 from reportsite.ingest.ids import assign_structure_ids
 from reportsite.ingest.importer import parse_report
-from reportsite.model import Block, Paragraph, Target
+from reportsite.content.model import Block, Paragraph, Target
 from reportsite.ingest.targets import (
     blank_goal,
     extract_targets,

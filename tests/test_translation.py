@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from reportsite.content import load_report
-from reportsite.translations import load_glossary, load_translation
-from reportsite.units import english_quantity
+from reportsite.content.report import load_report
+from reportsite.content.translations import load_glossary, load_translation
+from reportsite.site.units import english_quantity
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "content" / "reports" / "jiangxian-2022"
@@ -130,7 +130,7 @@ def test_a_target_given_as_a_bare_indicator_still_loads_without_a_sentence(seed,
 
 
 def test_every_glossary_term_in_the_chinese_is_found_under_its_english_name_in_the_translation(seed):
-    from reportsite.render import _english_key
+    from reportsite.site.render import _english_key
 
     report, translation = seed
     terms, errors = load_glossary(FOLDER, "reports/jiangxian-2022")

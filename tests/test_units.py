@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reportsite.units import english_qualifier, english_quantity
+from reportsite.site.units import english_qualifier, english_quantity
 
 
 @pytest.mark.parametrize("value, unit, english", [

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from reportsite.check import check_corrections
-from reportsite.content import load_corrections
+from reportsite.content.provenance import load_corrections
 from reportsite.ingest.verify import strip_farm_pinyin, verify_repair
 
 GOLDEN = Path(__file__).resolve().parent.parent / "content" / "reports" / "jiangxian-2022"

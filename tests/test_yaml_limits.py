@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reportsite.yamlio import MAX_ALIAS_NODES, MAX_FILE_BYTES, MAX_TEXT_CHARS, load_yaml
+from reportsite.content.yamlio import MAX_ALIAS_NODES, MAX_FILE_BYTES, MAX_TEXT_CHARS, load_yaml
 
 
 def billion_laughs(levels: int = 9) -> str:

@@ -8,13 +8,12 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..model import Correction, Repair
-from ..script import is_simplified, to_simplified
+from ..content.model import Correction, Repair
+from ..script import HAN, is_simplified, to_simplified
 from .garble import repair_misread_gbk
 from .reread import reads_as_words, reread_lost_bytes
 from .verify import CONTRADICTED, VERIFIED, strip_farm_pinyin, verify_repair
 
-HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN_RE = re.compile(f"[{HAN}]")
 
 

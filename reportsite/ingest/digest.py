@@ -3,18 +3,15 @@ quoted) becomes a report with one body, so that its targets can be tracked like 
 
 from __future__ import annotations
 
-import re
-
-from ..model import Part
+from ..content.model import Part
 from .structure import paragraph
-
-_GOALS = re.compile(r"(主要)?预期目标(是|为)?[：:]")
+from .targets import GOALS_LEAD
 DIGEST_TITLE = "报道摘要"
 
 
 def is_digest(lines: list[str]) -> bool:
     """Text without parts that quotes the year's main expected targets."""
-    return any(_GOALS.search(line) for line in lines)
+    return any(GOALS_LEAD.search(line) for line in lines)
 
 
 def digest_part(lines: list[str], title: str) -> Part:

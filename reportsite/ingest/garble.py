@@ -13,7 +13,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from ..model import Repair
+from ..content.model import Repair
 from ..script import to_simplified_char
 
 # Scrapers often fold full-width punctuation to ASCII after the damage is done; a GBK trail byte is

@@ -12,12 +12,12 @@ import re
 from dataclasses import replace
 from difflib import SequenceMatcher
 
-from ..model import NumberedList, Paragraph, Report, Section, Target
+from ..content.model import REPORT_ID_PATTERN, NumberedList, Paragraph, Report, Section, Target
 from .targets import Extraction, pair_goals_with_results
 
 # A report id names a folder under content/reports/ and a path on the site: nothing that could
 # climb out of it (`..`, `/`) or that the build would reject (capitals, spaces, a trailing newline).
-_REPORT_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_REPORT_ID = re.compile(REPORT_ID_PATTERN)
 
 
 def is_report_id(text: str) -> bool:

@@ -7,10 +7,12 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..content import SITE_NAMES, load_corrections, load_report
+from ..content.provenance import load_corrections
+from ..content.reader import SITE_NAMES
+from ..content.report import load_report
 from ..errors import ContentErrors, ImportProblem
-from ..model import Meta, Report, Target
-from ..suspicious import find_suspicious
+from ..content.model import Meta, Report, Target
+from .suspicious import find_suspicious
 from .chrome import is_chrome, split_chrome
 from .clean import clean
 from .decode import read_raw, read_seed

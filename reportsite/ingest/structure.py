@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ..model import CN_DIGITS, Block, Paragraph, Part, Section
+from ..content.model import CN_DIGITS, Block, Paragraph, Part, Section
 from .clean import HAN
 
 CN_NUMERAL = f"[{CN_DIGITS}十]{{1,3}}"

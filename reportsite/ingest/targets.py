@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
-from ..model import NumberedList, Paragraph, Report, Target
+from ..content.model import NumberedList, Paragraph, Report, Target
 from .structure import CN_NUMERAL, cn_number
 
 _NUMBER = r"\d+(?:\.\d+)?"
@@ -48,7 +48,8 @@ _RESPECTIVE_GOAL = re.compile(
     rf"^(?P<ind>.+?)分别(?P<verb>增长|下降)(?P<gs>{_NUMBER}%?(?:[、和与及]{_NUMBER}%?)+)(?P<q>左右|以上|以内|以下)?$"
 )
 _IN_STEP = re.compile(r"^(?P<ind>.+?)增长(?P<q>[与和同].{1,12}?同步)$")
-_GOALS_LEAD = re.compile(r"(主要)?预期目标(是|为)?[：:]")
+# The sentence that announces the year's main targets; the digest pass also knows an article by it.
+GOALS_LEAD = re.compile(r"(主要)?预期目标(是|为)?[：:]")
 _CLAUSE = re.compile(r"[^，。；：！？]+")
 _SCOPE = re.compile(r"^(?:\d{4}年)?(?:全县|全市|全区|全省|全年|全旗)?")
 _LIST_ANNOUNCE = re.compile(rf"(\d+|{CN_NUMERAL})(件|项|个|条|大)([^，。；：]{{2,16}})：$")
@@ -206,7 +207,7 @@ def respective_goals(clause: str) -> list[Target]:
 
 def headline_goals(paragraph: Paragraph, year: int | None) -> list[Target]:
     """This year's headline goals, from the sentence that lists the main expected targets."""
-    lead = _GOALS_LEAD.search(paragraph.text)
+    lead = GOALS_LEAD.search(paragraph.text)
     if not lead:
         return []
     body = re.split(r"[。]", paragraph.text[lead.end() :])[0]

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ..model import Correction, Repair
+from ..content.model import Correction, Repair
 from ..script import converter
 from .garble import LOST_BYTE_MARKS
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from reportsite.build import build_site
+from reportsite.site.build import build_site
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"

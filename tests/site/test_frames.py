@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from reportsite import render
-from reportsite.build import render_site
+from reportsite.site import render
+from reportsite.site.build import render_site
 
 from .conftest import copy_project
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from reportsite.build import render_site
-from reportsite.output import BlobTree
+from reportsite.site.build import render_site
+from reportsite.site.output import BlobTree
 
 from .conftest import copy_project
 
@@ -82,7 +82,7 @@ def incremental_build(project: Path, store: Path, previous: dict):
 @pytest.fixture(autouse=True)
 def one_report_packs(monkeypatch):
     """A search pack per report, so that two reports have packs and every rebuild makes them."""
-    from reportsite import search
+    from reportsite.site import search
 
     monkeypatch.setattr(search, "PACK_SIZE", 1)
 
@@ -138,8 +138,8 @@ def _files(folder: Path) -> dict[str, str]:
 
 
 def test_a_build_in_forked_workers_writes_the_same_files_as_one_in_a_single_process(tmp_path):
-    from reportsite.build import build_site
-    from reportsite.render import PARALLEL_MIN_JOBS
+    from reportsite.site.build import build_site
+    from reportsite.site.workers import PARALLEL_MIN_JOBS
 
     project = copy_project(tmp_path / "project")
     add_copy(project, COPY)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from reportsite.build import render_site
+from reportsite.site.build import render_site
 from reportsite.errors import ContentErrors
 
 from .conftest import ROOT, build, copy_project, free_port

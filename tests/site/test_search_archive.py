@@ -175,7 +175,7 @@ PACKED = {**COPIES, "xiaxian-2021": ("夏县", 2021), "xiaxian-2022": ("夏县",
 @pytest.fixture(scope="module")
 def packed(tmp_path_factory):
     """(site folder, base URL) of a five-report archive built with packs of two reports."""
-    from reportsite import search
+    from reportsite.site import search
 
     project = copy_project(tmp_path_factory.mktemp("packed"))
     for rid, (place, year) in PACKED.items():

@@ -12,9 +12,9 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from reportsite.content import load_report
+from reportsite.content.report import load_report
 from reportsite.errors import ContentErrors, UnsafeOutputPath
-from reportsite.output import OutputTree
+from reportsite.site.output import OutputTree
 
 from .conftest import ROOT, build, copy_project, free_port
 
@@ -240,7 +240,7 @@ def test_only_the_files_the_report_is_made_of_are_published_as_its_source(tmp_pa
 
 
 def test_a_listed_file_that_is_a_symlink_out_of_the_report_is_never_published(tmp_path):
-    from reportsite.datafiles import source_files
+    from reportsite.site.datafiles import source_files
 
     project = copy_project(tmp_path)
     folder = project / "content" / "reports" / RID
@@ -284,8 +284,8 @@ def test_a_base_url_that_could_break_a_file_is_refused_before_anything_is_writte
 
 
 def test_no_id_can_take_the_place_of_a_page_of_the_report(tmp_path):
-    from reportsite.content import PAGE_NAMES, SITE_NAMES
-    from reportsite.ledger import live_ids
+    from reportsite.content.reader import PAGE_NAMES, SITE_NAMES
+    from reportsite.content.ledger import live_ids
 
     project = copy_project(tmp_path)
     build(project, project / "site")
@@ -300,7 +300,7 @@ def test_no_id_can_take_the_place_of_a_page_of_the_report(tmp_path):
 def test_the_share_card_is_drawn_for_any_title(title):
     from dataclasses import replace
 
-    from reportsite.datafiles import share_card
+    from reportsite.site.datafiles import share_card
 
     report, _ = load_report(ROOT / "content" / "reports" / RID, f"content/reports/{RID}")
     report = replace(report, meta=replace(report.meta, title=title, occasion=title))
@@ -311,7 +311,7 @@ def test_compiled_templates_are_cached_in_a_private_folder_of_the_user(tmp_path,
     import os
     import stat
 
-    from reportsite.render import bytecode_folder
+    from reportsite.site.render import bytecode_folder
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     folder = bytecode_folder()
@@ -321,7 +321,7 @@ def test_compiled_templates_are_cached_in_a_private_folder_of_the_user(tmp_path,
 
 @pytest.mark.parametrize("planted", ["world-writable", "symlink"])
 def test_a_cache_folder_others_could_write_to_is_not_used(tmp_path, monkeypatch, planted):
-    from reportsite.render import bytecode_folder
+    from reportsite.site.render import bytecode_folder
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     (tmp_path / "cache" / "reportsite").mkdir(parents=True)
@@ -341,7 +341,7 @@ def test_the_build_keeps_no_code_in_the_shared_temporary_folder(tmp_path, monkey
     shared.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(shared))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    from reportsite.render import make_environment
+    from reportsite.site.render import make_environment
 
     make_environment.cache_clear()
     project = copy_project(tmp_path / "project")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from reportsite import build, serve
+from reportsite.site import build, serve
 
 from .conftest import ROOT, copy_project, free_port
 

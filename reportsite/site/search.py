@@ -13,10 +13,10 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 
-from .cache import cache_key, code_digest, keep, private_cache_folder, read_cached
+from ..cache import cache_key, code_digest, keep, private_cache_folder, read_cached
 from .i18n import Lang
-from .script import character_converter, converter, opencc_version
-from .views import ReportView
+from ..script import character_converter, converter, is_han, opencc_version
+from .views import GlossaryEntry, ReportView
 
 INDEX_NAME = "search-index.json"
 CHARMAP_NAME = "charmap.json"
@@ -47,7 +47,7 @@ def query_map(corpus: str) -> dict[str, str]:
     One typed character may stand for several: in Traditional text 制 is both 制 (體制) and 製 (製造),
     so 制 maps to 制製; a Simplified 制造 then finds 製造 while 體制 copied from the page still finds itself.
     """
-    chars = {ch for ch in corpus if "\u3400" <= ch <= "\u9fff"}
+    chars = {ch for ch in corpus if is_han(ch)}
     options: dict[str, set[str]] = {}
     for ch in chars:
         for typed in _spellings(ch):
@@ -56,28 +56,15 @@ def query_map(corpus: str) -> dict[str, str]:
     return {typed: "".join(sorted(found)) for typed, found in sorted(options.items())}
 
 
-def _contexts(rv: ReportView) -> dict[str, str]:
-    """Paragraph id -> where it stands, as `part › section` (or the part alone for its intro and outro)."""
-    where = {}
-    for part in rv.parts:
-        heading = f"{part.label}{part.title}"
-        for p in part.intro + part.outro:
-            where[p.id] = heading
-        for s in part.sections:
-            for p in s.paragraphs:
-                where[p.id] = f"{heading} › {s.label}{s.title}"
-    return where
-
-
 def _docs(rv: ReportView) -> list[list]:
-    where = _contexts(rv)
-    return [[p.id, p.context_url, where.get(p.id, rv.title), p.plain, p.number] for p in rv.paragraphs]
+    """Each paragraph: id, address, where it stands (`part › section`, or the report), text, number."""
+    return [[p.id, p.context_url, p.where or rv.title, p.plain, p.number] for p in rv.paragraphs]
 
 
 def corpus_chars(rv: ReportView) -> str:
     """The Chinese characters a report's shard contains, for the site's shared character map."""
     chars = set("".join(doc[2] + doc[3] for doc in _docs(rv)))  # one set of a joined string: C speed
-    return "".join(sorted(ch for ch in chars if "\u3400" <= ch <= "\u9fff"))
+    return "".join(sorted(ch for ch in chars if is_han(ch)))
 
 
 def build_char_map(corpora: list[str]) -> str:
@@ -103,14 +90,14 @@ def _char_map(chars: str) -> str:
     return made
 
 
-def build_search_index(rv: ReportView, lang: Lang, glossary: list, originals: dict[str, str]) -> str:
+def build_search_index(rv: ReportView, lang: Lang, glossary: tuple[GlossaryEntry, ...], originals: dict[str, str]) -> str:
     """One report's shard: its paragraphs with their place in the report, and its glossary."""
     data = {"v": INDEX_VERSION, "lang": lang.code, "report": rv.id, "title": rv.title, "url": rv.url,
             "gloss": _glossary(lang, glossary, originals), "docs": _docs(rv)}
     return _json(data)
 
 
-def _glossary(lang: Lang, glossary: list, originals: dict[str, str]) -> list[list]:
+def _glossary(lang: Lang, glossary: tuple[GlossaryEntry, ...], originals: dict[str, str]) -> list[list]:
     """[what an English word that the term's English rendering contains also finds, that rendering].
 
     On a Chinese site that is the Chinese term itself. The English translation words a term its own
@@ -119,7 +106,7 @@ def _glossary(lang: Lang, glossary: list, originals: dict[str, str]) -> list[lis
     """
     terms = [t for t in glossary if t.term and t.en]
     if lang.code != "en":
-        return [[lang.text(t.term), t.en] for t in terms]
+        return [[t.term, t.en] for t in terms]
     found = [[[pid for pid, text in originals.items() if t.term in text], t.en] for t in terms]
     return [entry for entry in found if entry[0]]
 
@@ -138,14 +125,14 @@ def pack_file(shards: list[bytes]) -> bytes:
     return b"[" + b",".join(shards) + b"]"
 
 
-def search_page_context(builds: list, lang: Lang, base_path: str) -> dict:
-    """What the search page lists: every report with its place, year, shard and pack, the packs, and
-    the filters' choices. The English page also lists the Chinese shards and packs, where a Chinese
-    query is looked up."""
+def search_page_context(builds: list, lang: Lang, base_path: str, place_names: dict[str, str]) -> dict:
+    """What the search page lists: every report with its place (under the one name `place_names`
+    gives each place key), year, shard and pack, the packs, and the filters' choices. The English
+    page also lists the Chinese shards and packs, where a Chinese query is looked up."""
     reports = []
     for i, rb in enumerate(builds):
         rv = rb.views[lang.code]
-        entry = {"id": rv.id, "title": rv.title, "place": rv.place, "year": rv.year, "pack": i // PACK_SIZE,
+        entry = {"id": rv.id, "title": rv.title, "place": place_names[rv.place_key], "year": rv.year, "pack": i // PACK_SIZE,
                  "index": f"{base_path}{lang.prefix}{rv.id}/{INDEX_NAME}"}
         if lang.code == "en" and "zh-Hans" in rb.views:
             entry["zh"] = f"{base_path}{rv.id}/{INDEX_NAME}"

@@ -6,7 +6,7 @@ import html
 import re
 from urllib.parse import urldefrag, urlsplit
 
-from .errors import ContentError
+from ..errors import ContentError
 from .output import OutputTree
 
 _HREF = re.compile(r'<a\b[^>]*\shref="([^"]*)"')

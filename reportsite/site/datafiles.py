@@ -8,8 +8,8 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from .cache import cache_key, code_digest, keep, private_cache_folder, read_cached
-from .model import Report
+from ..cache import cache_key, code_digest, keep, private_cache_folder, read_cached
+from ..content.model import Report
 from .views import ReportView
 
 JSON_SCHEMA_VERSION = 1
@@ -67,7 +67,8 @@ def csv_safe(value) -> object:
 
 
 def report_csv(report: Report, rv: ReportView, base_url: str) -> str:
-    sections = {p.id: s.id for s in report.sections() for p in s.paragraphs}
+    positions = report.positions()
+    sections = {pid: where.section.id for pid, where in positions.items() if where.section}
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["id", "kind", "indicator", "value", "unit", "growth", "qualifier", "year", "status", "outcome",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import ContentError
+from ..errors import ContentError
 from .model import Report
 from .yamlio import write_atomic
 

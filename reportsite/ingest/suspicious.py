@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from .ingest.clean import HAN
-from .errors import ContentError
-from .ingest.garble import char_rarity
-from .model import Report
-from .script import traditional_characters
+from .clean import HAN
+from ..errors import ContentError
+from .garble import char_rarity
+from ..content.model import Report
+from ..script import traditional_characters
 
 _TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _PINYIN = re.compile(rf"\(?[a-zü]*[{_TONE_MARKS}][a-zü{_TONE_MARKS}]*\)?")

@@ -7,10 +7,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import ContentError, ContentErrors
-from .cache import cache_key, keep, private_cache_folder, read_cached
-from .script import opencc_version, phrase_lines, to_traditional
-from .yamlio import load_yaml
+from ..errors import ContentError, ContentErrors
+from ..cache import cache_key, keep, private_cache_folder, read_cached
+from ..script import opencc_version, phrase_lines, to_traditional
+from ..content.yamlio import load_yaml
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ made from a frame is also rendered whole and compared. A template the frame cann
 from __future__ import annotations
 
 import dataclasses
+import logging
 import re
 
 import jinja2
@@ -22,6 +23,7 @@ from markupsafe import Markup, escape
 
 from .pages import json_ld
 
+log = logging.getLogger(__name__)
 _MARK = re.compile("\ue000([a-z0-9-]+)\ue001")
 _STRAY = re.compile("[\ue000\ue001]")
 
@@ -103,21 +105,31 @@ def page_values(page, alternates: list) -> dict[str, str]:
 
 def make_frame(template: jinja2.Template, variables: dict, slots) -> Frame | None:
     """The frame of `template` rendered with `variables` (markers in place of the values named by
-    `slots`), or None if the layout uses a per-page value in a way a frame cannot reproduce."""
+    `slots`), or None if the layout uses a per-page value in a way a frame cannot reproduce; then
+    a warning says why, and the template's pages are rendered whole."""
     context = template.new_context(variables)
     own = tuple(template.blocks)
     for name in own:
         context.blocks[name] = [lambda _context, mark=f"\ue000block-{name}\ue001": iter([mark])]
     try:
         text = "".join(template.root_render_func(context))
-    except Exception:  # a per-page value tested, or any other trouble: the page is rendered whole, which reports it
-        return None
+    except FrameRefused as e:
+        return _refused(template, f"the layout tests, compares or measures a per-page value ({e.args[0]!s:.40})")
+    except Exception as e:  # any other trouble: the page is rendered whole, which reports it where it is
+        return _refused(template, f"rendering its frame failed: {type(e).__name__}: {e}")
     pieces = _MARK.split(text)
     names = set(pieces[1::2])
-    if any(_STRAY.search(piece) for piece in pieces[::2]) or not names <= set(slots) | {f"block-{b}" for b in own}:
-        return None
+    if any(_STRAY.search(piece) for piece in pieces[::2]):
+        return _refused(template, "a per-page value came out changed (filtered, cut or encoded)")
+    if not names <= set(slots) | {f"block-{b}" for b in own}:
+        return _refused(template, "the layout printed a value the frame does not know")
     imports = {k: v for k, v in context.vars.items() if k not in variables}
     if any(isinstance(v, str) for v in imports.values()):  # a top-level {% set %} may hold a marker
-        return None
+        return _refused(template, "the page template sets a value at its top level")
     parents = {name: chain[1:] for name, chain in context.blocks.items() if len(chain) > 1}
     return Frame(pieces, own, imports, parents)
+
+
+def _refused(template: jinja2.Template, why: str) -> None:
+    log.warning("templates/%s: rendered whole, without a frame: %s", template.name, why)
+    return None

@@ -14,6 +14,8 @@ KINDS = ("indicator", "indicator-result", "commitment", "result", "list-item")
 # IDs are anchors, folder and file names: \A and \Z, not ^ and $, since `$` also matches before a
 # trailing newline, which would let "p1\n" through.
 ID_PATTERN = r"\A[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z"
+# A report's id is its folder's name and the first part of its pages' addresses; it may start with a digit.
+REPORT_ID_PATTERN = r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z"
 CN_DIGITS = "一二三四五六七八九"  # part and section numerals (一、 （三）)
 
 
@@ -176,3 +178,23 @@ class Report:
 
     def sections(self) -> list[Section]:
         return [s for part in self.parts for s in part.sections]
+
+    def positions(self) -> dict[str, "Position"]:
+        """Where each paragraph stands, by id, in the order of the text."""
+        out = {p.id: Position(0, None, None) for p in self.opening}
+        for part in self.parts:
+            out.update((p.id, Position(0, part, None)) for p in part.intro)
+            out.update((p.id, Position(0, part, s)) for s in part.sections for p in s.paragraphs)
+            out.update((p.id, Position(0, part, None)) for p in part.outro)
+        out.update((p.id, Position(0, None, None)) for p in self.closing)
+        return {pid: Position(n, pos.part, pos.section) for n, (pid, pos) in enumerate(out.items(), start=1)}
+
+
+@dataclass(frozen=True)
+class Position:
+    """A paragraph's place in its report: its number in the text (from 1), and the part and section
+    that hold it (none for the opening and closing; a part's intro and outro have no section)."""
+
+    number: int
+    part: Part | None
+    section: Section | None

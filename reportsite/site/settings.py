@@ -1,8 +1,10 @@
-"""Loading pass for the site-wide settings: content/site.yaml (and --base-url) -> SiteSettings."""
+"""Loading pass for the site-wide settings: content/site.yaml (and --base-url) -> SiteSettings, and
+with the templates, message catalogs and static files -> Settings, what every page depends on."""
 
 from __future__ import annotations
 
 import difflib
+import hashlib
 import ipaddress
 import re
 import unicodedata
@@ -10,9 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
-from .content import Reader
-from .errors import ContentError
-from .yamlio import LineDict, load_yaml
+from ..content.reader import Reader
+from ..content.yamlio import LineDict, load_yaml
+from ..errors import ContentError, ContentErrors
+from .i18n import Lang, load_languages
+from .registry import TEMPLATES
+from .render import SiteInfo, load_templates, make_environment
 
 SETTINGS = ("base_url", "title", "title_en", "contact_url")
 DEFAULT_BASE_URL = "http://localhost:8000/"
@@ -115,3 +120,51 @@ def _ascii_host(host: str) -> str | None:
     except UnicodeError:
         return None
     return ascii_host if all(_HOST_LABEL.fullmatch(label) for label in ascii_host.split(".")) else None
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything site-wide that every page depends on; `key` changes when any of it does."""
+
+    url: str
+    title: str
+    site: SiteInfo
+    languages: tuple[Lang, ...]
+    compiled: dict
+    key: str
+    warnings: tuple[ContentError, ...] = ()  # site.yaml's (an unknown setting): errors under --strict
+
+
+def load_settings(content: Path, templates: Path, static: Path, base_url: str | None) -> Settings:
+    """site.yaml, templates, message catalogs and static files, or ContentErrors."""
+    config, problems = load_site_settings(content, base_url)
+    if any(not p.warning for p in problems):
+        raise ContentErrors(problems)
+    url, title = config.base_url, config.title
+    compiled = load_templates(make_environment(templates), TEMPLATES)
+    phrases = content / "zh-hant-phrases.txt"
+    languages = tuple(load_languages(templates, phrases=phrases))
+    site = SiteInfo(title, url, urlsplit(url).path or "/", languages, _asset_version(static) if static.exists() else "0",
+                    config.contact_url)
+    key = _digest_files([content / "site.yaml", phrases, *tree_files(templates), *tree_files(static)])
+    return Settings(url, title, site, languages, compiled, hashlib.sha256(f"{key}{url}".encode()).hexdigest(), tuple(problems))
+
+
+def tree_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
+
+
+def _asset_version(static: Path) -> str:
+    digest = hashlib.sha256()
+    for path in tree_files(static):
+        digest.update(path.relative_to(static).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:10]
+
+
+def _digest_files(paths) -> str:
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(str(path).encode() + b"\0")
+        digest.update(path.read_bytes() if path.is_file() else b"-")
+    return digest.hexdigest()

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .content import Reader, read_blocks, report_folders
-from .errors import ContentError
+from .parts import read_blocks
+from .reader import Reader
+from ..errors import ContentError
 from .model import Block, Paragraph, Report
 from .yamlio import LineDict, load_yaml
 
@@ -137,22 +138,6 @@ def load_glossary(folder: Path, display: str) -> tuple[list[GlossaryTerm], list[
             f = f"terms[{i}]."
             terms.append(GlossaryTerm(r.line(item, "term", f), r.line(item, "en", f), r.text(item, "zh", f), r.text(item, "explanation", f)))
     return terms, errors + r.errors
-
-
-def check_without_text(content: Path, loaded: list[Report]) -> list[ContentError]:
-    """en.yaml and glossary.yaml of each report whose Chinese text could not be loaded, checked on their own.
-
-    Their syntax and shape do not depend on the text, so they are reported beside its cause and no
-    second build is needed to find them; whether their IDs exist in the text does, so that waits
-    until the text loads (reporting it now would bury the cause under every ID it left dangling).
-    """
-    ids = {report.id for report in loaded}
-    errors = []
-    for folder in report_folders(content):
-        if folder.name not in ids:
-            display = f"{content.name}/reports/{folder.name}"
-            errors += load_translation(folder, display, None)[1] + load_glossary(folder, display)[1]
-    return errors
 
 
 def coverage(report: Report, translation: Translation | None) -> tuple[int, int, int]:

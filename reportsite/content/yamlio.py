@@ -8,8 +8,8 @@ from pathlib import Path
 
 import yaml
 
-from .errors import ContentError
-from .swap import umask
+from ..errors import ContentError
+from ..swap import umask
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it: 10x faster
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)

@@ -25,7 +25,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .build import render_site
-from .errors import ContentErrors
+from ..errors import ContentErrors
 from .output import BlobTree
 
 DEV_SCRIPT = """(function () {

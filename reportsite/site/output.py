@@ -9,8 +9,8 @@ import shutil
 import tempfile
 from pathlib import Path, PurePosixPath
 
-from .errors import OutputProblem, UnsafeOutputPath
-from .swap import exchange, umask, write_bytes
+from ..errors import OutputProblem, UnsafeOutputPath
+from ..swap import exchange, umask, write_bytes
 
 
 class OutputTree:
@@ -85,9 +85,6 @@ def _write_file(target: str, data: bytes, made: set[str]) -> None:
     write_bytes(target, data)
 
 
-_JOINED: dict[tuple, str] = {}  # (store, join, the sources' digests) -> digest of the file join made of them
-
-
 class BlobTree(OutputTree):
     """The site as path -> digest, each file's bytes stored once under its digest in `store`.
 
@@ -118,15 +115,18 @@ class BlobTree(OutputTree):
 
     def add_joined(self, path: str, sources: list[str], join) -> None:
         """As OutputTree's, but what `join` made of the same sources before is reused while the store
-        holds it: a rebuild after one edit makes again only the packs holding the edited report."""
-        key = (self.store, join, tuple(self.digests[source] for source in sources))
-        digest = _JOINED.get(key)
+        holds it: a rebuild after one edit makes again only the packs holding the edited report.
+        The store remembers it in a small file (`join-…`, naming the joined file's digest), which
+        sweep deletes with the file it names, so what is remembered never outgrows the site."""
+        key = f"{join.__module__}.{join.__qualname__}" + "".join(self.digests[source] for source in sources)
+        memo = self.store / f"join-{hashlib.blake2b(key.encode(), digest_size=16).hexdigest()}"
+        digest = memo.read_text(encoding="ascii") if memo.is_file() else None
         if digest is not None and (self.store / digest).exists():
             self.reserve([path])
             self.digests[path] = digest
             return
         super().add_joined(path, sources, join)
-        _JOINED[key] = self.digests[path]
+        memo.write_text(self.digests[path], encoding="ascii")
 
     def digests_of(self, paths: list[str]) -> dict[str, str]:
         return {path: self.digests[path] for path in paths}
@@ -138,10 +138,15 @@ class BlobTree(OutputTree):
         self.digests.update(files)
 
     def sweep(self, earlier: "BlobTree | None") -> None:
-        """Delete the blobs of an earlier build that this one no longer names."""
+        """Delete the blobs of an earlier build that this one no longer names, and what the store
+        remembers of joins whose file this build does not name."""
+        named = set(self.digests.values())
+        for memo in self.store.glob("join-*"):
+            if memo.read_text(encoding="ascii") not in named:
+                memo.unlink(missing_ok=True)
         if earlier is None:
             return
-        for digest in set(earlier.digests.values()) - set(self.digests.values()):
+        for digest in set(earlier.digests.values()) - named:
             (self.store / digest).unlink(missing_ok=True)
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from .cache import cache_key, code_digest, keep, private_cache_folder, read_cached
+from ..cache import cache_key, code_digest, keep, private_cache_folder, read_cached
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt

@@ -1,0 +1,114 @@
+"""The reader toolkit every YAML file of content/ is read with: typed fields out of the loaded YAML,
+each problem collected with its file, line and field (`path:line: field: message (hint)`)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..errors import ContentError
+from .model import ID_PATTERN
+from .yamlio import LineDict, LineList
+
+ID = re.compile(ID_PATTERN)
+HTTP_URL = re.compile(r"\Ahttps?://[^\s<>\"']+\Z")
+# A part's or section's page is /<report>/<id>/ beside the report's own pages, and a report's is
+# /<id>/ beside the site's: an ID equal to one of these names would overwrite that page.
+PAGE_NAMES = frozenset({"text", "targets", "about", "bilingual", "glossary", "lists", "p", "source"})
+SITE_NAMES = frozenset({"search", "static", "en", "zh-hant"})
+# Ordinals are printed as Chinese numerals (十二、) and Roman ones (XII.), which stop at 99 here.
+MAX_NUMBER = 99
+# Line and paragraph separators and control characters break one-line text: a title in <title>,
+# a heading, the share card's text layout.
+_BREAKING = frozenset({"Cc", "Zl", "Zp"})
+# A title is drawn on the share card and repeated in every page's <title> and meta tags.
+MAX_LINE_CHARS = 500
+
+class Reader:
+    """Reads typed fields out of one YAML file, collecting errors with file, line and field."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self.errors: list[ContentError] = []
+        self.bad_ids = False  # references to a unit whose ID is wrong would all be reported as broken
+
+    def error(self, node, key, field: str, message: str, hint: str = "") -> None:
+        line = node.line_of(key) if isinstance(node, (LineDict, LineList)) and key is not None else getattr(node, "line", 0)
+        self.errors.append(ContentError(self.path, line, field, message, hint))
+
+    def mapping(self, node, field: str, parent=None, key=None, hint: str = "") -> LineDict | None:
+        if isinstance(node, LineDict):
+            return node
+        self.error(parent if parent is not None else node, key, field, f"expected a mapping, got {describe(node)}", hint)
+        return None
+
+    def items(self, node: LineDict, key: str, field: str, required: bool = True) -> list:
+        value = node.get(key)
+        if value is None:
+            if required and key not in node:
+                self.error(node, None, f"{field}{key}", "missing", f"add `{key}:` with a list")
+            return []
+        if not isinstance(value, LineList):
+            self.error(node, key, f"{field}{key}", f"expected a list, got {describe(value)}")
+            return []
+        return value
+
+    def text(self, node: LineDict, key: str, field: str, required: bool = True, default: str = "") -> str:
+        if key not in node or node[key] is None:
+            if required:
+                self.error(node, None, f"{field}{key}", "missing", f"add `{key}: …`")
+            return default
+        value = node[key]
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return str(value)
+        if not isinstance(value, str):
+            self.error(node, key, f"{field}{key}", f"expected text, got {describe(value)}")
+            return default
+        return value
+
+    def number(self, node: LineDict, key: str, field: str, integer: bool = False):
+        value = node.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or (integer and not isinstance(value, int)):
+            kind = "a whole number" if integer else "a number"
+            self.error(node, key, f"{field}{key}", f"expected {kind}, got {value!r}", "write digits only, e.g. 10 or 8.5")
+            return None
+        return value
+
+    def ident(self, node: LineDict, key: str, field: str) -> str:
+        value = self.text(node, key, field)
+        if key in node and node[key] is not None and not ID.fullmatch(value):
+            self.error(node, key, f"{field}{key}", f"{value!r} is not a valid ID", "use lower-case letters, digits and single hyphens, starting with a letter")
+            self.bad_ids = True
+        elif value in PAGE_NAMES:
+            self.error(node, key, f"{field}{key}", f"{value!r} is the name of a page of the report", "choose another ID, e.g. with a number")
+            self.bad_ids = True
+        return value
+
+    def line(self, node: LineDict, key: str, field: str, required: bool = True, default: str = "") -> str:
+        """Text that must stay on one line: titles, names, dates."""
+        value = self.text(node, key, field, required, default)
+        if len(value) > MAX_LINE_CHARS:
+            self.error(node, key, f"{field}{key}", f"{len(value):,} characters, more than {MAX_LINE_CHARS} for one line", "shorten it; long text belongs in a paragraph")
+            return value[:MAX_LINE_CHARS]
+        bad = next((c for c in value if unicodedata.category(c) in _BREAKING), None)
+        if bad is not None:
+            self.error(node, key, f"{field}{key}", f"contains a line break or control character (U+{ord(bad):04X})", "write it on one line")
+            return " ".join(value.split())
+        return value
+
+    def ordinal(self, node: LineDict, key: str, field: str, default: int) -> int:
+        value = self.number(node, key, field, integer=True)
+        if value is not None and not 1 <= value <= MAX_NUMBER:
+            self.error(node, key, f"{field}{key}", f"{value} is out of range", f"number from 1 to {MAX_NUMBER}")
+            return default
+        return value or default
+
+
+def describe(value) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, str):
+        return f"text {value[:20]!r}"
+    return type(value).__name__.replace("LineDict", "a mapping").replace("LineList", "a list")

@@ -1,0 +1,147 @@
+"""The build: content/ -> site/, as one pipeline whose passes run in this order and nowhere else.
+
+settings and templates -> per report: load, check, views and pages (reports.py) -> the archive's
+site-wide pages -> render -> data files -> search index -> static files, sitemaps, character maps
+-> swap the new site in. Everything is gathered and checked before anything is written, and the
+new site is written aside and swapped in only when the whole build succeeded.
+
+A report's files are a function of its folder, the site settings and its place's neighbouring
+years (reports.py); the site-wide pages (home, search, 404, sitemap) are the only ones that read
+every report. So a rebuild (serve) renders again only the reports that changed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..content.archive import Archive
+from ..content.ledger import update_ledger
+from ..errors import ContentError
+from .i18n import Lang, forget_text
+from .jobs import page_jobs, report_jobs
+from .output import OutputTree, check_out_folder, commit, staging_folder, write_failed
+from .pages import SitePageInput, place_groups
+from .registry import site_pages
+from .render import make_environment, templates_checked_once
+from .workers import run_jobs
+from .reports import ReportBuild, gather
+from .search import CHARMAP_NAME, build_char_map, pack_file, packs, search_page_context
+from .settings import Settings, load_settings, tree_files
+from .sitemap import SITE_SITEMAP, sitemap_index, urlset
+
+
+@dataclass
+class BuildStats:
+    pages: int = 0
+    seconds: float = 0.0
+    timings: list[tuple[str, float]] = field(default_factory=list)
+    warnings: list[ContentError] = field(default_factory=list)
+
+
+def render_site(content: Path, templates: Path = Path("templates"), static: Path = Path("static"), strict: bool = False,
+                base_url: str | None = None, log=lambda message: None, tree: OutputTree | None = None,
+                processes: int = 1, progress=lambda done, total: None,
+                previous: dict[str, ReportBuild] | None = None) -> tuple[OutputTree, BuildStats, list[ReportBuild]]:
+    """Every pass but the swap: the whole site into `tree` (in memory unless it has a folder), or
+    ContentErrors listing every problem. Reports whose folder and settings are those of a report in
+    `previous` are not rendered again: their files (kept by `tree`) are reused as they are."""
+    stats = BuildStats()
+    started = time.perf_counter()
+
+    def timed(name: str, since: float, now: float | None = None) -> float:
+        now = now or time.perf_counter()
+        stats.timings.append((name, now - since))
+        log(f"  {name:<14} {now - since:6.3f}s")
+        return now
+
+    forget_text()  # what an earlier build (serve) converted is taken from the cache again if needed
+    settings = load_settings(content, templates, static, base_url)
+    settings_done = time.perf_counter()
+    builds, fresh, stats.warnings, archive = gather(content, settings, strict, previous or {})
+    # Timings are logged once the content is known to be good: a failed build prints its errors alone.
+    t = timed("load content", timed("templates", started, settings_done))
+
+    tree = tree if tree is not None else OutputTree()
+    jobs = [report_jobs(rb, settings) for rb in fresh]
+    for rb in builds:
+        if rb not in fresh:
+            tree.adopt(rb.files)
+    site = {lang.code: site_pages(_site_input(builds, archive, lang, settings)) for lang in settings.languages}
+    with templates_checked_once(make_environment(templates)):
+        run_jobs([job for pages, _, _ in jobs for job in pages] + page_jobs(site, settings), tree, processes, progress)
+    stats.pages = sum(rb.page_count for rb in builds) + sum(map(len, site.values()))
+    t = timed("render", t)
+    run_jobs([job for _, data, _ in jobs for job in data], tree, processes)
+    t = timed("data files", t)
+    run_jobs([job for _, _, search in jobs for job in search], tree, processes)
+    _search_packs(tree, [rb.item.report.id for rb in builds], settings.languages)
+    t = timed("search index", t)
+    for rb, (pages, data, search) in zip(fresh, jobs):
+        rb.files = tree.digests_of([path for job in pages + data + search for path in job.outputs()])
+        rb.pages = {}  # rendered: a later build reuses its files, never its pages
+
+    _static_files(tree, static)
+    tree.add(SITE_SITEMAP, urlset(site, settings.languages, settings.url))
+    tree.add("sitemap.xml", _sitemap(builds, settings))
+    tree.add("robots.txt", f"User-agent: *\nAllow: /\nSitemap: {settings.url}sitemap.xml\n")
+    for lang in settings.languages:
+        tree.add(f"{lang.prefix}search/{CHARMAP_NAME}", build_char_map([rb.chars.get(lang.code, "") for rb in builds]))
+    timed("static", t)
+    forget_text()
+    stats.seconds = time.perf_counter() - started
+    return tree, stats, builds
+
+
+def _site_input(builds: list[ReportBuild], archive: Archive, lang: Lang, settings: Settings) -> SitePageInput:
+    """What the site-wide pages show in one language: every report, each place under one name."""
+    views = tuple(rb.views[lang.code] for rb in builds)
+    by_id = {rv.id: rv for rv in views}
+    newest_name = {key: by_id[archive.newest(key)].place for key in archive.places}
+    return SitePageInput(views=views, lang=lang, site_title=settings.title, places=place_groups(list(views), lang, newest_name),
+                         search=search_page_context(builds, lang, settings.site.base_path, newest_name))
+
+
+def _search_packs(tree: OutputTree, report_ids: list[str], languages: tuple[Lang, ...]) -> None:
+    for lang in languages:
+        for path, shards in packs(report_ids, lang.prefix):
+            tree.add_joined(path, shards, pack_file)
+
+
+def _static_files(tree: OutputTree, static: Path) -> None:
+    for path in tree_files(static):
+        tree.add(f"static/{path.relative_to(static).as_posix()}", path.read_bytes())
+
+
+def _sitemap(builds: list[ReportBuild], settings: Settings) -> str:
+    return sitemap_index([rb.item.report.id for rb in builds], settings.url)
+
+
+def cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def build_site(content: Path, out: Path, templates: Path = Path("templates"), static: Path = Path("static"),
+               strict: bool = False, base_url: str | None = None, log=lambda message: None, processes: int = 0,
+               progress=lambda done, total: None) -> BuildStats:
+    """The build command: render everything into a folder beside `out`, then swap it in whole."""
+    check_out_folder(out, {"content": content, "templates": templates, "static": static})
+    staging = staging_folder(out)
+    try:
+        tree, stats, builds = render_site(content, templates, static, strict, base_url, log,
+                                          tree=OutputTree(staging), processes=processes or cores(), progress=progress)
+        started = time.perf_counter()
+        commit(staging, out)
+    except OSError as e:
+        raise write_failed(e, out) from e
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    for rb in builds:
+        update_ledger(rb.item.folder, rb.item.report)
+    log(f"  {'write':<14} {time.perf_counter() - started:6.3f}s")
+    stats.seconds += time.perf_counter() - started
+    return stats
+

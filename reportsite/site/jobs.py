@@ -1,0 +1,62 @@
+"""The work of the render, data-file and search passes, as jobs: one per page or per set of files,
+each a function of its inputs alone, so that they run the same in one process or in several."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .datafiles import report_csv, report_json, share_card, source_files
+from .i18n import Lang
+from .pages import Page
+from .render import Glossary
+from .workers import FileJob, RenderJob
+from .reports import LoadedReport, ReportBuild
+from .search import INDEX_NAME, build_search_index
+from .settings import Settings
+from .sitemap import urlset
+from .views import GlossaryEntry, ReportView
+
+
+def report_jobs(rb: ReportBuild, settings: Settings) -> tuple[list, list, list]:
+    """The render, data-file and search-index jobs of one report."""
+    languages = settings.languages
+    glossaries = {lang.code: Glossary(rb.glossaries[lang.code], settings.site.base_path + f"{lang.prefix}{rb.item.report.id}/glossary/", lang)
+                  for lang in languages if rb.item.glossary}
+    pages = page_jobs(rb.pages, settings, glossaries)
+    sitemap = urlset(rb.pages, languages, settings.url)
+    data = [_data_job(rb.item, rb.views[languages[0].code], settings.url, sitemap)]
+    originals = {p.id: p.text for p in rb.item.report.all_paragraphs()}
+    search = [_search_job(rb.views[lang.code], lang, rb.glossaries[lang.code], originals) for lang in languages]
+    return pages, data, search
+
+
+def page_jobs(by_lang: dict[str, list[Page]], settings: Settings, glossaries: dict[str, Glossary] | None = None) -> list[RenderJob]:
+    """A render job per page, each with the addresses of the same page in the other languages."""
+    keys = {code: {p.key for p in pages} for code, pages in by_lang.items()}
+    return [RenderJob(page, lang, [(other, settings.url + other.prefix + page.key) for other in settings.languages if page.key in keys[other.code]],
+                      (glossaries or {}).get(lang.code), settings.compiled[page.template], settings.site)
+            for lang in settings.languages for page in by_lang[lang.code]]
+
+
+def _data_paths(item: LoadedReport) -> list[tuple[str, Path | None]]:
+    rid = item.report.id
+    sources = source_files(item.folder, item.report)
+    return ([(f"{rid}/report.json", None), (f"{rid}/targets.csv", None), (f"{rid}/card.png", None), (f"{rid}/sitemap.xml", None)]
+            + [(f"{rid}/source/{path.relative_to(item.folder).as_posix()}", path) for path in sources])
+
+
+def _data_job(item: LoadedReport, rv: ReportView, url: str, sitemap: str) -> FileJob:
+    """A report's files for reuse (JSON, CSV, its YAML), its share card and its sitemap."""
+    paths = _data_paths(item)
+
+    def make() -> list:
+        files = [(paths[0][0], report_json(item.report, rv, url)), (paths[1][0], report_csv(item.report, rv, url)),
+                 (paths[2][0], share_card(item.report)), (paths[3][0], sitemap)]
+        return files + [(out, path.read_bytes()) for out, path in paths[4:]]
+
+    return FileJob(tuple(out for out, _ in paths), make)
+
+
+def _search_job(rv: ReportView, lang: Lang, glossary: tuple[GlossaryEntry, ...], originals: dict[str, str]) -> FileJob:
+    path = f"{lang.prefix}{rv.id}/{INDEX_NAME}"
+    return FileJob((path,), lambda: [(path, build_search_index(rv, lang, glossary, originals))])

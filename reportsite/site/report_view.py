@@ -1,0 +1,172 @@
+"""View pass: one Report -> its views in one language (text in that language, URLs, labels).
+
+Each view is made once, complete: a paragraph's targets are made before the paragraph, and the
+links to other reports (the same place's previous and next year) come in from the archive.
+"""
+
+from __future__ import annotations
+
+from ..content.archive import YearLinks, place_key
+from ..content.model import Paragraph, Part, Position, Report, Section
+from ..content.translations import Translation
+from .i18n import Lang
+from .target_view import TargetViews
+from .views import BlockView, Link, ParagraphView, PartView, ReportView, SectionView, _roman, cn_numeral, display_date
+
+
+class ReportViewBuilder:
+    """Builds every view of one report in one language."""
+
+    def __init__(self, report: Report, lang: Lang, base_url: str, translation: Translation | None = None):
+        self.report = report
+        self.lang = lang
+        self.base_url = base_url
+        self.tr = translation if lang.code == "en" else None
+        self.root = f"{lang.prefix}{report.id}/"
+        self.aliases: dict[str, list[str]] = {}
+        for old, new in sorted(report.retired.items()):
+            self.aliases.setdefault(new, []).append(old)
+        self.positions: dict[str, Position] = report.positions()
+        self._texts: dict[str, tuple] = {}
+        self.paragraph_by_id = {p.id: p for p in report.all_paragraphs()}
+
+    # ---- text in this language ----
+    def title_of(self, unit_id: str, zh: str) -> str:
+        if self.tr and unit_id in self.tr.titles:
+            return self.tr.titles[unit_id]
+        return self.lang.text(zh)
+
+    def meta(self, key: str, zh: str) -> str:
+        if self.tr and self.tr.meta.get(key):
+            return self.tr.meta[key]
+        return self.lang.text(zh)
+
+    def blocks_of(self, p: Paragraph) -> tuple[tuple[BlockView, ...], str, str]:
+        """(blocks, language of the text, translation status)."""
+        if self.lang.code == "en":
+            found = self.tr.paragraph(p) if self.tr else None
+            if found:
+                return tuple(BlockView(marker=b.marker, lead=b.lead, text=b.text) for b in found.blocks), "en", found.status
+            return tuple(BlockView(marker=b.marker, lead=b.lead, text=b.text) for b in p.blocks), "zh-Hans", "missing"
+        text = self.lang.text
+        return tuple(BlockView(marker=text(b.marker), lead=text(b.lead), text=text(b.text)) for b in p.blocks), self.lang.code, ""
+
+    def text_of(self, p: Paragraph) -> tuple[tuple[BlockView, ...], str, str, str]:
+        """(blocks, language of the text, translation status, plain text) of a paragraph, made once."""
+        if p.id not in self._texts:
+            blocks, text_lang, status = self.blocks_of(p)
+            self._texts[p.id] = (blocks, text_lang, status, plain_text(blocks, text_lang))
+        return self._texts[p.id]
+
+    def plain_of(self, pid: str) -> tuple[str, str]:
+        """A paragraph's plain text and its language, for the target views that quote it."""
+        _, text_lang, _, plain = self.text_of(self.paragraph_by_id[pid])
+        return plain, text_lang
+
+    def aliases_of(self, unit_id: str) -> tuple[str, ...]:
+        return tuple(self.aliases.get(unit_id, ()))
+
+    # ---- URLs ----
+    def url(self, path: str = "") -> str:
+        return self.root + path
+
+    def absolute(self, url: str) -> str:
+        return self.base_url + url
+
+    def paragraph_context(self, pid: str) -> str:
+        """A paragraph's place in its section's page, its part's, or the full text."""
+        where = self.positions[pid]
+        unit = where.section or where.part
+        return self.url(f"{unit.id}/#{pid}" if unit else f"text/#{pid}")
+
+    # ---- labels ----
+    def part_label(self, part: Part) -> str:
+        return f"{cn_numeral(part.number)}、" if self.lang.code != "en" else f"{_roman(part.number)}. "
+
+    def section_label(self, s: Section) -> str:
+        return self.lang.text(f"（{cn_numeral(s.number)}）") if self.lang.code != "en" else f"{s.number}. "
+
+    def heading(self, unit: Part | Section) -> str:
+        """A part's or section's label and title, as its heading shows them."""
+        label = self.part_label(unit) if isinstance(unit, Part) else self.section_label(unit)
+        return label + self.title_of(unit.id, unit.title)
+
+    # ---- views ----
+    def paragraph(self, p: Paragraph, targets: tuple) -> ParagraphView:
+        blocks, text_lang, status, plain = self.text_of(p)
+        position = self.positions[p.id]
+        part, section = position.part, position.section
+        where = self.title_of(section.id, section.title) if section else (self.title_of(part.id, part.title) if part else "")
+        share = self.absolute(self.paragraph_context(p.id))
+        return ParagraphView(
+            id=p.id, number=position.number, blocks=blocks, plain=plain, url=self.url(f"p/{p.id}/"),
+            context_url=self.paragraph_context(p.id), text_url=self.url(f"text/#{p.id}"), share_url=share,
+            citation=self.citation(where, position.number, share), lang=text_lang, status=status,
+            aliases=self.aliases_of(p.id), targets=targets, section_title=where,
+            where=" › ".join(self.heading(unit) for unit in (part, section) if unit),
+            label=self.lang.t("paragraph_n", n=position.number), crumbs=self.crumbs(part, section),
+        )
+
+    def citation(self, where: str, n: int, url: str) -> str:
+        """Issuer, title, date, where, paragraph number and URL, the way each language cites a document."""
+        m = self.report.meta
+        issuer, title = self.meta("source", m.source), self.meta("title", m.title)
+        date = display_date(m.delivered or m.published[:10], self.lang.code)
+        number = self.lang.t("cite_paragraph", n=n)
+        if self.lang.code == "en":
+            head = ", ".join(x for x in (issuer, f"“{title}”") if x) + (f" ({date})" if date else "")
+            return ", ".join(x for x in (head, where, number, self.lang.t("cite_unofficial"), url) if x)
+        head = f"{issuer}《{title}》" + (f"（{date}）" if date else "")
+        return "，".join(x for x in (head, where, number) if x) + f"。{url}"
+
+    def crumbs(self, part: Part | None, section: Section | None) -> tuple[Link, ...]:
+        trail = [Link(self.url(), self.meta("title", self.report.meta.title))]
+        trail += [Link(self.url(f"{unit.id}/"), self.heading(unit)) for unit in (part, section) if unit]
+        if not part and not section:
+            trail.append(Link(self.url("text/"), self.lang.t("full_text")))
+        return tuple(trail)
+
+    def section(self, s: Section, part: Part, paragraphs: dict) -> SectionView:
+        return SectionView(
+            id=s.id, label=self.section_label(s), title=self.title_of(s.id, s.title), url=self.url(f"{s.id}/"),
+            paragraphs=tuple(paragraphs[p.id] for p in s.paragraphs), aliases=self.aliases_of(s.id),
+            part_title=self.title_of(part.id, part.title),
+        )
+
+    def part(self, part: Part, paragraphs: dict) -> PartView:
+        return PartView(
+            id=part.id, label=self.part_label(part), title=self.title_of(part.id, part.title), url=self.url(f"{part.id}/"),
+            intro=tuple(paragraphs[p.id] for p in part.intro), sections=tuple(self.section(s, part, paragraphs) for s in part.sections),
+            outro=tuple(paragraphs[p.id] for p in part.outro), aliases=self.aliases_of(part.id),
+        )
+
+    def year_link(self, neighbour: tuple[int, str] | None) -> Link | None:
+        return Link(f"{self.lang.prefix}{neighbour[1]}/", str(neighbour[0])) if neighbour else None
+
+    def build(self, years: YearLinks = YearLinks(), has_glossary: bool = False, has_bilingual: bool = False) -> ReportView:
+        r = self.report
+        targets = TargetViews(self)
+        paragraphs = {p.id: self.paragraph(p, targets.in_paragraph(p.id)) for p in r.all_paragraphs()}
+        parts = tuple(self.part(part, paragraphs) for part in r.parts)
+        m = r.meta
+        return ReportView(
+            id=r.id, title=self.meta("title", m.title), heading=self.meta("heading", m.heading), place=self.meta("place", m.place),
+            place_key=place_key(r), year=m.year, occasion=self.meta("occasion", m.occasion.lstrip("—－-")),
+            published=m.published.replace("T", " "), delivered=m.delivered, source=self.meta("source", m.source),
+            source_url=m.source_url, salutation=self.meta("salutation", m.salutation), url=self.url(),
+            opening=tuple(paragraphs[p.id] for p in r.opening), parts=parts, closing=tuple(paragraphs[p.id] for p in r.closing),
+            targets=targets.all, lists=targets.lists(paragraphs), chart=targets.chart(), indicator_rows=targets.indicator_rows,
+            status_totals=targets.status_totals(), repairs=tuple(r.repairs), paragraphs=tuple(paragraphs.values()),
+            sections=tuple(s for p in parts for s in p.sections), card_url=self.base_url + f"{r.id}/card.png",
+            translation_note=self.tr.note if self.tr else "", target_groups=targets.groups(),
+            report_card=targets.report_card(), delivered_text=display_date(m.delivered, self.lang.code) if m.delivered else "",
+            has_glossary=has_glossary, has_bilingual=has_bilingual, previous_year=self.year_link(years.previous),
+            next_year=self.year_link(years.next), digest=m.digest,
+        )
+
+
+def plain_text(blocks, text_lang: str) -> str:
+    """A paragraph's blocks as one line of text. English blocks are sentences of their own and need a
+    space between them; Chinese ones none."""
+    space = " " if text_lang == "en" else ""
+    return space.join(b.marker + (space if b.marker else "") + b.lead + (space if b.lead else "") + b.text for b in blocks)

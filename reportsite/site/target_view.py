@@ -1,0 +1,124 @@
+"""View pass, targets: a report's targets in one language, and what is made of them (headline
+indicators, the chart, numbered lists, the targets page's groups and report card)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..content.model import KINDS, STATUSES, Target
+from .chart import ChartRow, indicator_chart
+from .i18n import Lang
+from .units import english_qualifier, english_quantity
+from .views import IndicatorRow, KindGroup, ListView, ReportCard, TargetGroup, TargetLink, TargetView
+
+
+def _around(text: str, clause: str) -> tuple[str, str, str]:
+    """`text` split around the first occurrence of `clause`: (before, clause, after); unmarked if absent."""
+    at = text.find(clause) if clause else -1
+    return (text, "", "") if at < 0 else (text[:at], clause, text[at + len(clause):])
+
+
+def _figure(t: Target, lang: Lang) -> str:
+    def num(v) -> str:
+        return f"{v:g}" if isinstance(v, float) else str(v)
+
+    growth = f"{'' if t.growth < 0 else '+'}{num(t.growth)}%" if t.growth is not None else ""
+    if lang.code == "en":
+        qualifier = english_qualifier(t.qualifier)
+        value = english_quantity(t.value, t.unit, t.text) if t.value is not None else ""
+        shown = " ".join(x for x in (qualifier, value or growth) if x)
+        return f"{shown} ({growth})" if value and growth else shown
+    qualifier = lang.text(t.qualifier)
+    if t.value is not None:
+        value = f"{num(t.value)}{lang.text(t.unit)}{qualifier}"
+        return f"{value} ({growth})" if growth else value
+    return f"{growth}{qualifier}"
+
+
+class TargetViews:
+    """The target views of one report in one language, made before the paragraphs that list them."""
+
+    def __init__(self, builder):
+        self.b = builder
+        self.lang = builder.lang
+        self.report = builder.report
+        self.by_target = {t.id: t for t in self.report.targets}
+        first = [self._target(t) for t in self.report.targets]
+        links = {v.id: TargetLink(url=v.url, figure=v.figure) for v in first}
+        goals = {t.baseline: links[t.id] for t in self.report.targets if t.baseline in links}
+        # A goal and last year's result link to each other: each view is copied once with both links.
+        self.all = tuple(replace(v, baseline=links.get(self.by_target[v.id].baseline), goal=goals.get(v.id)) for v in first)
+        self.by_id = {v.id: v for v in self.all}
+        self.indicator_rows = tuple(self._indicator_row(v) for v in self.all if v.kind == "indicator")
+
+    def in_paragraph(self, pid: str) -> tuple[TargetView, ...]:
+        return tuple(v for v in self.all if v.paragraph_id == pid)
+
+    def _target(self, t: Target) -> TargetView:
+        b, lang = self.b, self.lang
+        position = b.positions.get(t.paragraph)
+        section = position.section if position else None
+        indicator = b.tr.targets.get(t.id, "") if b.tr else ""
+        # en.yaml may give the quoted clause in English too; the Chinese clause is shown beside it either way.
+        text_en = b.tr.target_texts.get(t.id, "") if b.tr else ""
+        plain, text_lang = b.plain_of(t.paragraph) if position else ("", "")
+        return TargetView(
+            id=t.id, kind=t.kind, kind_label=lang.t(f"kind_{t.kind}"), indicator=indicator or lang.text(t.indicator),
+            figure=_figure(t, lang), text=lang.text(t.text), year=str(t.year or ""), status=t.status,
+            status_label=lang.t(f"status_{t.status}"), url=b.url(f"p/{t.id}/"),
+            paragraph_url=b.paragraph_context(t.paragraph) if position else "", paragraph_id=t.paragraph,
+            section_id=section.id if section else "", section_label=b.title_of(section.id, section.title) if section else "",
+            qualifier=english_qualifier(t.qualifier) if lang.code == "en" else lang.text(t.qualifier),
+            text_en=text_en, paragraph_plain=_around(plain, lang.text(t.text)) if position else ("", "", ""),
+            paragraph_lang=text_lang, evidence=tuple(t.evidence), outcome="" if t.outcome is None else f"{t.outcome:g}",
+            list_number=str(t.number or ""),
+        )
+
+    def _indicator_row(self, view: TargetView) -> IndicatorRow:
+        goal = self.by_target[view.id]
+        base = self.by_target.get(goal.baseline)
+        return IndicatorRow(
+            indicator=view.indicator, result=_figure(base, self.lang) if base else "", result_growth=base.growth if base else None,
+            target=view.figure, target_growth=goal.growth, url=view.url, result_url=view.baseline.url if view.baseline else "",
+            status=view.status, status_label=view.status_label,
+        )
+
+    def chart(self):
+        t = self.lang.t
+        return indicator_chart([ChartRow(row.indicator, row.result_growth, row.target_growth, row.target) for row in self.indicator_rows],
+                               t("key_figures_caption"), (t("last_year_result"), t("this_year_target")), f"chart-{self.report.id}")
+
+    def lists(self, paragraphs: dict) -> tuple[ListView, ...]:
+        return tuple(ListView(id=l.id, title=self.b.title_of(l.id, l.title), url=self.b.url(f"lists/{l.id}/"),
+                              paragraph_url=paragraphs[l.paragraph].context_url if l.paragraph in paragraphs else "",
+                              items=tuple(self.by_id[i] for i in l.items if i in self.by_id))
+                     for l in self.report.lists)
+
+    def status_totals(self) -> tuple[tuple[str, str, int], ...]:
+        totals: dict[str, int] = {}
+        for t in self.report.targets:
+            totals[t.status] = totals.get(t.status, 0) + 1
+        return tuple((s, self.lang.t(f"status_{s}"), totals.get(s, 0)) for s in STATUSES)
+
+    def report_card(self) -> ReportCard:
+        t = self.lang.t
+        counts = {k: sum(1 for v in self.all if v.kind == k) for k in KINDS}
+        rated = [v for v in self.all if v.status != "not-rated"]
+        statuses = [(s, t(f"status_{s}"), sum(1 for v in rated if v.status == s)) for s in STATUSES if s != "not-rated"]
+        return ReportCard(kinds=tuple((k, t(f"kind_{k}"), t(f"card_{k}"), counts[k]) for k in KINDS if counts[k]),
+                          rated=t("card_rated", rated=len(rated), total=len(self.all)) if rated else t("card_unrated"),
+                          statuses=tuple(row for row in statuses if row[2]))
+
+    def groups(self) -> tuple[TargetGroup, ...]:
+        """Targets under the section (or, for part-level paragraphs, the part) they come from, then by kind."""
+        b = self.b
+        groups: dict[str, tuple[str, dict]] = {}
+        for v in self.all:
+            position = b.positions.get(v.paragraph_id)
+            unit = (position.section or position.part) if position else None
+            gid, title = (unit.id, b.heading(unit)) if unit else ("report", b.meta("title", self.report.meta.title))
+            groups.setdefault(gid, (title, {}))[1].setdefault(v.kind, []).append(v)
+        return tuple(TargetGroup(id=f"g-{gid}", title=title, kinds=tuple(
+            KindGroup(kind=k, label=self.lang.t(f"kind_{k}"), targets=tuple(kinds[k])) for k in KINDS if k in kinds))
+            for gid, (title, kinds) in groups.items())
+

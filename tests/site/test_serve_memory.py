@@ -1,0 +1,27 @@
+"""What serve keeps between rebuilds stays the size of one site, however many rebuilds it runs."""
+
+from __future__ import annotations
+
+from reportsite.site.build import render_site
+from reportsite.site.output import BlobTree
+
+from .test_incremental import BASE, COPY, RID, add_copy, copy_project, edit, one_report_packs  # noqa: F401 - the fixture makes a pack per report
+
+
+def test_the_remembered_search_packs_are_those_of_the_last_build_after_many_edits(tmp_path):
+    project = copy_project(tmp_path / "project")
+    add_copy(project, COPY)
+    store = tmp_path / "store"
+    store.mkdir()
+    earlier, reports, counts = None, {}, []
+    part = project / f"content/reports/{RID}/parts/part2.yaml"
+    for n in range(4):
+        if n:
+            edit(part, f"新建5G基站{131 + n}座", f"新建5G基站{132 + n}座")
+        tree, _, builds = render_site(project / "content", project / "templates", project / "static", base_url=BASE,
+                                      tree=BlobTree(store), previous=reports)
+        tree.sweep(earlier)
+        earlier, reports = tree, {rb.item.report.id: rb for rb in builds}
+        packs = [path for path in tree.digests if "/pack-" in path or path.startswith("search/pack-")]
+        counts.append((len(list(store.glob("join-*"))), len(packs)))
+    assert counts[0][1] > 0 and all(memos == packs for memos, packs in counts)
