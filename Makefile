@@ -3,13 +3,16 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+# The Nu Html Checker (npm vnu-jar), run by the tests with Debian's Java: its install script, which
+# would fetch a Java runtime of its own, is skipped.
+NODE_STAMP := node_modules/.installed
 
 .PHONY: site test check serve bench clean bytecode lock
 
 site: bytecode
 	$(PY) build.py
 
-test: bytecode
+test: bytecode $(NODE_STAMP)
 	$(PY) -m pytest -q
 
 check: bytecode
@@ -37,10 +40,14 @@ lock: $(STAMP)
 	$(VENV)/bin/pip-compile --quiet --generate-hashes --extra test --build-deps-for editable --strip-extras \
 	  --allow-unsafe --no-emit-index-url --no-emit-find-links -o requirements.lock $(LOCK_ARGS) pyproject.toml
 
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
 # The package's bytecode, written as pip writes it for an installed package (an editable install
 # does not): where PYTHONDONTWRITEBYTECODE is set, every run would compile the sources again.
 bytecode: $(STAMP)
 	@$(PY) -m compileall -q reportsite >/dev/null
 
 clean:
-	rm -rf site .site.* $(VENV)
+	rm -rf site .site.* $(VENV) node_modules

@@ -114,6 +114,14 @@ def _bug_line(e: Exception) -> str:
     return f"error: this is a bug in build.py, not in your content: {type(e).__name__}: {detail} (run again with --debug for the traceback, and report it)"
 
 
+def _print_cache_warnings() -> None:
+    """Why the build ran without the private cache: slower, not wrong, so never an error (not even --strict)."""
+    from .cache import cache_warnings
+
+    for warning in cache_warnings():
+        print(warning, file=sys.stderr)
+
+
 def _run(args) -> int:
     content = Path(args.content)
     if args.command == "import":
@@ -134,6 +142,7 @@ def _run(args) -> int:
             print(note)
         for p in result.problems:
             print(p, file=sys.stderr)
+        _print_cache_warnings()
         errors = [p for p in result.problems if not p.warning or args.strict]
         print(f"check: {len(errors)} error(s), {len(result.problems) - len(errors)} warning(s)")
         return EXIT_PROBLEMS if errors else EXIT_OK
@@ -151,5 +160,6 @@ def _run(args) -> int:
                        log=lambda m: print(m, file=sys.stderr), progress=Progress(sys.stderr))
     for warning in stats.warnings:
         print(warning, file=sys.stderr)
+    _print_cache_warnings()
     print(f"built {stats.pages} pages into {args.out}/ in {stats.seconds:.2f}s")
     return EXIT_OK

@@ -5,8 +5,8 @@ import makes it. Every problem is found at once."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-import pickle
 import re
 import stat
 import sys
@@ -21,7 +21,7 @@ from ..errors import ContentError, ImportProblem
 from ..swap import SpecialFile, write_files_at_once
 from .archive import same_place_and_year
 from .checks import check_references
-from .model import REPORT_ID_PATTERN, Meta, Report
+from .model import REPORT_ID_PATTERN, Block, Evidence, Meta, NumberedList, Paragraph, Part, Repair, Report, Section, Source, Target
 from .parts import load_parts, paragraph_data, part_data, part_filename, read_paragraphs
 from .provenance import load_repairs
 from .reader import HTTP_URL, ID, SITE_NAMES, Reader
@@ -80,17 +80,50 @@ def load_report_kept(folder: Path, display: str) -> tuple[Report | None, list[Co
     cache = private_cache_folder("reports") if inputs is not None else None
     if cache is None:
         return load_report(folder, display)
-    key = cache_key(display, _loader_digest(), inputs)
+    key = cache_key(display, _loader_digest(), inputs) + ".json"
     kept = read_cached(cache, key)
     if kept is not None:
         try:
-            return pickle.loads(kept)
-        except Exception:  # damaged: loaded again and kept anew
+            report, errors = json.loads(kept, object_hook=_from_plain)
+            if isinstance(report, Report) and all(isinstance(e, ContentError) for e in errors):
+                return report, list(errors)
+        except (ValueError, TypeError, KeyError):  # not what this code keeps: loaded again and kept anew
             pass
     report, errors = load_report(folder, display)
     if report is not None:
-        keep(cache, key, pickle.dumps((report, errors), protocol=pickle.HIGHEST_PROTOCOL))
+        keep(cache, key, json.dumps(_plain((report, errors)), ensure_ascii=False, separators=(",", ":")).encode())
     return report, errors
+
+
+# What a kept report is made of. It is kept as JSON, which runs no code when it is read: a dataclass
+# is {"@": its name, "v": its fields in order}, a mapping {"=": …}, a tuple or list a JSON list.
+_KEPT_TYPES = {cls.__name__: cls for cls in (Report, Meta, Part, Section, Paragraph, Block, Source, Target, Evidence,
+                                              NumberedList, Repair, ContentError)}
+_FIELDS = {cls: tuple(f.name for f in fields(cls)) for cls in _KEPT_TYPES.values()}
+
+
+def _plain(value):
+    """`value` as JSON data (see _KEPT_TYPES)."""
+    if isinstance(value, (tuple, list)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {"=": {k: _plain(v) for k, v in value.items()}}
+    if _KEPT_TYPES.get(type(value).__name__) is type(value):
+        return {"@": type(value).__name__, "v": [_plain(getattr(value, f.name)) for f in fields(value)]}
+    if value is None or type(value) in (str, int, float, bool):
+        return value
+    raise TypeError(f"cannot keep {type(value).__name__}")
+
+
+def _from_plain(data: dict):
+    """What _plain made a JSON object from (json.loads calls it for each, innermost first). The
+    model's lists (of units, of target ids) hold no lists: one level comes back as tuples."""
+    if "@" in data:
+        cls = _KEPT_TYPES[data["@"]]
+        unit = object.__new__(cls)  # as pickle makes it: frozen dataclasses' __init__ sets each field the slow way
+        unit.__dict__.update(zip(_FIELDS[cls], [tuple(v) if type(v) is list else v for v in data["v"]], strict=True))
+        return unit
+    return data["="] if "=" in data else data  # a mapping, and then its wrapper
 
 
 def _plain_inputs(folder: Path) -> list[tuple[str, str]] | None:

@@ -9,6 +9,7 @@ import shutil
 import tempfile
 from pathlib import Path, PurePosixPath
 
+from ..cache import home_folder
 from ..errors import OutputProblem, UnsafeOutputPath
 from ..swap import exchange, umask, write_bytes
 
@@ -227,7 +228,7 @@ def check_out_folder(out: Path, sources: dict[str, Path]) -> None:
 
 # Files every site the build has made holds, and the kinds of file a site is made of.
 _SITE_SIGNATURE = ("sitemap.xml", "robots.txt", "404.html", "static/site.js")
-_SITE_SUFFIXES = frozenset({".html", ".xml", ".txt", ".json", ".csv", ".png", ".css", ".js",
+_SITE_SUFFIXES = frozenset({".html", ".xml", ".txt", ".json", ".csv", ".png", ".css", ".js", ".webmanifest",
                             ".svg", ".ico", ".gif", ".jpg", ".jpeg", ".webp", ".woff", ".woff2"})
 
 
@@ -264,7 +265,8 @@ def _protected(target: Path, sources: dict[str, Path]) -> str | None:
             return f"it {'is' if target == folder else 'holds'} the {name} folder"
         if folder in target.parents:
             return f"it is inside the {name} folder"
-    for name, folder in (("current", Path.cwd().resolve()), ("home", Path.home().resolve())):
+    known = {"current": str(Path.cwd()), "home": home_folder()}  # no home for a user without HOME or a passwd entry
+    for name, folder in ((name, Path(path).resolve()) for name, path in known.items() if path):
         if target == folder or target in folder.parents:
             return f"it {'is' if target == folder else 'holds'} the {name} folder"
     return None
