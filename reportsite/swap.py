@@ -56,7 +56,7 @@ def write_files_at_once(folder: Path, files: dict[str, str]) -> None:
         else:
             os.chmod(staging, 0o777 & ~umask())
         for name, text in sorted(files.items()):
-            _write_synced(staging, name, text.encode("utf-8"))
+            _write_synced(staging, name, str.encode(text, "utf-8"))  # TypeError for what is not text
         _sync_tree(staging)
         _swap_in(staging, folder)
     finally:
