@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import ContentError
+from .reader import read_text_file
 from .model import Report
 from .yamlio import write_atomic
 
@@ -30,7 +31,9 @@ def read_ledger(folder: Path) -> list[str]:
 
 def check_ledger(folder: Path, display: str, report: Report) -> list[ContentError]:
     live = live_ids(report)
-    errors = []
+    _, errors = read_text_file(folder / LEDGER, f"{display}/{LEDGER}")  # a content file like any other
+    if errors:
+        return errors
     for old in read_ledger(folder):
         if old not in live and old not in report.retired:
             errors.append(ContentError(
@@ -44,5 +47,5 @@ def update_ledger(folder: Path, report: Report) -> None:
     known = read_ledger(folder)
     new = sorted(live_ids(report) - set(known))
     if new:
-        header = "# IDs this report has published; never remove a line (see README: Links that last).\n"
+        header = "# IDs this report has published; never remove a line (see docs/editing.md: IDs and links that last).\n"
         write_atomic(folder / LEDGER, header + "\n".join(sorted(set(known) | set(new))) + "\n")

@@ -23,6 +23,7 @@ from ..assets import static_file
 from ..content.archive import Archive
 from ..content.ledger import update_ledger
 from ..errors import ContentError
+from .assets import static_file
 from .datafiles import REPORT_SCHEMA_PATH, report_schema
 from .feed import web_files
 from .i18n import Lang, forget_text
