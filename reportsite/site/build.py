@@ -19,7 +19,6 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..assets import static_file
 from ..content.archive import Archive
 from ..content.ledger import update_ledger
 from ..errors import ContentError
