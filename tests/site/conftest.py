@@ -114,3 +114,41 @@ def page(browser, served_site, request):
     context.close()
     assert not outside, f"requests to other hosts: {outside}"
     assert not errors, f"script errors: {errors}"
+
+
+# An appendix, as an editor would add one to an imported report (no report of the example archive prints one).
+EXAMPLE_APPENDIX = """appendices:
+- id: appendix1
+  title: 2022年市级重点项目计划表
+  items:
+  - 保定数字经济产业园
+  - 白洋淀生态修复工程
+"""
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory):
+    """(site folder, base URL): the example archive (examples/content/), built once and served on a
+    free loopback port; baoding-2022 is given the appendix above."""
+    project = tmp_path_factory.mktemp("example")
+    shutil.copytree(ROOT / "examples" / "content", project / "content")
+    for name in ("templates", "static"):
+        shutil.copytree(ROOT / name, project / name)
+    with (project / "content" / "reports" / "baoding-2022" / "report.yaml").open("a", encoding="utf-8") as f:
+        f.write(EXAMPLE_APPENDIX)
+    yield from serve_built(project)
+
+
+def guarded_page(browser, base: str, **options):
+    """A fresh page on the server at `base`, in a context made with `options`, that fails the test
+    if it asks any other host or a script on it fails: a generator for a fixture to yield from."""
+    context = browser.new_context(**options)
+    outside = keep_local(context, base)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.base = base
+    yield page
+    context.close()
+    assert not outside, f"requests to other hosts: {outside}"
+    assert not errors, f"script errors: {errors}"
