@@ -103,17 +103,7 @@ def page(browser, served_site, request):
 
     Tests marked `bypass_csp` may inject a script (axe-core) that the site's own policy forbids.
     """
-    context = browser.new_context(bypass_csp=request.node.get_closest_marker("bypass_csp") is not None)
-    base = served_site[1]
-    outside = keep_local(context, base)
-    pg = context.new_page()
-    errors: list[str] = []
-    pg.on("pageerror", lambda e: errors.append(str(e)))
-    pg.base = base
-    yield pg
-    context.close()
-    assert not outside, f"requests to other hosts: {outside}"
-    assert not errors, f"script errors: {errors}"
+    yield from guarded_page(browser, served_site[1], bypass_csp=request.node.get_closest_marker("bypass_csp") is not None)
 
 
 # An appendix, as an editor would add one to an imported report (no report of the example archive prints one).

@@ -88,7 +88,7 @@ def test_a_marker_whose_note_was_lost_stays_as_printed_with_a_visible_flag(examp
     page = soup(example_site[0], f"{LOST}/text/")
     lost = page.select(".note-lost")
     assert len(lost) >= 54 and not page.select("sup.note-mark a")
-    assert all(re.fullmatch(r"\[\d+\]原文注释缺失", x.get_text()) for x in lost)
+    assert all(re.fullmatch(r"\[\d+\]注释缺失", x.get_text()) for x in lost)
     assert "原文缺失以下标注的注释：[1]；[2]；" in page.select_one("#notes .notes-lost").get_text()
     en = soup(example_site[0], f"en/{LOST}/text/").select_one(".note-lost-flag")
     assert en.get_text() == "note lost in the source" and en["lang"] == "en"
@@ -194,3 +194,15 @@ def test_following_a_marker_scrolls_to_its_note_and_the_note_leads_back(example_
     example_page.locator("#note1 a.note-back").click()
     back = urldefrag(example_page.url).fragment
     assert example_page.locator(f"#{back} sup.note-mark").first.is_visible()
+
+
+def test_the_html_checker_finds_no_error_on_notes_lost_notes_an_appendix_and_a_news_rewrite(example_site):
+    from .test_html_checker import vnu_messages
+
+    site = example_site[0]
+    files = [site / prefix / path / "index.html" for prefix in LANGS for path in (
+        "", f"{NOTES}/text", f"{NOTES}/s3-3", f"{NOTES}/p/s3-5-p4", f"{LOST}/text", f"{APPENDIX}/text", f"{NEWS}", f"{EXCERPT}")]
+    assert all(f.is_file() for f in files)
+    errors = [f"{m.get('url', '').rsplit('/site/', 1)[-1]}:{m.get('lastLine', 0)}: {m['message']}"
+              for m in vnu_messages(files) if m["type"] in ("error", "non-document-error") or m.get("subType") == "fatal"]
+    assert errors == []
