@@ -110,6 +110,13 @@ class ReportViewBuilder:
             notes=notes_of(p.text, self.notes),
         )
 
+    def untranslated_meta(self, m) -> frozenset[str]:
+        """The metadata an English page shows in Chinese, en.yaml giving no English for them: marked with their language."""
+        if self.lang.code != "en":
+            return frozenset()
+        keys = ("place", "occasion", "prefecture", "province", "office", "speaker", "named")
+        return frozenset(k for k in keys if getattr(m, k) and not (self.tr and self.tr.meta.get(k)))
+
     def untranslated(self) -> str:
         """The language of a text en.yaml does not translate (notes, appendices): the Chinese, in this page's script."""
         return "zh-Hans" if self.lang.code == "en" else self.lang.code
@@ -193,7 +200,7 @@ class ReportViewBuilder:
             notes=notes_marked(tuple(paragraphs.values())), lost_marks=self.lost_marks(),
             appendices=tuple(self.appendix(a) for a in r.appendices), prefecture=self.meta("prefecture", m.prefecture),
             province=self.meta("province", m.province), level=self.level_label(), office=self.meta("office", m.office),
-            speaker=self.meta("speaker", m.speaker), named=self.meta("named", m.named),
+            speaker=self.meta("speaker", m.speaker), named=self.meta("named", m.named), in_chinese=self.untranslated_meta(m),
         )
 
 

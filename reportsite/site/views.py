@@ -264,6 +264,7 @@ class ReportView:
     office: str = ""
     speaker: str = ""
     named: str = ""  # the place's name in the report, when it has since been renamed
+    in_chinese: frozenset[str] = frozenset()  # metadata an English page shows in Chinese (no translation given)
 
     @property
     def headlines(self) -> tuple[IndicatorRow, ...]:

@@ -107,7 +107,9 @@ def test_appendices_close_the_full_text_and_the_contents_link_to_them(example_si
 def test_the_overview_and_the_home_card_say_when_the_text_is_a_news_rewrite_or_an_excerpt(example_site):
     site = example_site[0]
     assert "新闻改写——并非报告原文" in soup(site, f"{NEWS}/").select_one(".kind-note").get_text()
-    assert "News rewrite — not the report itself" in soup(site, f"en/{NEWS}/").select_one(".kind-note").get_text()
+    news = soup(site, f"en/{NEWS}/")
+    assert "News rewrite — not the report itself" in news.select_one(".kind-note").get_text()
+    assert news.select_one(".digest-note") is None  # the kind note says it, once
     assert soup(site, f"{NOTES}/").select_one(".kind-note") is None
     home = soup(site, "en/")
     kinds = {card.select_one("h4 a")["href"].rstrip("/").rsplit("/", 1)[-1]: card.select_one(".card-kind")
@@ -119,12 +121,15 @@ def test_the_overview_and_the_home_card_say_when_the_text_is_a_news_rewrite_or_a
 def test_the_overview_shows_prefecture_province_level_office_speaker_and_the_old_name(example_site):
     def meta(path: str) -> dict[str, str]:
         dl = soup(example_site[0], path).select_one("dl.report-meta")
-        return {dt.get_text(): dt.find_next_sibling("dd").get_text(" ", strip=True) for dt in dl.select("dt")}
+        return {dt.get_text(): " ".join(dt.find_next_sibling("dd").get_text().split()) for dt in dl.select("dt")}
 
     qingyuan = meta("en/qingyuan-2013/")
     assert (qingyuan["Place"], qingyuan["Prefecture"], qingyuan["Province"], qingyuan["Level"]) == (
         "清苑区 (Named in the report: 清苑县)", "保定市", "河北省", "County")
     assert qingyuan["Delivered"] == "March 19, 2013"
+    dl = soup(example_site[0], "en/qingyuan-2013/").select_one("dl.report-meta")
+    assert [dd["lang"] for dd in dl.select("dd[lang]")] == ["zh-Hans", "zh-Hans"]  # prefecture and province
+    assert [span["lang"] for span in dl.select("dd span[lang]")] == ["zh-Hans", "zh-Hans"]  # place and its old name
     baoding = meta(f"{APPENDIX}/")
     assert (baoding["发布机关"], baoding["报告人"], baoding["行政级别"]) == ("保定市人民政府", "保定市人民政府市长闫继红", "地级市")
 
