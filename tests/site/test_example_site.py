@@ -15,7 +15,6 @@ from bs4 import BeautifulSoup
 from reportsite.site.linkcheck import check_links
 from reportsite.site.output import OutputTree
 
-from .conftest import guarded_page
 from .test_browser import axe_violations
 from .test_data_schemas import validator
 from .test_site_pages import soup
@@ -178,9 +177,11 @@ AXE_PAGES = ["", f"{NOTES}/text/", f"{NOTES}/s3-3/", f"{NOTES}/p/s3-5-p4/", f"{L
 
 
 @pytest.fixture
-def example_page(browser, example_site):
-    """A fresh page on the example archive's server that fails the test on any other host or a script error."""
-    yield from guarded_page(browser, example_site[1], bypass_csp=True)  # axe-core is injected, which the site's policy forbids
+def example_page(new_context, example_site):
+    """A fresh page on the example archive's server, in a guarded context."""
+    page = new_context(base=example_site[1], bypass_csp=True).new_page()  # axe-core is injected, which the site's policy forbids
+    page.base = example_site[1]
+    return page
 
 
 @pytest.mark.parametrize("prefix", LANGS)
