@@ -50,7 +50,7 @@ OTHER_SCRIPT = [
 
 
 def fold(text: str) -> str:
-    """Case and width folded one character at a time, as static/search.js does."""
+    """Case and width folded one character at a time, as static/js/fold.js does."""
     out = []
     for ch in text:
         folded = unicodedata.normalize("NFKC", ch).lower()
