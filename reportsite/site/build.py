@@ -18,6 +18,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..assets import static_file
 from ..content.archive import Archive
 from ..content.ledger import update_ledger
 from ..errors import ContentError
@@ -29,6 +30,7 @@ from .registry import site_pages
 from .render import make_environment, templates_checked_once
 from .workers import run_jobs
 from .reports import ReportBuild, gather
+from .search_keys import KEY_FOLDER, KEYS_NAME, key_files
 from .search import CHARMAP_NAME, build_char_map, pack_file, packs, search_page_context
 from .settings import Settings, load_settings, tree_files
 from .sitemap import SITE_SITEMAP, sitemap_index, urlset
@@ -84,7 +86,7 @@ def render_site(content: Path, templates: Path = Path("templates"), static: Path
         rb.files = tree.digests_of([path for job in pages + data + search for path in job.outputs()])
         rb.pages = {}  # rendered: a later build reuses its files, never its pages
 
-    _static_files(tree, static)
+    _static_files(tree, static, settings.site.asset_version)
     tree.add(SITE_SITEMAP, urlset(site, settings.languages, settings.url))
     tree.add("sitemap.xml", _sitemap(builds, settings))
     tree.add("robots.txt", f"User-agent: *\nAllow: /\nSitemap: {settings.url}sitemap.xml\n")
@@ -107,13 +109,17 @@ def _site_input(builds: list[ReportBuild], archive: Archive, lang: Lang, setting
 
 def _search_packs(tree: OutputTree, report_ids: list[str], languages: tuple[Lang, ...]) -> None:
     for lang in languages:
+        parts = [tree.read(f"{lang.prefix}{rid}/{KEYS_NAME}") for rid in report_ids]
+        for n, data in enumerate(key_files(parts)):
+            tree.add(f"{lang.prefix}{KEY_FOLDER}{n}.json", data)
         for path, shards in packs(report_ids, lang.prefix):
             tree.add_joined(path, shards, pack_file)
 
 
-def _static_files(tree: OutputTree, static: Path) -> None:
+def _static_files(tree: OutputTree, static: Path, asset_version: str) -> None:
     for path in tree_files(static):
-        tree.add(f"static/{path.relative_to(static).as_posix()}", path.read_bytes())
+        name = path.relative_to(static).as_posix()
+        tree.add(f"static/{name}", static_file(name, path.read_bytes(), asset_version))
 
 
 def _sitemap(builds: list[ReportBuild], settings: Settings) -> str:

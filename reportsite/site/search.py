@@ -15,12 +15,13 @@ from functools import lru_cache
 
 from ..cache import cache_key, code_digest, keep, private_cache_folder, read_cached
 from .i18n import Lang
+from .search_keys import KEY_FOLDER, KEY_SHARDS, KEYS_NAME, report_keys
 from ..script import character_converter, converter, is_han, opencc_version
 from .views import GlossaryEntry, ReportView
 
 INDEX_NAME = "search-index.json"
 CHARMAP_NAME = "charmap.json"
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 # An archive of more reports than this also has packs: the shards of this many reports in one file.
 # A browser's requests, not its bytes, are what searching a hundred reports waits for: Chromium took
 # 0.65 s to fetch a hundred 41 KB files on loopback and 0.12 s to fetch the same bytes in ten.
@@ -56,9 +57,21 @@ def query_map(corpus: str) -> dict[str, str]:
     return {typed: "".join(sorted(found)) for typed, found in sorted(options.items())}
 
 
-def _docs(rv: ReportView) -> list[list]:
-    """Each paragraph: id, address, where it stands (`part › section`, or the report), text, number."""
-    return [[p.id, p.context_url, p.where or rv.title, p.plain, p.number] for p in rv.paragraphs]
+def _docs(rv: ReportView, glossary: tuple[GlossaryEntry, ...] = ()) -> list[list]:
+    """Every record a reader may look for: id, address, where it stands (`part › section`, or the
+    report), text, number, kind, and for a target its status. Kinds: paragraph, heading (of a part
+    or a section), target, item (of an announced list), term (of the glossary)."""
+    docs = [[p.id, p.context_url, p.where or rv.title, p.plain, p.number, "paragraph", ""] for p in rv.paragraphs]
+    for part in rv.parts:
+        docs.append([part.id, part.url, rv.title, f"{part.label}{part.title}", 0, "heading", ""])
+        docs += [[s.id, s.url, part.title, f"{s.label}{s.title}", 0, "heading", ""] for s in part.sections]
+    docs += [[t.id, t.url, t.section_label or rv.title, f"{t.indicator} {t.figure} {t.text}".strip(), 0, "target", t.status_label]
+             for t in rv.targets]
+    docs += [[item.id, item.url, lst.title, f"{item.indicator} {item.text}".strip(), 0, "item", item.status_label]
+             for lst in rv.lists for item in lst.items]
+    docs += [[f"g-{n}", f"{rv.url}glossary/#g-{n}", rv.title, f"{t.term} {t.en} {t.zh}".strip(), 0, "term", ""]
+             for n, t in enumerate(glossary, start=1)]
+    return docs
 
 
 def corpus_chars(rv: ReportView) -> str:
@@ -93,8 +106,15 @@ def _char_map(chars: str) -> str:
 def build_search_index(rv: ReportView, lang: Lang, glossary: tuple[GlossaryEntry, ...], originals: dict[str, str]) -> str:
     """One report's shard: its paragraphs with their place in the report, and its glossary."""
     data = {"v": INDEX_VERSION, "lang": lang.code, "report": rv.id, "title": rv.title, "url": rv.url,
-            "gloss": _glossary(lang, glossary, originals), "docs": _docs(rv)}
+            "gloss": _glossary(lang, glossary, originals), "docs": _docs(rv, glossary)}
     return _json(data)
+
+
+def build_search_files(rv: ReportView, lang: Lang, glossary: tuple[GlossaryEntry, ...], originals: dict[str, str]) -> list[tuple[str, str]]:
+    """A report's shard and its part of the language's key files."""
+    shard = build_search_index(rv, lang, glossary, originals)
+    texts = [doc[3] for doc in _docs(rv, glossary)]
+    return [(f"{lang.prefix}{rv.id}/{INDEX_NAME}", shard), (f"{lang.prefix}{rv.id}/{KEYS_NAME}", report_keys(texts))]
 
 
 def _glossary(lang: Lang, glossary: tuple[GlossaryEntry, ...], originals: dict[str, str]) -> list[list]:

@@ -1,0 +1,64 @@
+"""Search keys pass: which records of which reports hold each character and each pair of characters.
+
+A browser searching a hundred reports should download what its query needs, not the archive. So
+besides each report's shard (its records' text, for snippets and the exact match), every language
+has KEY_SHARDS key files, `search/keys/<n>.json`: a key is one folded character or two adjacent
+ones, and its file (chosen by a hash of the key) lists, per report, the records whose text holds it.
+A query of one character reads one key file; a longer run reads the files of its character pairs
+and keeps the records holding all of them. Only the reports left are downloaded and searched, so
+recall stays that of the shards: a record holding the query text holds each of its pairs.
+
+Each report's part is made with its shard (a line per key file, in `<id>/search-keys.txt`); the
+site-wide pass only joins lines, so that a rebuild after one edit does not read every report's text.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from functools import lru_cache
+
+KEY_SHARDS = 512  # a power of two: the browser takes the hash's low bits
+KEYS_NAME = "search-keys.txt"
+KEY_FOLDER = "search/keys/"
+
+
+@lru_cache(maxsize=None)
+def _fold_char(ch: str) -> str:
+    folded = unicodedata.normalize("NFKC", ch).lower()
+    return folded if len(folded) == len(ch) else ch
+
+
+def fold(text: str) -> str:
+    """Case and width folded one character at a time, as the browser folds (static/js/fold.js)."""
+    return "".join(map(_fold_char, text))
+
+
+@lru_cache(maxsize=1 << 16)
+def shard_of(key: str) -> int:
+    """FNV-1a over the key's code points, as static/js/search-keys.js computes it."""
+    h = 0x811C9DC5
+    for ch in key:
+        h = ((h ^ ord(ch)) * 0x01000193) & 0xFFFFFFFF
+    return h & (KEY_SHARDS - 1)
+
+
+def report_keys(texts: list[str]) -> str:
+    """A report's part of every key file, a line each: {key: [record numbers]} of the records' texts."""
+    keys: dict[str, list[int]] = {}
+    for number, text in enumerate(texts):
+        folded = fold(text)
+        for key in set(folded).union(map("".join, zip(folded, folded[1:]))):
+            keys.setdefault(key, []).append(number)
+    shards: list[dict] = [{} for _ in range(KEY_SHARDS)]
+    for key, records in keys.items():
+        shards[shard_of(key)][key] = records
+    return "\n".join(json.dumps(s, ensure_ascii=False, separators=(",", ":"), sort_keys=True) for s in shards)
+
+
+def key_files(parts: list[bytes]) -> list[bytes]:
+    """The key files of a language from its reports' parts, in the search page's order of reports:
+    file n is [[report number, {key: [record numbers]}], …] for the reports that have keys in it."""
+    lines = [part.split(b"\n") for part in parts]
+    return [b"[" + b",".join(b"[%d,%s]" % (i, split[n]) for i, split in enumerate(lines) if split[n] != b"{}") + b"]"
+            for n in range(KEY_SHARDS)]
