@@ -14,6 +14,7 @@ import json
 from functools import lru_cache
 
 from ..cache import cache_key, code_digest, keep, private_cache_folder, read_cached
+from .expand import expansion_groups
 from .i18n import Lang
 from .search_keys import KEY_FOLDER, KEY_SHARDS, KEYS_NAME, report_keys
 from ..script import character_converter, converter, is_han, opencc_version
@@ -26,6 +27,7 @@ INDEX_VERSION = 3
 # A browser's requests, not its bytes, are what searching a hundred reports waits for: Chromium took
 # 0.65 s to fetch a hundred 41 KB files on loopback and 0.12 s to fetch the same bytes in ten.
 PACK_SIZE = 10
+KINDS = ("paragraph", "heading", "target", "item", "term")  # what a record is, as _docs labels it
 
 
 def _json(data) -> str:
@@ -147,20 +149,21 @@ def pack_file(shards: list[bytes]) -> bytes:
 
 def search_page_context(builds: list, lang: Lang, base_path: str, place_names: dict[str, str]) -> dict:
     """What the search page lists: every report with its place (under the one name `place_names`
-    gives each place key), year, shard and pack, the packs, and the filters' choices. The English
-    page also lists the Chinese shards and packs, where a Chinese query is looked up."""
+    gives each place key), year and shard, where the key files are, the expansion groups, and the
+    filters' choices. The English page also names the Chinese shards and key files, where a Chinese
+    query is looked up."""
     reports = []
-    for i, rb in enumerate(builds):
+    for rb in builds:
         rv = rb.views[lang.code]
-        entry = {"id": rv.id, "title": rv.title, "place": place_names[rv.place_key], "year": rv.year, "pack": i // PACK_SIZE,
+        entry = {"id": rv.id, "title": rv.title, "place": place_names[rv.place_key], "year": rv.year,
                  "index": f"{base_path}{lang.prefix}{rv.id}/{INDEX_NAME}"}
         if lang.code == "en" and "zh-Hans" in rb.views:
             entry["zh"] = f"{base_path}{rv.id}/{INDEX_NAME}"
         reports.append(entry)
-    ids = [r["id"] for r in reports]
     return {"reports_json": _json(reports), "charmap": f"{base_path}{lang.prefix}search/{CHARMAP_NAME}",
             "zh_charmap": f"{base_path}search/{CHARMAP_NAME}" if lang.code == "en" else "",
-            "packs_json": _json([base_path + path for path, _ in packs(ids, lang.prefix)]),
-            "zh_packs_json": _json([base_path + path for path, _ in packs(ids, "")]) if lang.code == "en" else "[]",
-            "pack_size": PACK_SIZE,
+            "keys": f"{base_path}{lang.prefix}{KEY_FOLDER}", "zh_keys": f"{base_path}{KEY_FOLDER}" if lang.code == "en" else "",
+            "key_shards": KEY_SHARDS,
+            "expand_json": _json(expansion_groups(lang, [rb.glossaries.get(lang.code, ()) for rb in builds])),
+            "kinds": KINDS,
             "places": sorted({r["place"] for r in reports if r["place"]}), "years": sorted({r["year"] for r in reports if r["year"]}, reverse=True)}
