@@ -92,10 +92,10 @@ async function reportHits(report, found, kind) {
       const key = `${hit.doc[5]} ${hit.doc[0]}`;
       if (seen.has(key) || (kind && hit.doc[5] !== kind)) continue;
       seen.add(key);
-      hits.push({ ...hit, match: plan.match, chinese: plan.chinese });
+      hits.push({ ...hit, match: plan.match === "exact" && hit.direct ? "exact" : "expanded", chinese: plan.chinese });
     }
   }
-  return { report, hits };
+  return { report, hits: [...hits.filter((h) => h.match === "exact"), ...hits.filter((h) => h.match !== "exact")] };
 }
 
 // The key files say which reports may hold the query or its expansions; only those are downloaded,

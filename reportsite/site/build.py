@@ -31,7 +31,7 @@ from .render import make_environment, templates_checked_once
 from .workers import run_jobs
 from .reports import ReportBuild, gather
 from .search_keys import KEY_FOLDER, KEYS_NAME, key_files
-from .search import CHARMAP_NAME, build_char_map, pack_file, packs, search_page_context
+from .search import CHARMAP_NAME, build_char_map, search_page_context
 from .settings import Settings, load_settings, tree_files
 from .sitemap import SITE_SITEMAP, sitemap_index, urlset
 
@@ -80,7 +80,7 @@ def render_site(content: Path, templates: Path = Path("templates"), static: Path
     run_jobs([job for _, data, _ in jobs for job in data], tree, processes)
     t = timed("data files", t)
     run_jobs([job for _, _, search in jobs for job in search], tree, processes)
-    _search_packs(tree, [rb.item.report.id for rb in builds], settings.languages)
+    _search_keys(tree, [rb.item.report.id for rb in builds], settings.languages)
     t = timed("search index", t)
     for rb, (pages, data, search) in zip(fresh, jobs):
         rb.files = tree.digests_of([path for job in pages + data + search for path in job.outputs()])
@@ -107,13 +107,12 @@ def _site_input(builds: list[ReportBuild], archive: Archive, lang: Lang, setting
                          search=search_page_context(builds, lang, settings.site.base_path, newest_name))
 
 
-def _search_packs(tree: OutputTree, report_ids: list[str], languages: tuple[Lang, ...]) -> None:
+def _search_keys(tree: OutputTree, report_ids: list[str], languages: tuple[Lang, ...]) -> None:
+    """Each language's key files, joined from its reports' parts in the search page's order."""
     for lang in languages:
         parts = [tree.read(f"{lang.prefix}{rid}/{KEYS_NAME}") for rid in report_ids]
         for n, data in enumerate(key_files(parts)):
             tree.add(f"{lang.prefix}{KEY_FOLDER}{n}.json", data)
-        for path, shards in packs(report_ids, lang.prefix):
-            tree.add_joined(path, shards, pack_file)
 
 
 def _static_files(tree: OutputTree, static: Path, asset_version: str) -> None:

@@ -73,10 +73,6 @@ class OutputTree:
     def read(self, path: str) -> bytes:
         return self.files[path] if self.folder is None else (self.folder / path).read_bytes()
 
-    def add_joined(self, path: str, sources: list[str], join) -> None:
-        """A file that `join` makes from files already in the tree (a search pack from its shards)."""
-        self.add(path, join([self.read(source) for source in sources]))
-
     def digests_of(self, paths: list[str]) -> dict[str, str]:
         """What a later build needs to reuse these files; a tree that cannot reuse keeps nothing."""
         return {}
@@ -135,21 +131,6 @@ class BlobTree(OutputTree):
     def read(self, path: str) -> bytes:
         return (self.store / self.digests[path]).read_bytes()
 
-    def add_joined(self, path: str, sources: list[str], join) -> None:
-        """As OutputTree's, but what `join` made of the same sources before is reused while the store
-        holds it: a rebuild after one edit makes again only the packs holding the edited report.
-        The store remembers it in a small file (`join-…`, naming the joined file's digest), which
-        sweep deletes with the file it names, so what is remembered never outgrows the site."""
-        key = f"{join.__module__}.{join.__qualname__}" + "".join(self.digests[source] for source in sources)
-        memo = self.store / f"join-{hashlib.blake2b(key.encode(), digest_size=16).hexdigest()}"
-        digest = memo.read_text(encoding="ascii") if memo.is_file() else None
-        if digest is not None and (self.store / digest).exists():
-            self.reserve([path])
-            self.digests[path] = digest
-            return
-        super().add_joined(path, sources, join)
-        memo.write_text(self.digests[path], encoding="ascii")
-
     def digests_of(self, paths: list[str]) -> dict[str, str]:
         return {path: self.digests[path] for path in paths}
 
@@ -160,12 +141,8 @@ class BlobTree(OutputTree):
         self.digests.update(files)
 
     def sweep(self, earlier: "BlobTree | None") -> None:
-        """Delete the blobs of an earlier build that this one no longer names, and what the store
-        remembers of joins whose file this build does not name."""
+        """Delete the blobs of an earlier build that this one no longer names."""
         named = set(self.digests.values())
-        for memo in self.store.glob("join-*"):
-            if memo.read_text(encoding="ascii") not in named:
-                memo.unlink(missing_ok=True)
         if earlier is None:
             return
         for digest in set(earlier.digests.values()) - named:

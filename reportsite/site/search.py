@@ -23,10 +23,6 @@ from .views import GlossaryEntry, ReportView
 INDEX_NAME = "search-index.json"
 CHARMAP_NAME = "charmap.json"
 INDEX_VERSION = 3
-# An archive of more reports than this also has packs: the shards of this many reports in one file.
-# A browser's requests, not its bytes, are what searching a hundred reports waits for: Chromium took
-# 0.65 s to fetch a hundred 41 KB files on loopback and 0.12 s to fetch the same bytes in ten.
-PACK_SIZE = 10
 KINDS = ("paragraph", "heading", "target", "item", "term")  # what a record is, as _docs labels it
 
 
@@ -63,13 +59,15 @@ def _docs(rv: ReportView, glossary: tuple[GlossaryEntry, ...] = ()) -> list[list
     """Every record a reader may look for: id, address, where it stands (`part › section`, or the
     report), text, number, kind, and for a target its status. Kinds: paragraph, heading (of a part
     or a section), target, item (of an announced list), term (of the glossary)."""
-    docs = [[p.id, p.context_url, p.where or rv.title, p.plain, p.number, "paragraph", ""] for p in rv.paragraphs]
+    where = {p.id: p.where or rv.title for p in rv.paragraphs}  # a target or list item stands where its paragraph does
+    docs = [[p.id, p.context_url, where[p.id], p.plain, p.number, "paragraph", ""] for p in rv.paragraphs]
     for part in rv.parts:
-        docs.append([part.id, part.url, rv.title, f"{part.label}{part.title}", 0, "heading", ""])
-        docs += [[s.id, s.url, part.title, f"{s.label}{s.title}", 0, "heading", ""] for s in part.sections]
-    docs += [[t.id, t.url, t.section_label or rv.title, f"{t.indicator} {t.figure} {t.text}".strip(), 0, "target", t.status_label]
+        docs.append([part.id, part.url, f"{part.label}{part.title}", f"{part.label}{part.title}", 0, "heading", ""])
+        docs += [[s.id, s.url, where[s.paragraphs[0].id] if s.paragraphs else f"{part.label}{part.title}", f"{s.label}{s.title}", 0, "heading", ""]
+                 for s in part.sections]
+    docs += [[t.id, t.url, where.get(t.paragraph_id, rv.title), f"{t.indicator} {t.figure} {t.text}".strip(), 0, "target", t.status_label]
              for t in rv.targets]
-    docs += [[item.id, item.url, lst.title, f"{item.indicator} {item.text}".strip(), 0, "item", item.status_label]
+    docs += [[item.id, item.url, where.get(item.paragraph_id, rv.title), f"{item.indicator} {item.text}".strip(), 0, "item", item.status_label]
              for lst in rv.lists for item in lst.items]
     docs += [[f"g-{n}", f"{rv.url}glossary/#g-{n}", rv.title, f"{t.term} {t.en} {t.zh}".strip(), 0, "term", ""]
              for n, t in enumerate(glossary, start=1)]
@@ -131,20 +129,6 @@ def _glossary(lang: Lang, glossary: tuple[GlossaryEntry, ...], originals: dict[s
         return [[t.term, t.en] for t in terms]
     found = [[[pid for pid, text in originals.items() if t.term in text], t.en] for t in terms]
     return [entry for entry in found if entry[0]]
-
-
-def packs(report_ids: list[str], prefix: str) -> list[tuple[str, list[str]]]:
-    """(path of a pack, paths of the shards it holds) of an archive's reports in one language, in the
-    order of the search page's list; none for an archive that fits in one pack."""
-    if len(report_ids) <= PACK_SIZE:
-        return []
-    chunks = [report_ids[i : i + PACK_SIZE] for i in range(0, len(report_ids), PACK_SIZE)]
-    return [(f"{prefix}search/pack-{n}.json", [f"{prefix}{rid}/{INDEX_NAME}" for rid in chunk]) for n, chunk in enumerate(chunks)]
-
-
-def pack_file(shards: list[bytes]) -> bytes:
-    """A pack: its reports' shards, as they are, in one JSON list."""
-    return b"[" + b",".join(shards) + b"]"
 
 
 def search_page_context(builds: list, lang: Lang, base_path: str, place_names: dict[str, str]) -> dict:

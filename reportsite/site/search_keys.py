@@ -16,7 +16,10 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from collections import defaultdict
 from functools import lru_cache
+
+from ..cache import cache_key, code_digest, keep, private_cache_folder, read_cached
 
 KEY_SHARDS = 512  # a power of two: the browser takes the hash's low bits
 KEYS_NAME = "search-keys.txt"
@@ -44,12 +47,29 @@ def shard_of(key: str) -> int:
 
 
 def report_keys(texts: list[str]) -> str:
-    """A report's part of every key file, a line each: {key: [record numbers]} of the records' texts."""
-    keys: dict[str, list[int]] = {}
+    """A report's part of every key file, a line each: {key: [record numbers]} of the records' texts.
+
+    Kept in the private cache by the texts and this module's code: making it takes several times as
+    long as the report's shard, and most builds find every report's texts unchanged."""
+    key = cache_key(code_digest(__file__), str(KEY_SHARDS), "\x00".join(texts)) + ".txt"
+    folder = private_cache_folder("search-keys")
+    cached = read_cached(folder, key)
+    if cached is not None:
+        try:
+            return cached.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    made = _report_keys(texts)
+    keep(folder, key, made.encode("utf-8"))
+    return made
+
+
+def _report_keys(texts: list[str]) -> str:
+    keys: defaultdict[str, list[int]] = defaultdict(list)
     for number, text in enumerate(texts):
         folded = fold(text)
         for key in set(folded).union(map("".join, zip(folded, folded[1:]))):
-            keys.setdefault(key, []).append(number)
+            keys[key].append(number)
     shards: list[dict] = [{} for _ in range(KEY_SHARDS)]
     for key, records in keys.items():
         shards[shard_of(key)][key] = records

@@ -79,14 +79,6 @@ def incremental_build(project: Path, store: Path, previous: dict):
     return files, {rb.item.report.id: rb for rb in builds}
 
 
-@pytest.fixture(autouse=True)
-def one_report_packs(monkeypatch):
-    """A search pack per report, so that two reports have packs and every rebuild makes them."""
-    from reportsite.site import search
-
-    monkeypatch.setattr(search, "PACK_SIZE", 1)
-
-
 @pytest.fixture
 def archive(tmp_path):
     """A project of two reports, built once as serve builds it: (project, blob store, reports kept)."""
@@ -148,14 +140,3 @@ def test_a_build_in_forked_workers_writes_the_same_files_as_one_in_a_single_proc
     build_site(project / "content", tmp_path / "two", project / "templates", project / "static", base_url=BASE, processes=2)
     one, two = _files(tmp_path / "one"), _files(tmp_path / "two")
     assert one.keys() == two.keys() and [path for path in one if one[path] != two[path]] == []
-
-
-def test_a_rebuild_joins_again_only_the_search_packs_of_the_edited_report(archive, monkeypatch):
-    project, store, reports = archive
-    read = []
-    real = BlobTree.read
-    monkeypatch.setattr(BlobTree, "read", lambda self, path: read.append(path) or real(self, path))
-    edit_text(project)
-    render_site(project / "content", project / "templates", project / "static", base_url=BASE, tree=BlobTree(store), previous=reports)
-    shards = {path for path in read if path.endswith("search-index.json") and not path.startswith(tuple(f"{p}{RID}/" for p in ("", "en/", "zh-hant/")))}
-    assert f"{RID}/search-index.json" in read and shards == set()
