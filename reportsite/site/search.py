@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 
-from ..cache import cache_key, code_digest, keep, private_cache_folder, read_cached
+from ..cache import cache_key, cached_text, code_digest
 from .expand import expansion_groups
 from .i18n import Lang
 from .search_keys import KEY_FOLDER, KEY_SHARDS, KEYS_NAME, report_keys
@@ -91,16 +91,7 @@ def _char_map(chars: str) -> str:
     builds find it in the private cache, kept by the characters, OpenCC and this module's code:
     making it loads three OpenCC profiles, a tenth of the seed's build after start-up."""
     key = cache_key(opencc_version(), code_digest(__file__), chars) + ".json"
-    folder = private_cache_folder("charmaps")
-    cached = read_cached(folder, key)
-    if cached is not None:
-        try:
-            return cached.decode("utf-8")
-        except UnicodeDecodeError:
-            pass
-    made = _json({"v": INDEX_VERSION, "map": query_map(chars)})
-    keep(folder, key, made.encode("utf-8"))
-    return made
+    return cached_text("charmaps", key, lambda: _json({"v": INDEX_VERSION, "map": query_map(chars)}))
 
 
 def build_search_index(rv: ReportView, lang: Lang, glossary: tuple[GlossaryEntry, ...], originals: dict[str, str]) -> str:

@@ -19,7 +19,7 @@ import unicodedata
 from collections import defaultdict
 from functools import lru_cache
 
-from ..cache import cache_key, code_digest, keep, private_cache_folder, read_cached
+from ..cache import cache_key, cached_text, code_digest
 
 KEY_SHARDS = 512  # a power of two: the browser takes the hash's low bits
 KEYS_NAME = "search-keys.txt"
@@ -52,16 +52,7 @@ def report_keys(texts: list[str]) -> str:
     Kept in the private cache by the texts and this module's code: making it takes several times as
     long as the report's shard, and most builds find every report's texts unchanged."""
     key = cache_key(code_digest(__file__), str(KEY_SHARDS), "\x00".join(texts)) + ".txt"
-    folder = private_cache_folder("search-keys")
-    cached = read_cached(folder, key)
-    if cached is not None:
-        try:
-            return cached.decode("utf-8")
-        except UnicodeDecodeError:
-            pass
-    made = _report_keys(texts)
-    keep(folder, key, made.encode("utf-8"))
-    return made
+    return cached_text("search-keys", key, lambda: _report_keys(texts))
 
 
 def _report_keys(texts: list[str]) -> str:
