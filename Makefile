@@ -3,13 +3,16 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+# The Nu Html Checker (npm vnu-jar), run by the tests with Debian's Java: its install script, which
+# would fetch a Java runtime of its own, is skipped.
+NODE_STAMP := node_modules/.installed
 
 .PHONY: site test check serve bench clean bytecode
 
 site: bytecode
 	$(PY) build.py
 
-test: bytecode
+test: bytecode $(NODE_STAMP)
 	$(PY) -m pytest -q
 
 check: bytecode
@@ -28,10 +31,14 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q -e '.[test]'
 	touch $@
 
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
 # The package's bytecode, written as pip writes it for an installed package (an editable install
 # does not): where PYTHONDONTWRITEBYTECODE is set, every run would compile the sources again.
 bytecode: $(STAMP)
 	@$(PY) -m compileall -q reportsite >/dev/null
 
 clean:
-	rm -rf site .site.* $(VENV)
+	rm -rf site .site.* $(VENV) node_modules

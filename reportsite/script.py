@@ -66,8 +66,17 @@ def to_traditional(text: str, *phrase_files: str) -> str:
     The site's phrase lists, where given, are consulted first (see traditional_converter)."""
     lines = phrase_lines(*phrase_files)
     if not lines:
-        return converter(TRADITIONAL_PROFILE).convert(text)
-    return traditional_converter(lines).convert(text)
+        return taiwan_quotes(converter(TRADITIONAL_PROFILE).convert(text))
+    return taiwan_quotes(traditional_converter(lines).convert(text))
+
+
+# Quotation marks as Traditional text in Taiwan writes them: corner brackets, double ones inside.
+_CORNER_QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "『", "’": "』"})
+
+
+def taiwan_quotes(text: str) -> str:
+    """“…‘…’…” -> 「…『…』…」: OpenCC converts characters, never punctuation."""
+    return text.translate(_CORNER_QUOTES)
 
 
 def phrase_lines(*phrase_files: str) -> str:
@@ -106,7 +115,11 @@ def traditional_converter(phrase_lines: str) -> opencc.OpenCC:
         # The segmenter cuts the text into known phrases before any conversion (粮食|面积), so a
         # listed phrase must be one of its words too, or it never reaches the conversion step.
         standard["segmentation"]["dict"]["dicts"].insert(0, phrases)
-        standard["conversion_chain"][0]["dict"]["dicts"].insert(0, phrases)
+        # Every step, not only the first: s2tw's last step turns standard characters into Taiwan's
+        # variants (污 -> 汙), so a listed form that step would change again must be kept there too.
+        # Its input is already Traditional, which only a phrase written alike in both scripts matches.
+        for step in standard["conversion_chain"]:
+            step["dict"]["dicts"].insert(0, phrases)
         return _load_config(standard, folder)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import time
 
-from reportsite.assets import static_file, versioned_imports
+from reportsite.site.assets import static_file, versioned_imports
 
 
 def test_every_relative_import_gets_the_version():

@@ -170,3 +170,29 @@ def test_the_search_character_map_comes_from_the_cache_the_second_time_and_equal
     monkeypatch.setattr(search, "query_map", lambda corpus: pytest.fail("the map was made again"))
     assert search._char_map(chars) == fresh
     search._char_map.cache_clear()
+
+
+@pytest.mark.parametrize("simplified, traditional", [
+    ("新征程的“赶考”", "新征程的「趕考」"),  # 征程 "journey", not 徵 "levy"
+    ("山冲学校新建学生宿舍", "山沖學校新建學生宿舍"),
+    ("完成范必灌区续建配套", "完成范必灌區續建配套"),
+    ("汇集萃3000吨", "匯集萃3000噸"),
+    ("卫生县城迎检复审标准", "衛生縣城迎檢複審標準"),
+    ("深入打好污染防治攻坚战，污水处理", "深入打好污染防治攻堅戰，污水處理"),
+])
+def test_the_reviewed_misreadings_of_s2tw_are_corrected_in_the_report_text(simplified, traditional):
+    assert to_traditional(simplified, str(PHRASES)) == traditional
+
+
+def test_quotations_take_corner_brackets_in_traditional_text_double_ones_inside():
+    assert to_traditional("他说：“要‘快干’，不要‘慢干’。”", str(PHRASES)) == "他說：「要『快幹』，不要『慢幹』。」"
+    assert to_traditional("“六稳”") == "「六穩」"
+
+
+def test_the_editors_notes_take_the_interface_words_and_the_report_text_keeps_its_own():
+    languages = {lang.code: lang for lang in load_languages(ROOT / "templates", phrases=PHRASES)}
+    hant = languages["zh-Hant"]
+    notes = "网站发布的报告；根据公开信息更新；请附上段落链接。"
+    assert hant.ui_text(notes) == "網站發布的報告；根據公開資訊更新；請附上段落連結。"
+    assert hant.text("实施企业信息化项目") == "實施企業信息化項目"
+    assert languages["zh-Hans"].ui_text(notes) == notes

@@ -139,3 +139,55 @@ def test_every_glossary_term_in_the_chinese_is_found_under_its_english_name_in_t
     english = " ".join(english_of(translation, p) for p in report.all_paragraphs())
     unmatched = [t.term for t in terms if t.term in chinese and _english_key(t.en) and _english_key(t.en) not in english]
     assert unmatched == []
+
+
+@pytest.mark.parametrize("pid, meaning, not_meaning", [
+    ("s3-5-p1", "advance openness in government affairs", "fully transparent"),  # 全面推进政务公开
+    ("s2-2-p1", "new, distinctive, specialized, high-end, precise and cutting-edge", None),  # 新特专高精尖, each of the six
+    ("s2-4-p3", "integration of industry, academia and research", None),  # 产学研融合
+    ("s1-2-p1", "demonstration enterprises of manufacturing single-product champions", None),  # 单项冠军示范企业
+    ("s1-5-p1", "education and rectification campaign", "consolidation"),  # 教育整顿
+    ("s1-4-p1", "early rehabilitation", "emergency"),  # 抢救性康复
+    ("part2-p3", "early rehabilitation", "emergency"),
+])
+def test_the_second_reviews_findings_read_right(seed, pid, meaning, not_meaning):
+    report, translation = seed
+    english = english_of(translation, next(p for p in report.all_paragraphs() if p.id == pid))
+    assert meaning in english
+    assert not_meaning is None or not_meaning not in english
+
+
+def test_7x24_is_rendered_one_way_throughout():
+    text = (FOLDER / "en.yaml").read_text(encoding="utf-8")
+    assert "24/7" not in text and "24 hours a day" not in text
+    assert text.count("7×24") == text.count("around-the-clock (7×24)") == 2
+
+
+def test_yishang_is_at_least_by_one_rule(seed):
+    report, translation = seed
+    text = (FOLDER / "en.yaml").read_text(encoding="utf-8")
+    assert not re.search(r"\b(?:over|above|more than|no less than|or more)\b(?: \S+)? \d", text)
+    for p in report.all_paragraphs():
+        for _ in re.finditer(r"\d[^，。；、]{0,6}以上", chinese_of(p)):
+            assert "at least" in english_of(translation, p), p.id
+
+
+def test_the_cppcc_is_spelled_out_once_at_its_first_mention(seed):
+    report, translation = seed
+    paragraphs = [english_of(translation, p) for p in report.all_paragraphs()]
+    first = next(text for text in paragraphs if "CPPCC" in text)
+    assert "Chinese People's Political Consultative Conference (the County CPPCC Committee)" in first
+    assert sum(text.count("Political Consultative Conference") for text in paragraphs) == 1
+
+
+def test_numbers_are_words_from_one_to_nine_and_numerals_from_ten():
+    text = (FOLDER / "en.yaml").read_text(encoding="utf-8") + (FOLDER / "glossary.yaml").read_text(encoding="utf-8")
+    assert not re.findall(r"\b(?:[Tt]en|[Ee]leven|[Tt]welve)\b", text)
+
+
+def test_the_livelihood_list_says_each_item_with_one_verb_form(seed):
+    report, translation = seed
+    blocks = translation.paragraphs["part2-p3"].blocks
+    assert blocks[0].text.endswith("deliver 10 projects that improve people's lives:")
+    items = [b.text for b in blocks[1:]]
+    assert len(items) == 10 and all(re.match(r"[a-z]+ing\b", item) for item in items), items

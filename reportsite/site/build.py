@@ -1,12 +1,13 @@
 """The build: content/ -> site/, as one pipeline whose passes run in this order and nowhere else.
 
 settings and templates -> per report: load, check, views and pages (reports.py) -> the archive's
-site-wide pages -> render -> data files -> search index -> static files, sitemaps, character maps
--> swap the new site in. Everything is gathered and checked before anything is written, and the
-new site is written aside and swapped in only when the whole build succeeded.
+site-wide pages -> render -> data files -> search index -> static files, sitemaps, report.json's
+schema, character maps, feeds and manifests -> swap the new site in. Everything is gathered and
+checked before anything is written, and the new site is written aside and swapped in only when the
+whole build succeeded.
 
 A report's files are a function of its folder, the site settings and its place's neighbouring
-years (reports.py); the site-wide pages (home, search, 404, sitemap) are the only ones that read
+years (reports.py); the site-wide pages (home, search, 404, sitemap, feed) are the only ones that read
 every report. So a rebuild (serve) renders again only the reports that changed.
 """
 
@@ -18,10 +19,12 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..assets import static_file
 from ..content.archive import Archive
 from ..content.ledger import update_ledger
 from ..errors import ContentError
+from .assets import static_file
+from .datafiles import REPORT_SCHEMA_PATH, report_schema
+from .feed import web_files
 from .i18n import Lang, forget_text
 from .jobs import page_jobs, report_jobs
 from .output import OutputTree, check_out_folder, commit, staging_folder, write_failed
@@ -33,7 +36,7 @@ from .reports import ReportBuild, gather
 from .search_keys import KEY_FOLDER, KEYS_NAME, key_files
 from .search import CHARMAP_NAME, build_char_map, search_page_context
 from .settings import Settings, load_settings, tree_files
-from .sitemap import SITE_SITEMAP, sitemap_index, urlset
+from .sitemap import SITE_SITEMAP, newest_lastmod, sitemap_index, urlset
 
 
 @dataclass
@@ -87,11 +90,14 @@ def render_site(content: Path, templates: Path = Path("templates"), static: Path
         rb.pages = {}  # rendered: a later build reuses its files, never its pages
 
     _static_files(tree, static, settings.site.asset_version)
-    tree.add(SITE_SITEMAP, urlset(site, settings.languages, settings.url))
+    tree.add(SITE_SITEMAP, urlset(site, settings.languages, settings.url, newest_lastmod(_first_views(builds, settings))))
     tree.add("sitemap.xml", _sitemap(builds, settings))
+    tree.add(REPORT_SCHEMA_PATH, report_schema(settings.url))
     tree.add("robots.txt", f"User-agent: *\nAllow: /\nSitemap: {settings.url}sitemap.xml\n")
     for lang in settings.languages:
         tree.add(f"{lang.prefix}search/{CHARMAP_NAME}", build_char_map([rb.chars.get(lang.code, "") for rb in builds]))
+        for path, text in web_files([rb.views[lang.code] for rb in builds], lang, settings.site):
+            tree.add(path, text)
     timed("static", t)
     forget_text()
     stats.seconds = time.perf_counter() - started
@@ -103,8 +109,8 @@ def _site_input(builds: list[ReportBuild], archive: Archive, lang: Lang, setting
     views = tuple(rb.views[lang.code] for rb in builds)
     by_id = {rv.id: rv for rv in views}
     newest_name = {key: by_id[archive.newest(key)].place for key in archive.places}
-    return SitePageInput(views=views, lang=lang, site_title=settings.title, places=place_groups(list(views), lang, newest_name),
-                         search=search_page_context(builds, lang, settings.site.base_path, newest_name))
+    return SitePageInput(views=views, lang=lang, site_title=settings.site.title_in(lang.code), places=place_groups(list(views), lang, newest_name),
+                         search=search_page_context(builds, lang, settings.site.base_path, newest_name), home_url=settings.url + lang.prefix)
 
 
 def _search_keys(tree: OutputTree, report_ids: list[str], languages: tuple[Lang, ...]) -> None:
@@ -115,14 +121,18 @@ def _search_keys(tree: OutputTree, report_ids: list[str], languages: tuple[Lang,
             tree.add(f"{lang.prefix}{KEY_FOLDER}{n}.json", data)
 
 
-def _static_files(tree: OutputTree, static: Path, asset_version: str) -> None:
+def _static_files(tree: OutputTree, static: Path, version: str) -> None:
     for path in tree_files(static):
         name = path.relative_to(static).as_posix()
-        tree.add(f"static/{name}", static_file(name, path.read_bytes(), asset_version))
+        tree.add(f"static/{name}", static_file(name, path.read_bytes(), version))
+
+
+def _first_views(builds: list[ReportBuild], settings: Settings) -> list:
+    return [rb.views[settings.languages[0].code] for rb in builds]
 
 
 def _sitemap(builds: list[ReportBuild], settings: Settings) -> str:
-    return sitemap_index([rb.item.report.id for rb in builds], settings.url)
+    return sitemap_index(_first_views(builds, settings), settings.url)
 
 
 def cores() -> int:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+from importlib import resources
 from functools import lru_cache
 from pathlib import Path
 
 from ..cache import cache_key, code_digest, keep, private_cache_folder, read_cached
 from ..content.model import Report
+from .units import english_unit
 from .views import ReportView
 
 JSON_SCHEMA_VERSION = 1
@@ -20,7 +22,33 @@ def _absolute(base_url: str, url: str) -> str:
 
 
 def report_json(report: Report, rv: ReportView, base_url: str) -> str:
-    """The whole report as JSON (schema in README.md)."""
+    """The whole report as JSON (its JSON Schema: reportsite/schema/report.schema.json)."""
+    return _compact(report_data(report, rv, base_url))
+
+
+def report_json_en(report: Report, rv: ReportView, base_url: str) -> str:
+    """report.en.json: report.json's keys, with the English of the English view `rv` wherever en.yaml
+    gives it (a paragraph or clause not yet translated keeps its Chinese, as the pages show it)."""
+    data = report_data(report, rv, base_url)
+    data.update(title=rv.title, place=rv.place, occasion=rv.occasion, source=rv.source, language="en")
+    views = {t.id: t for t in rv.targets}
+    for target in data["targets"]:
+        view = views[target["id"]]
+        target.update(indicator=view.indicator, text=view.text_en or target["text"], url=_absolute(base_url, view.url),
+                      unit=english_unit(target["unit"]), qualifier=view.qualifier)
+    titles = {l.id: l.title for l in rv.lists}
+    for lst in data["lists"]:
+        lst["title"] = titles.get(lst["id"], lst["title"])
+    return _compact(data)
+
+
+def _compact(data: dict) -> str:
+    # Compact: with an indent, json falls back from its C encoder to Python, eight times slower.
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def report_data(report: Report, rv: ReportView, base_url: str) -> dict:
+    """What report.json holds: the metadata, the text by part, section and paragraph, the targets and lists."""
     def paragraph(p) -> dict:
         return {"id": p.id, "number": p.number, "text": p.plain, "url": _absolute(base_url, p.url)}
 
@@ -52,8 +80,7 @@ def report_json(report: Report, rv: ReportView, base_url: str) -> str:
         "lists": [{"id": l.id, "title": l.title, "paragraph": l.paragraph, "items": list(l.items)} for l in report.lists],
         "retired": dict(sorted(report.retired.items())),
     }
-    # Compact: with an indent, json falls back from its C encoder to Python, eight times slower.
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return data
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -66,21 +93,64 @@ def csv_safe(value) -> object:
     return value
 
 
-def report_csv(report: Report, rv: ReportView, base_url: str) -> str:
+CSV_COLUMNS = ("id", "kind", "indicator", "value", "unit", "growth", "qualifier", "year", "status", "outcome",
+               "paragraph", "section", "text", "url")
+
+
+def report_csv(report: Report, rv: ReportView, base_url: str, english: ReportView | None = None) -> str:
+    """targets.csv, one row per target; with the English view `english`, targets.en.csv: the same
+    columns, with the indicator, the clause (where en.yaml gives it) and the address in English."""
+    views = {t.id: t for t in english.targets} if english else {}
     positions = report.positions()
     sections = {pid: where.section.id for pid, where in positions.items() if where.section}
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["id", "kind", "indicator", "value", "unit", "growth", "qualifier", "year", "status", "outcome",
-                     "paragraph", "section", "text", "url"])
+    writer.writerow(CSV_COLUMNS)
     for t in report.targets:
+        view = views.get(t.id)
+        indicator, text = (view.indicator, view.text_en or t.text) if view else (t.indicator, t.text)
+        unit, qualifier = (english_unit(t.unit), view.qualifier) if view else (t.unit, t.qualifier)
+        url = _absolute(base_url, view.url if view else f"{report.id}/p/{t.id}/")
         writer.writerow([csv_safe(x) for x in (
-            t.id, t.kind, t.indicator, "" if t.value is None else t.value, t.unit, "" if t.growth is None else t.growth,
-            t.qualifier, t.year or "", t.status, "" if t.outcome is None else t.outcome, t.paragraph,
-            sections.get(t.paragraph, ""), t.text, _absolute(base_url, f"{report.id}/p/{t.id}/"),
+            t.id, t.kind, indicator, "" if t.value is None else t.value, unit, "" if t.growth is None else t.growth,
+            qualifier, t.year or "", t.status, "" if t.outcome is None else t.outcome, t.paragraph,
+            sections.get(t.paragraph, ""), text, url,
         )])
     # A BOM so that spreadsheet programs open the Chinese text as UTF-8.
     return "\ufeff" + buffer.getvalue()
+
+
+# The schemas of the data files, kept beside the package's code (found by package, not by path).
+_SCHEMAS = resources.files("reportsite").joinpath("schema")
+REPORT_SCHEMA_PATH = "schema/report.schema.json"  # where the site publishes report.json's schema
+
+
+def report_schema(base_url: str) -> str:
+    """report.json's JSON Schema (draft 2020-12) as the site publishes it: its $id is its address there."""
+    schema = json.loads(_SCHEMAS.joinpath("report.schema.json").read_text(encoding="utf-8"))
+    schema["$id"] = base_url + REPORT_SCHEMA_PATH
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+
+
+def targets_table_schema() -> dict:
+    """The Frictionless Table Schema of targets.csv and targets.en.csv."""
+    return json.loads(_SCHEMAS.joinpath("targets.tableschema.json").read_text(encoding="utf-8"))
+
+
+def datapackage(report: Report, base_url: str, english: bool) -> str:
+    """datapackage.json: a Frictionless Tabular Data Package describing the report's CSV files."""
+    table = targets_table_schema()
+
+    def resource(name: str, path: str, language: str, title: str) -> dict:
+        return {"name": name, "path": path, "title": title, "profile": "tabular-data-resource", "format": "csv",
+                "mediatype": "text/csv", "encoding": "utf-8-sig", "language": language, "schema": table}
+
+    resources_ = [resource("targets", "targets.csv", report.meta.language or "zh-Hans", f"{report.meta.title}: targets")]
+    if english:
+        resources_.append(resource("targets-en", "targets.en.csv", "en", f"{report.meta.title}: targets (English)"))
+    data = {"profile": "tabular-data-package", "name": report.id, "title": report.meta.title,
+            "homepage": _absolute(base_url, f"{report.id}/"), "resources": resources_}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 # The files a report is made of, besides its part files (listed in report.yaml), in the order a

@@ -20,6 +20,7 @@ class Lang:
     name: str  # the language's own name, for the switcher
     messages: dict = field(default_factory=dict, compare=False, hash=False)
     phrases: str = ""  # the site's s2tw phrase list, for zh-Hant
+    words: str = ""  # the Taiwan interface words (templates/i18n/zh-Hant-words.txt), for zh-Hant
 
     def t(self, key: str, **values) -> str:
         """The message for `key`; a missing key is a bug in the catalog, so it fails loudly."""
@@ -29,23 +30,34 @@ class Lang:
             raise KeyError(f"message {key!r} is missing from the {self.code} catalog") from None
         return text.format(**values) if values else text
 
+    @property
+    def og_locale(self) -> str:
+        """The locale as Open Graph names it (language_TERRITORY): zh_CN, zh_TW, en_US."""
+        return _OG_LOCALES.get(self.code, self.code.replace("-", "_"))
+
     def text(self, zh: str) -> str:
         """Report text as this language shows it when no translation applies."""
         return _traditional(zh, self.phrases) if self.code == "zh-Hant" else zh
 
+    def ui_text(self, zh: str) -> str:
+        """The site's own Chinese prose (an about page's notes) as this language shows it: in zh-Hant
+        with the interface words too (連結, 資訊), as the messages are; report text keeps its own."""
+        return _traditional(zh, self.phrases, self.words) if self.code == "zh-Hant" else zh
 
-# zh-Hant forms of report text, by (phrase list, Simplified text): filled from the private cache
-# by remembered_text() and by converting what it did not hold; forget_text() empties it.
-_KNOWN: dict[tuple[str, str], str] = {}
+
+# zh-Hant forms of report text, by (phrase list, interface words or "", Simplified text): filled from
+# the private cache by remembered_text() and by converting what it did not hold; forget_text() empties it.
+_KNOWN: dict[tuple[str, str, str], str] = {}
 _ASKED: list[dict[str, str]] = []  # what the open remembered_text() scope has asked for
+_UI = "\x00"  # marks, in the cache, text converted with the interface words
 
 
-def _traditional(zh: str, phrases: str) -> str:
-    out = _KNOWN.get((phrases, zh))
+def _traditional(zh: str, phrases: str, words: str = "") -> str:
+    out = _KNOWN.get((phrases, words, zh))
     if out is None:
-        out = _KNOWN[(phrases, zh)] = to_traditional(zh, phrases)
+        out = _KNOWN[(phrases, words, zh)] = to_traditional(zh, phrases, words)
     if _ASKED:
-        _ASKED[-1][zh] = out
+        _ASKED[-1][_UI + zh if words else zh] = out
     return out
 
 
@@ -58,11 +70,12 @@ def remembered_text(name: str, lang: Lang | None):
     if lang is None or lang.code != "zh-Hant":
         yield
         return
-    key = cache_key(opencc_version(), phrase_lines(lang.phrases), name)
+    key = cache_key(opencc_version(), phrase_lines(lang.phrases), phrase_lines(lang.words), name)
     folder = private_cache_folder("zh-hant")
     stored = _read_catalog(folder, key) or {}
     for zh, out in stored.items():
-        _KNOWN.setdefault((lang.phrases, zh), out)
+        ui = zh.startswith(_UI)
+        _KNOWN.setdefault((lang.phrases, lang.words if ui else "", zh[1:] if ui else zh), out)
     _ASKED.append({})
     try:
         yield
@@ -79,6 +92,9 @@ def forget_text() -> None:
 
 LANGUAGE_ORDER = ("zh-Hans", "zh-Hant", "en")
 _NAMES = {"zh-Hans": "简体中文", "zh-Hant": "繁體中文", "en": "English"}
+# Open Graph reads locales as language_TERRITORY: Simplified as written in mainland China, Traditional
+# in Taiwan's standard characters (the profile the site converts with), English as the US writes it.
+_OG_LOCALES = {"zh-Hans": "zh_CN", "zh-Hant": "zh_TW", "en": "en_US"}
 _PREFIXES = {"zh-Hans": "", "zh-Hant": "zh-hant/", "en": "en/"}
 
 
@@ -132,5 +148,7 @@ def load_languages(templates: Path, codes: tuple[str, ...] = LANGUAGE_ORDER, phr
                for c in ("en",) if c in catalogs for key in base if key not in catalogs[c]]
     if missing:
         raise ContentErrors(missing)
-    return [Lang(code, _PREFIXES[code], _NAMES[code], catalogs[code], phrase_file if code == "zh-Hant" else "")
+    words = templates / "i18n" / "zh-Hant-words.txt"
+    hant_words = str(words) if words.exists() else ""
+    return [Lang(code, _PREFIXES[code], _NAMES[code], catalogs[code], *((phrase_file, hant_words) if code == "zh-Hant" else ()))
             for code in codes if code in catalogs]

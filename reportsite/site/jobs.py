@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .datafiles import report_csv, report_json, share_card, source_files
+from .datafiles import datapackage, report_csv, report_json, report_json_en, share_card, source_files
 from .i18n import Lang
 from .pages import Page
 from .render import Glossary
@@ -25,7 +25,7 @@ def report_jobs(rb: ReportBuild, settings: Settings) -> tuple[list, list, list]:
                   for lang in languages if rb.item.glossary}
     pages = page_jobs(rb.pages, settings, glossaries)
     sitemap = urlset(rb.pages, languages, settings.url)
-    data = [_data_job(rb.item, rb.views[languages[0].code], settings.url, sitemap)]
+    data = [_data_job(rb.item, rb.views[languages[0].code], settings.url, sitemap, rb.views.get("en"))]
     originals = {p.id: p.text for p in rb.item.report.all_paragraphs()}
     search = [_search_job(rb.views[lang.code], lang, rb.glossaries[lang.code], originals) for lang in languages]
     return pages, data, search
@@ -42,18 +42,23 @@ def page_jobs(by_lang: dict[str, list[Page]], settings: Settings, glossaries: di
 def _data_paths(item: LoadedReport) -> list[tuple[str, Path | None]]:
     rid = item.report.id
     sources = source_files(item.folder, item.report)
-    return ([(f"{rid}/report.json", None), (f"{rid}/targets.csv", None), (f"{rid}/card.png", None), (f"{rid}/sitemap.xml", None)]
+    return ([(f"{rid}/report.json", None), (f"{rid}/targets.csv", None), (f"{rid}/card.png", None), (f"{rid}/sitemap.xml", None),
+             (f"{rid}/datapackage.json", None), (f"{rid}/report.en.json", None), (f"{rid}/targets.en.csv", None)]
             + [(f"{rid}/source/{path.relative_to(item.folder).as_posix()}", path) for path in sources])
 
 
-def _data_job(item: LoadedReport, rv: ReportView, url: str, sitemap: str) -> FileJob:
-    """A report's files for reuse (JSON, CSV, its YAML), its share card and its sitemap."""
-    paths = _data_paths(item)
+def _data_job(item: LoadedReport, rv: ReportView, url: str, sitemap: str, english: ReportView | None = None) -> FileJob:
+    """A report's files for reuse (JSON, CSV, their descriptor, in English too if the site has English
+    pages; its YAML), its share card and its sitemap."""
+    paths = [(out, path) for out, path in _data_paths(item) if english is not None or not out.endswith((".en.json", ".en.csv"))]
 
     def make() -> list:
-        files = [(paths[0][0], report_json(item.report, rv, url)), (paths[1][0], report_csv(item.report, rv, url)),
-                 (paths[2][0], share_card(item.report)), (paths[3][0], sitemap)]
-        return files + [(out, path.read_bytes()) for out, path in paths[4:]]
+        files = {"report.json": report_json(item.report, rv, url), "targets.csv": report_csv(item.report, rv, url),
+                 "card.png": share_card(item.report), "sitemap.xml": sitemap,
+                 "datapackage.json": datapackage(item.report, url, english is not None)}
+        if english is not None:
+            files |= {"report.en.json": report_json_en(item.report, english, url), "targets.en.csv": report_csv(item.report, rv, url, english)}
+        return [(out, files[out.split("/", 1)[1]] if path is None else path.read_bytes()) for out, path in paths]
 
     return FileJob(tuple(out for out, _ in paths), make)
 

@@ -203,7 +203,7 @@ def check_out_folder(out: Path, sources: dict[str, Path]) -> None:
 
 # Files every site the build has made holds, and the kinds of file a site is made of.
 _SITE_SIGNATURE = ("sitemap.xml", "robots.txt", "404.html", "static/site.js")
-_SITE_SUFFIXES = frozenset({".html", ".xml", ".txt", ".json", ".csv", ".png", ".css", ".js",
+_SITE_SUFFIXES = frozenset({".html", ".xml", ".txt", ".json", ".csv", ".png", ".css", ".js", ".webmanifest",
                             ".svg", ".ico", ".gif", ".jpg", ".jpeg", ".webp", ".woff", ".woff2"})
 
 

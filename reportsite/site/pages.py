@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
+from . import structured as ld
 from .i18n import Lang
 from .views import BilingualGroup, GlossaryEntry, Link, Neighbours, PlaceGroup, ReportView, shorten, view
 
@@ -38,7 +39,7 @@ class ReportPageInput:
 
     rv: ReportView
     lang: Lang
-    site_title: str
+    site_title: str  # in this language (SiteInfo.title_in)
     base_url: str
     notes: str = ""  # the editors' Markdown for the about page
     partner: ReportView | None = None  # the same report in the other language of the side-by-side page
@@ -52,9 +53,10 @@ class SitePageInput:
 
     views: tuple[ReportView, ...]
     lang: Lang
-    site_title: str
+    site_title: str  # in this language (SiteInfo.title_in)
     places: tuple[PlaceGroup, ...]
     search: dict  # the search page's variables (search.search_page_context)
+    home_url: str = ""  # this language's home page, absolute
 
     @property
     def image(self) -> str:
@@ -70,14 +72,23 @@ def _report_page(rv: ReportView, key: str, template: str, title: str, descriptio
     return Page(f"{rv.id}/{key}", template, title, shorten(description), image=rv.card_url, report=rv, **kw)
 
 
-def _report_ld(x: ReportPageInput) -> dict:
-    rv = x.rv
-    return {
-        "@context": "https://schema.org", "@type": "Report", "name": rv.title, "inLanguage": x.lang.code,
-        "datePublished": rv.published[:10] or rv.delivered, "dateCreated": rv.delivered,
-        "author": {"@type": "GovernmentOrganization", "name": rv.source}, "url": x.base_url + rv.url,
-        "spatialCoverage": rv.place, "isAccessibleForFree": True,
-    }
+def _home_crumbs(x: ReportPageInput) -> list[tuple[str, str]]:
+    return [(x.site_title, x.base_url + x.lang.prefix), (x.rv.title, x.base_url + x.rv.url)]
+
+
+def _overview_ld(x: ReportPageInput) -> dict:
+    """The overview's graph: the report, its data files as a Dataset, the way down to it."""
+    t = x.lang.t
+    downloads = {key: t(f"download_{key}") for _, _, key in ld.DOWNLOADS} | {"dataset": t("data_downloads")}
+    return ld.graph(ld.report_node(x.rv, x.lang.code, x.base_url),
+                    ld.dataset(x.rv, x.lang.code, x.base_url, x.base_url, t("dataset_description"), downloads), ld.breadcrumbs(_home_crumbs(x)))
+
+
+def _page_ld(x: ReportPageInput, name: str, url: str, trail: list[Link] = (), description: str = "") -> dict:
+    """A page of the report: itself, the report it is part of, and the way down to it."""
+    crumbs = _home_crumbs(x) + [(link.label, x.base_url + link.url) for link in trail] + [(name, x.base_url + url)]
+    return ld.graph(ld.web_page(name, x.base_url + url, x.lang.code, x.base_url, x.rv, description),
+                    ld.report_node(x.rv, x.lang.code, x.base_url), ld.breadcrumbs(crumbs))
 
 
 def _description(rv: ReportView) -> str:
@@ -90,18 +101,20 @@ def _separator(lang: Lang) -> str:
 
 def overview_pages(x: ReportPageInput) -> list[Page]:
     rv = x.rv
-    return [_report_page(rv, "", "overview.html", rv.title, _description(rv), og_type="website", jsonld=_report_ld(x), nav="overview")]
+    return [_report_page(rv, "", "overview.html", rv.title, _description(rv), og_type="website", jsonld=_overview_ld(x), nav="overview")]
 
 
 def text_pages(x: ReportPageInput) -> list[Page]:
-    rv = x.rv
-    return [_report_page(rv, "text/", "text.html", f"{x.lang.t('full_text')} · {rv.title}", _description(rv), nav="text", jsonld=_report_ld(x))]
+    rv, t = x.rv, x.lang.t
+    return [_report_page(rv, "text/", "text.html", f"{t('full_text')} · {rv.title}", _description(rv), nav="text",
+                         jsonld=_page_ld(x, t("full_text"), rv.url + "text/"))]
 
 
 def targets_pages(x: ReportPageInput) -> list[Page]:
-    rv = x.rv
+    rv, t = x.rv, x.lang.t
     figures = _separator(x.lang).join(f"{r.indicator} {r.target}" for r in rv.indicator_rows)
-    return [_report_page(rv, "targets/", "targets.html", f"{x.lang.t('targets_heading')} · {rv.title}", figures or _description(rv), nav="targets")]
+    return [_report_page(rv, "targets/", "targets.html", f"{t('targets_heading')} · {rv.title}", figures or _description(rv), nav="targets",
+                         jsonld=_page_ld(x, t("targets_heading"), rv.url + "targets/"))]
 
 
 def about_pages(x: ReportPageInput) -> list[Page]:
@@ -116,7 +129,8 @@ def part_pages(x: ReportPageInput) -> list[Page]:
     for part, nav in zip(rv.parts, pager([Link(part.url, part.label + part.title) for part in rv.parts])):
         first = (part.intro or [p for s in part.sections for p in s.paragraphs] or [None])[0]
         pages.append(_report_page(rv, f"{part.id}/", "part.html", f"{part.label}{part.title} · {rv.title}", first.plain if first else part.title,
-                                  context={"part": part, "neighbours": nav, "part_crumbs": [Link(rv.url, rv.title)]}, nav="text"))
+                                  context={"part": part, "neighbours": nav, "part_crumbs": [Link(rv.url, rv.title)]}, nav="text",
+                                  jsonld=_page_ld(x, part.label + part.title, part.url)))
     return pages
 
 
@@ -124,19 +138,20 @@ def section_pages(x: ReportPageInput) -> list[Page]:
     rv = x.rv
     navs = dict(zip((s.id for s in rv.sections), pager([Link(s.url, s.label + s.title) for s in rv.sections])))
     return [_report_page(rv, f"{s.id}/", "section.html", f"{s.label}{s.title} · {rv.title}", s.paragraphs[0].plain if s.paragraphs else s.title,
-                         context={"section": s, "part": part, "neighbours": navs[s.id],
-                                  "section_crumbs": [Link(rv.url, rv.title), Link(part.url, part.label + part.title)]}, nav="text")
-            for part in rv.parts for s in part.sections]
+                         context={"section": s, "part": part, "neighbours": navs[s.id], "section_crumbs": [Link(rv.url, rv.title), part_link]},
+                         nav="text", jsonld=_page_ld(x, s.label + s.title, s.url, [part_link]))
+            for part in rv.parts for part_link in [Link(part.url, part.label + part.title)] for s in part.sections]
 
 
 def paragraph_pages(x: ReportPageInput) -> list[Page]:
-    rv, lang = x.rv, x.lang
+    rv = x.rv
     pages = []
     for p, nav in zip(rv.paragraphs, pager([Link(p.url, p.label) for p in rv.paragraphs])):
-        ld = {"@context": "https://schema.org", "@type": "WebPage", "name": f"{p.label} · {p.section_title}",
-              "inLanguage": p.lang, "isPartOf": _report_ld(x), "url": x.base_url + lang.prefix + p.url[len(lang.prefix):]}
+        name = f"{p.label} · {p.section_title}" if p.section_title else p.label
+        paragraph_ld = _page_ld(x, name, p.url, [link for link in p.crumbs if link.url != rv.url])
+        paragraph_ld["@graph"][0]["inLanguage"] = p.lang  # a paragraph not yet translated shows the Chinese
         pages.append(_report_page(rv, f"p/{p.id}/", "paragraph.html", f"{p.label} · {p.section_title or rv.title} · {rv.title}", p.plain,
-                                  context={"paragraph": p, "neighbours": nav}, nav="text", jsonld=ld))
+                                  context={"paragraph": p, "neighbours": nav}, nav="text", jsonld=paragraph_ld))
     return pages
 
 
@@ -146,7 +161,8 @@ def target_pages(x: ReportPageInput) -> list[Page]:
     crumbs = [Link(rv.url, rv.title), Link(rv.url + "targets/", t("targets_heading"))]
     return [_report_page(rv, f"p/{target.id}/", "target.html", f"{target.indicator} {target.figure} · {rv.title}",
                          f"{target.kind_label}{sep}{target.indicator} {target.figure}",
-                         context={"target": target, "neighbours": nav, "target_crumbs": crumbs}, nav="targets")
+                         context={"target": target, "neighbours": nav, "target_crumbs": crumbs}, nav="targets",
+                         jsonld=_page_ld(x, f"{target.indicator} {target.figure}".strip(), target.url, crumbs[1:]))
             for target, nav in zip(rv.targets, pager([Link(t.url, f"{t.indicator} {t.figure}".strip()) for t in rv.targets]))]
 
 
@@ -218,7 +234,9 @@ def place_groups(views: list[ReportView], lang: Lang, newest_name: dict[str, str
 
 
 def home_pages(x: SitePageInput) -> list[Page]:
-    return [Page("", "home.html", x.site_title, shorten(x.lang.t("home_intro")), context={"places": x.places}, og_type="website", image=x.image)]
+    intro = shorten(x.lang.t("home_intro"))
+    return [Page("", "home.html", x.site_title, intro, context={"places": x.places}, og_type="website", image=x.image,
+                 jsonld=ld.graph(ld.web_site(x.site_title, intro, x.home_url, x.lang.code)))]
 
 
 def not_found_pages(x: SitePageInput) -> list[Page]:

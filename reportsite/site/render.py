@@ -36,6 +36,11 @@ class SiteInfo:
     languages: tuple[Lang, ...]
     asset_version: str  # hash of static/, so browsers fetch changed assets
     contact_url: str = ""  # where readers report a mistake (site.yaml contact_url); none if empty
+    titles: tuple[tuple[str, str], ...] = ()  # (language code, the site's title in it)
+
+    def title_in(self, code: str) -> str:
+        """The site's title as pages in this language show it (<title>, og:site_name, the feed)."""
+        return dict(self.titles).get(code, self.title)
 
 
 def bytecode_folder() -> Path | None:

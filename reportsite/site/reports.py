@@ -100,18 +100,19 @@ def glossary_entries(terms: tuple[GlossaryTerm, ...], lang: Lang) -> tuple[Gloss
 
 
 def _page_input(rb: ReportBuild, lang: Lang, settings: Settings) -> ReportPageInput:
-    return ReportPageInput(rv=rb.views[lang.code], lang=lang, site_title=settings.title, base_url=settings.url,
+    return ReportPageInput(rv=rb.views[lang.code], lang=lang, site_title=settings.site.title_in(lang.code), base_url=settings.url,
                            notes=_notes(rb.item.folder, lang), partner=rb.views.get("zh-Hans" if lang.code == "en" else "en"),
                            glossary=rb.glossaries[lang.code], retired=rb.item.report.retired)
 
 
 def _notes(folder: Path, lang: Lang) -> str:
-    """Editors' notes for the about page: about.en.md for English, about.md (converted for zh-Hant) otherwise."""
+    """Editors' notes for the about page: about.en.md for English, about.md (converted for zh-Hant,
+    with the interface words) otherwise."""
     english = folder / "about.en.md"
     if lang.code == "en" and english.exists():
         return english.read_text(encoding="utf-8")
     chinese = folder / "about.md"
-    return lang.text(chinese.read_text(encoding="utf-8")) if chinese.exists() and lang.code != "en" else ""
+    return lang.ui_text(chinese.read_text(encoding="utf-8")) if chinese.exists() and lang.code != "en" else ""
 
 
 def gather(content: Path, settings: Settings, strict: bool, previous: dict[str, ReportBuild]

@@ -15,7 +15,7 @@ from urllib.parse import quote, urlsplit
 from ..content.reader import Reader
 from ..content.yamlio import LineDict, load_yaml
 from ..errors import ContentError, ContentErrors
-from .i18n import Lang, load_languages
+from .i18n import Lang, load_languages, remembered_text
 from .registry import TEMPLATES
 from .render import SiteInfo, load_templates, make_environment
 
@@ -38,6 +38,7 @@ class SiteSettings:
     base_url: str  # absolute, printable ASCII, ending in /
     title: str
     contact_url: str = ""  # where readers report a mistake: an http(s) or mailto: link; none if empty
+    title_en: str = ""  # the title English pages show; empty: the English catalog's site_title
 
 
 def load_site_settings(root: Path, base_url: str | None = None) -> tuple[SiteSettings, list[ContentError]]:
@@ -50,7 +51,7 @@ def load_site_settings(root: Path, base_url: str | None = None) -> tuple[SiteSet
     node = LineDict() if node is None else node  # no settings: every one takes its default
     errors += _unknown_settings(shown, node)
     title = r.line(node, "title", "", required=False) or DEFAULT_TITLE
-    r.line(node, "title_en", "", required=False)  # no page shows it yet; checked so it is right when one does
+    title_en = r.line(node, "title_en", "", required=False)
     url = r.text(node, "base_url", "", required=False) or DEFAULT_BASE_URL
     address, problem = normalize_base_url(url)
     if problem:  # even under --base-url: site.yaml is content, and check must catch it before a publish
@@ -63,7 +64,7 @@ def load_site_settings(root: Path, base_url: str | None = None) -> tuple[SiteSet
     if contact and (urlsplit(contact).scheme not in ("http", "https", "mailto") or any(c in _NOT_IN_URLS for c in contact)):
         r.error(node, "contact_url", "contact_url", f"{contact!r} is not an http(s) or mailto: link", "write e.g. https://github.com/owner/repo/issues")
         contact = ""
-    return SiteSettings(address, title, contact), errors + r.errors
+    return SiteSettings(address, title, contact, title_en), errors + r.errors
 
 
 def _unknown_settings(shown: str, node: LineDict) -> list[ContentError]:
@@ -145,9 +146,22 @@ def load_settings(content: Path, templates: Path, static: Path, base_url: str | 
     phrases = content / "zh-hant-phrases.txt"
     languages = tuple(load_languages(templates, phrases=phrases))
     site = SiteInfo(title, url, urlsplit(url).path or "/", languages, _asset_version(static) if static.exists() else "0",
-                    config.contact_url)
+                    config.contact_url, site_titles(config, languages))
     key = _digest_files([content / "site.yaml", phrases, *tree_files(templates), *tree_files(static)])
     return Settings(url, title, site, languages, compiled, hashlib.sha256(f"{key}{url}".encode()).hexdigest(), tuple(problems))
+
+
+def site_titles(config: SiteSettings, languages: tuple[Lang, ...]) -> tuple[tuple[str, str], ...]:
+    """The site's title per language: site.yaml's title (converted for zh-Hant) and its title_en,
+    or the English catalog's site_title where site.yaml gives none."""
+    def title(lang: Lang) -> str:
+        if lang.code == "en":
+            return config.title_en or lang.messages.get("site_title", config.title)
+        return lang.text(config.title)
+
+    hant = next((lang for lang in languages if lang.code == "zh-Hant"), None)
+    with remembered_text("site-title", hant):  # converted once, then from the private cache
+        return tuple((lang.code, title(lang)) for lang in languages)
 
 
 def tree_files(folder: Path) -> list[Path]:

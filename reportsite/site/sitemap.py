@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import re
 
+from .feed import report_datetime
 from .i18n import Lang
 from .pages import Page
+from .views import ReportView
 
 SITE_SITEMAP = "sitemap-site.xml"  # the home, search and 404 pages' entries
 
@@ -34,14 +36,26 @@ def _url_attr(url: str) -> str:
     return f'"{url}"' if url.isascii() and not _NEEDS_QUOTING.search(url) else quoteattr(url)
 
 
-def urlset(pages_by_lang: dict[str, list[Page]], languages: tuple[Lang, ...], base_url: str) -> str:
-    """A sitemap of these pages in every language, each with its alternates in the others."""
+def report_lastmod(rv: ReportView) -> str:
+    """When a report's pages last changed, as far as the content says: when the report came out."""
+    return report_datetime(rv.published, rv.delivered)
+
+
+def newest_lastmod(reports: list[ReportView]) -> str:
+    """When the site-wide pages last changed: when the newest report came out."""
+    return max((report_lastmod(rv) for rv in reports), default="")
+
+
+def urlset(pages_by_lang: dict[str, list[Page]], languages: tuple[Lang, ...], base_url: str, newest: str = "") -> str:
+    """A sitemap of these pages in every language, each with its alternates in the others and the
+    default language's as x-default; a report's page is dated when the report came out, a site-wide
+    page when the newest report did (`newest`): dates from the content, never the clock."""
     return ('<?xml version="1.0" encoding="UTF-8"?>\n'
             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
-            + "".join(_entries(pages_by_lang, lang, languages, base_url) for lang in languages) + "</urlset>\n")
+            + "".join(_entries(pages_by_lang, lang, languages, base_url, newest) for lang in languages) + "</urlset>\n")
 
 
-def _entries(pages_by_lang: dict[str, list[Page]], lang: Lang, languages: tuple[Lang, ...], base_url: str) -> str:
+def _entries(pages_by_lang: dict[str, list[Page]], lang: Lang, languages: tuple[Lang, ...], base_url: str, newest: str) -> str:
     keys = {code: {p.key for p in pages} for code, pages in pages_by_lang.items()}
     bases = {other.code: base_url + other.prefix for other in languages}
     lines = []
@@ -49,15 +63,22 @@ def _entries(pages_by_lang: dict[str, list[Page]], lang: Lang, languages: tuple[
         if page.noindex:
             continue
         lines.append(f"  <url><loc>{escape(bases[lang.code] + page.key)}</loc>")
+        lastmod = report_lastmod(page.report) if page.report is not None else newest
+        if lastmod:
+            lines.append(f"    <lastmod>{lastmod}</lastmod>")
         for other in languages:
             if page.key in keys[other.code]:
                 lines.append(f'    <xhtml:link rel="alternate" hreflang="{other.code}" href={_url_attr(bases[other.code] + page.key)}/>')
+        for other in languages:
+            if other.prefix == "" and page.key in keys[other.code]:
+                lines.append(f'    <xhtml:link rel="alternate" hreflang="x-default" href={_url_attr(bases[other.code] + page.key)}/>')
         lines.append("  </url>")
     return "".join(line + "\n" for line in lines)
 
 
-def sitemap_index(report_ids: list[str], base_url: str) -> str:
-    """The sitemap index: each report's sitemap and the site-wide pages'."""
-    files = [f"{rid}/sitemap.xml" for rid in report_ids] + [SITE_SITEMAP]
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-            + "".join(f"  <sitemap><loc>{escape(base_url + path)}</loc></sitemap>\n" for path in files) + "</sitemapindex>\n")
+def sitemap_index(reports: list[ReportView], base_url: str) -> str:
+    """The sitemap index: each report's sitemap and the site-wide pages', each dated as its newest page."""
+    files = [(f"{rv.id}/sitemap.xml", report_lastmod(rv)) for rv in reports] + [(SITE_SITEMAP, newest_lastmod(reports))]
+    entries = "".join(f"  <sitemap><loc>{escape(base_url + path)}</loc>{f'<lastmod>{lastmod}</lastmod>' if lastmod else ''}</sitemap>\n"
+                      for path, lastmod in files)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + entries + "</sitemapindex>\n"

@@ -60,5 +60,17 @@ def english_quantity(value: float, unit: str, context: str = "") -> str:
     return f"{number}{word}" if word == "%" else f"{number} {word}"
 
 
+_MULTIPLIER_WORDS = {"亿": "100 million", "万": "10,000"}
+
+
+def english_unit(unit: str) -> str:
+    """The unit a value is counted in, in English, for a data file that keeps the value as given:
+    亿元 -> 100 million yuan, 万亩 -> 10,000 mu; a measure word counts things and needs none."""
+    multiplier, base = _split_unit(unit)
+    word = "" if base in _CLASSIFIERS or not base else _UNITS.get(base, base)
+    scale = _MULTIPLIER_WORDS[unit[0]] if multiplier > 1 else ""
+    return " ".join(x for x in (scale, word) if x)
+
+
 def english_qualifier(qualifier: str) -> str:
     return _QUALIFIERS.get(qualifier, qualifier)

@@ -158,6 +158,17 @@ def test_every_script_module_is_asked_for_at_the_sites_asset_version(page, path)
 
 
 @pytest.mark.parametrize("width", [390, 1280])
+def test_the_home_page_filter_appears_in_a_place_kept_for_it(browser, served_site, width):
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    pg = context.new_page()
+    pg.goto(served_site[1])
+    pg.wait_for_load_state("networkidle")
+    assert pg.locator("form[data-archive-filter]").is_visible()
+    assert pg.evaluate(LAYOUT_SHIFT) < 0.01
+    context.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
 def test_without_a_script_the_contents_list_is_open_at_desk_width_and_folded_on_a_phone(browser, served_site, width):
     context = browser.new_context(java_script_enabled=False, viewport={"width": width, "height": 800})
     pg = context.new_page()

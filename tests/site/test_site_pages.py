@@ -212,7 +212,8 @@ def test_sitemap_index_and_robots_lead_to_every_page(served_site):
 def test_json_ld_describes_the_report(site_dir):
     page = soup(site_dir, f"{RID}/")
     data = json.loads(page.select_one('script[type="application/ld+json"]').string)
-    assert data["@type"] == "Report" and data["name"] == "2022年绛县政府工作报告"
+    reports = [node for node in data["@graph"] if node["@type"] == "Report"]
+    assert len(reports) == 1 and reports[0]["name"] == "2022年绛县政府工作报告"
 
 
 @pytest.mark.parametrize("path", [f"{RID}/p/s1-1-p1/", f"{RID}/text/", f"{RID}/"])
