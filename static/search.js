@@ -18,7 +18,6 @@ const filters = [...form.querySelectorAll("select[data-filter]")];
 const kindSelect = form.querySelector("select[data-kind]");
 const english = document.body.dataset.lang === "en";
 const reports = JSON.parse(results.dataset.reports);
-reports.forEach((r, n) => { r.n = n; }); // the key files name a report by its place in this list
 const groups = JSON.parse(results.dataset.expand || "[]");
 const keyShards = Number(results.dataset.keyShards);
 const BATCH = 10; // reports downloaded at once; more are a click away, so that a common character stays light
@@ -84,7 +83,7 @@ async function reportHits(report, found, kind) {
   const hits = [];
   const seen = new Set();
   for (const { plan, holding } of found) {
-    if (!holding.has(report.n)) continue;
+    if (!holding.has(report.id)) continue;
     const from = source(plan);
     const [shards, map] = await Promise.all([loadShards(from.shard(report)), loadCharmap(from.charmap)]);
     const index = shards.get(report.id);
@@ -118,7 +117,7 @@ async function run() {
       const map = await loadCharmap(from.charmap);
       return { plan, holding: await candidates(plan.query, map, from.keys, keyShards, english && !plan.chinese) };
     }));
-    const holding = reportsChosen.filter((r) => found.some((f) => f.holding.has(r.n)));
+    const holding = reportsChosen.filter((r) => found.some((f) => f.holding.has(r.id)));
     const batch = holding.slice(0, BATCH * batches);
     const searched = (await Promise.all(batch.map((r) => reportHits(r, found, kindSelect ? kindSelect.value : ""))))
       .filter((f) => f.hits.length);

@@ -95,9 +95,14 @@ def _char_map(chars: str) -> str:
 
 
 def build_search_index(rv: ReportView, lang: Lang, glossary: tuple[GlossaryEntry, ...], originals: dict[str, str]) -> str:
-    """One report's shard: its paragraphs with their place in the report, and its glossary."""
+    """One report's shard: its records, each with its place in the report (a number in `where`), and
+    its glossary."""
+    docs = _docs(rv, glossary)
+    wheres = list(dict.fromkeys(doc[2] for doc in docs))  # a section's name once, not once per record
+    number = {where: n for n, where in enumerate(wheres)}
     data = {"v": INDEX_VERSION, "lang": lang.code, "report": rv.id, "title": rv.title, "url": rv.url,
-            "gloss": _glossary(lang, glossary, originals), "docs": _docs(rv, glossary)}
+            "gloss": _glossary(lang, glossary, originals), "where": wheres,
+            "docs": [[*doc[:2], number[doc[2]], *doc[3:]] for doc in docs]}
     return _json(data)
 
 
@@ -105,7 +110,7 @@ def build_search_files(rv: ReportView, lang: Lang, glossary: tuple[GlossaryEntry
     """A report's shard and its part of the language's key files."""
     shard = build_search_index(rv, lang, glossary, originals)
     texts = [doc[3] for doc in _docs(rv, glossary)]
-    return [(f"{lang.prefix}{rv.id}/{INDEX_NAME}", shard), (f"{lang.prefix}{rv.id}/{KEYS_NAME}", report_keys(texts))]
+    return [(f"{lang.prefix}{rv.id}/{INDEX_NAME}", shard), (f"{lang.prefix}{rv.id}/{KEYS_NAME}", report_keys(rv.id, texts))]
 
 
 def _glossary(lang: Lang, glossary: tuple[GlossaryEntry, ...], originals: dict[str, str]) -> list[list]:

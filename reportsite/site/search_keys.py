@@ -3,7 +3,8 @@
 A browser searching a hundred reports should download what its query needs, not the archive. So
 besides each report's shard (its records' text, for snippets and the exact match), every language
 has KEY_SHARDS key files, `search/keys/<n>.json`: a key is one folded character or two adjacent
-ones, and its file (chosen by a hash of the key) lists, per report, the records whose text holds it.
+ones, and its file (chosen by a hash of the key) lists, per report (by id), the records whose text
+holds it.
 A query of one character reads one key file; a longer run reads the files of its character pairs
 and keeps the records holding all of them. Only the reports left are downloaded and searched, so
 recall stays that of the shards: a record holding the query text holds each of its pairs.
@@ -21,7 +22,7 @@ from functools import lru_cache
 
 from ..cache import cache_key, cached_text, code_digest
 
-KEY_SHARDS = 512  # a power of two: the browser takes the hash's low bits
+KEY_SHARDS = 1024  # a power of two: the browser takes the hash's low bits
 KEYS_NAME = "search-keys.txt"
 KEY_FOLDER = "search/keys/"
 
@@ -46,16 +47,17 @@ def shard_of(key: str) -> int:
     return h & (KEY_SHARDS - 1)
 
 
-def report_keys(texts: list[str]) -> str:
-    """A report's part of every key file, a line each: {key: [record numbers]} of the records' texts.
+def report_keys(report_id: str, texts: list[str]) -> str:
+    """A report's part of every key file, a line each: [report id, {key: [record numbers]}] of the
+    records' texts, or an empty line for a file the report has no key in.
 
     Kept in the private cache by the texts and this module's code: making it takes several times as
     long as the report's shard, and most builds find every report's texts unchanged."""
-    key = cache_key(code_digest(__file__), str(KEY_SHARDS), "\x00".join(texts)) + ".txt"
-    return cached_text("search-keys", key, lambda: _report_keys(texts))
+    key = cache_key(code_digest(__file__), str(KEY_SHARDS), report_id, "\x00".join(texts)) + ".txt"
+    return cached_text("search-keys", key, lambda: _report_keys(report_id, texts))
 
 
-def _report_keys(texts: list[str]) -> str:
+def _report_keys(report_id: str, texts: list[str]) -> str:
     keys: defaultdict[str, list[int]] = defaultdict(list)
     for number, text in enumerate(texts):
         folded = fold(text)
@@ -64,12 +66,12 @@ def _report_keys(texts: list[str]) -> str:
     shards: list[dict] = [{} for _ in range(KEY_SHARDS)]
     for key, records in keys.items():
         shards[shard_of(key)][key] = records
-    return "\n".join(json.dumps(s, ensure_ascii=False, separators=(",", ":"), sort_keys=True) for s in shards)
+    return "\n".join(json.dumps([report_id, s], ensure_ascii=False, separators=(",", ":"), sort_keys=True) if s else "" for s in shards)
 
 
 def key_files(parts: list[bytes]) -> list[bytes]:
-    """The key files of a language from its reports' parts, in the search page's order of reports:
-    file n is [[report number, {key: [record numbers]}], …] for the reports that have keys in it."""
-    lines = [part.split(b"\n") for part in parts]
-    return [b"[" + b",".join(b"[%d,%s]" % (i, split[n]) for i, split in enumerate(lines) if split[n] != b"{}") + b"]"
-            for n in range(KEY_SHARDS)]
+    """The key files of a language from its reports' parts: file n is [[report id, {key: [record
+    numbers]}], …] of the reports that have keys in it, joined as they are (no parsing, no formatting:
+    serve does this after every edit)."""
+    columns = zip(*(part.split(b"\n") for part in parts))
+    return [b"[" + b",".join(filter(None, column)) + b"]" for column in columns]

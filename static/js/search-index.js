@@ -23,6 +23,7 @@ function fetchJSON(url, cache, prepare) {
 export function loadShards(url) {
   return fetchJSON(url, indexes, (data) => new Map((Array.isArray(data) ? data : [data]).map((shard) => {
     for (const doc of shard.docs) {
+      doc[2] = shard.where[doc[2]];
       doc.folded = fold(doc[3]);
       doc.where = fold(doc[2]);
     }

@@ -5,7 +5,7 @@
 import { stemmer } from "../vendor/stemmer-2.0.1/index.js";
 import { fold } from "./fold.js";
 
-const files = new Map(); // key file URL -> promise of Map(key -> [[report number, records]])
+const files = new Map(); // key file URL -> promise of Map(key -> [[report id, records]])
 const MOST_PAIRS = 6; // pairs read per term: the first, the last and some between
 
 // FNV-1a over the key's code points, as search_keys.shard_of.
@@ -22,10 +22,10 @@ function loadKeys(url) {
       return response.json();
     }).then((reports) => {
       const byKey = new Map();
-      for (const [n, keys] of reports) {
+      for (const [id, keys] of reports) {
         for (const [key, records] of Object.entries(keys)) {
           if (!byKey.has(key)) byKey.set(key, []);
-          byKey.get(key).push([n, records]);
+          byKey.get(key).push([id, records]);
         }
       }
       return byKey;
@@ -36,7 +36,7 @@ function loadKeys(url) {
   return files.get(url);
 }
 
-// Report number -> Set of records holding one of `keys`.
+// Report id -> Set of records holding one of `keys`.
 async function holding(keys, base, shards) {
   const found = new Map();
   const loaded = await Promise.all(keys.map((key) => loadKeys(`${base}${shardOf(key, shards)}.json`).then((byKey) => byKey.get(key) || [])));
@@ -83,7 +83,7 @@ function stemPrefix(term) {
   return stem.length > 4 ? stem.slice(0, stem.length - 2) : stem.slice(0, 2);
 }
 
-// Report number -> Set of records that may hold every term of the query (all of them hold it when
+// Report id -> Set of records that may hold every term of the query (all of them hold it when
 // the term has no stem to widen it; the shard's search is the exact test).
 export async function candidates(query, map, base, shards, english) {
   const terms = fold(query).split(/\s+/).filter(Boolean);

@@ -147,6 +147,8 @@ def open_search(browser, served_site):
     def get(lang: str) -> Search:
         if lang not in pages:
             index = json.loads((site / PREFIX[lang] / RID / "search-index.json").read_text(encoding="utf-8"))
+            for doc in index["docs"]:
+                doc[2] = index["where"][doc[2]]  # a shard names each place in the report once
             index["map"] = json.loads((site / PREFIX[lang] / "search" / "charmap.json").read_text(encoding="utf-8"))["map"]
             page = context.new_page()
             page.on("pageerror", lambda e: errors.append(str(e)))
