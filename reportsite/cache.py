@@ -1,10 +1,25 @@
 """The user's private cache folder, for what the build can skip making again (compiled templates,
-the converted zh-Hant messages), each kept under a name derived from everything it was made from.
+loaded reports, zh-Hant text, share cards, Markdown notes, character maps), each entry kept under a
+name derived from everything it was made from.
 
-Shared infrastructure: content/ and every stage may keep things here; it imports none of them."""
+Compiled templates are code, and every other entry ends up in the published site, so an entry is
+trusted only because nobody but the user (or root) can have written it. That is checked on every
+read and write, not once: the folder is opened one component at a time from `/` without following
+symlinks, each folder on the way must belong to the user or root and be writable by nobody else
+(a sticky folder such as /tmp may be, since nobody else can move what the user owns in it), and the
+entry is opened relative to the folder so held. Someone who can write a folder above the cache
+therefore cannot swap it between the check and the read: the check is of the folder that is read.
+
+Each entry carries the SHA-256 of its bytes, checked when it is read: a damaged entry (a crash, a
+full disk, a disk error) is made again, never used. Entries are written whole (a temporary file,
+fsynced, renamed over the old one).
+
+Shared infrastructure: content/ and every stage may keep things here; it imports none of them.
+"""
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -12,46 +27,184 @@ import stat
 from functools import lru_cache
 from pathlib import Path
 
+_ENTRY = b"reportsite-cache-1\n"  # what an entry starts with, before the digest of the rest
+_DIGEST = 32
+_FOLDER = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
+_WRITABLE_BY_OTHERS = stat.S_IWGRP | stat.S_IWOTH
+_WARNINGS: dict[str, str] = {}  # why the cache is not used -> the warning, not yet told
+_TOLD: set[str] = set()  # the reasons told already: each once per process (serve rebuilds often)
+
+
+def cache_warnings() -> list[str]:
+    """Why the build ran without the cache, each reason once, for the command line to print."""
+    told = list(_WARNINGS.values())
+    _TOLD.update(_WARNINGS)
+    _WARNINGS.clear()
+    return told
+
+
+def _warn(reason: str, message: str) -> None:
+    if reason not in _TOLD:
+        _WARNINGS.setdefault(reason, f"warning: building without the cache: {message}")
+
+
+def home_folder() -> str | None:
+    """The user's home folder ($HOME, else the password database), or None if neither knows it."""
+    home = os.path.expanduser("~")
+    return home if os.path.isabs(home) else None
+
+
+def cache_base() -> str | None:
+    """$XDG_CACHE_HOME, or ~/.cache, symlinks resolved; None (with a warning) if neither is known."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):  # the XDG specification ignores a relative one
+        home = home_folder()
+        if home is None:
+            _warn("no-home", "neither XDG_CACHE_HOME nor HOME is set, and the user has no home folder (set XDG_CACHE_HOME)")
+            return None
+        base = os.path.join(home, ".cache")
+    return os.path.realpath(base)
+
 
 def private_cache_folder(name: str) -> Path | None:
-    """A folder for the build's cache, or None to work without one.
-
-    The cache holds what the build runs or shows, so it lives in the user's own cache folder
-    ($XDG_CACHE_HOME or ~/.cache), never in the shared temporary folder, and is used only if it is
-    a real folder owned by the user that nobody else can write to.
-    """
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    folder = base / "reportsite" / name
-    try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        info = os.lstat(folder)
-    except OSError:
+    """The cache folder for one kind of entry (made if need be), or None to work without one: no
+    known place for it, a folder on the way that someone else could write, or one the user cannot."""
+    base = cache_base()
+    if base is None:
         return None
-    private = stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
-    return folder if private else None
+    folder = os.path.join(base, "reportsite", name)
+    if folder in _USABLE:
+        return Path(folder)
+    try:
+        fd = _open_folder(folder, create=True)
+    except OSError as e:
+        _warn(f"unusable:{base}", f"cannot make {folder} ({e.strerror})")
+        return None
+    if fd is None:
+        _warn(f"shared:{base}", f"{folder} or a folder above it belongs to another user or others can write to it")
+        return None
+    try:
+        writable = os.access(".", os.W_OK, dir_fd=fd)  # also false on a read-only file system, even for root
+    finally:
+        os.close(fd)
+    if not writable:
+        _warn(f"read-only:{base}", f"{folder} cannot be written to")
+        return None
+    _USABLE.add(folder)  # read_cached and keep check the folder again each time: this only spares the warning's work
+    return Path(folder)
+
+
+_USABLE: set[str] = set()
+
+
+def _trusted(info: os.stat_result, last: bool) -> bool:
+    """A folder on the way to the cache: the user's or root's, and writable by nobody else (except a
+    sticky one above the cache, where nobody else can rename what is not theirs)."""
+    uid = os.geteuid()
+    if info.st_uid not in (0, uid) or not stat.S_ISDIR(info.st_mode):
+        return False
+    if last:
+        return info.st_uid == uid and not info.st_mode & _WRITABLE_BY_OTHERS
+    return not info.st_mode & _WRITABLE_BY_OTHERS or bool(info.st_mode & stat.S_ISVTX)
+
+
+def _open_folder(path: str, create: bool = False) -> int | None:
+    """A descriptor of the folder at `path` (absolute, without symlinks), opened from `/` one folder
+    at a time without following symlinks, each checked by `_trusted`; None if one is not trusted
+    (or, unless `create`, missing)."""
+    names = [n for n in path.split("/") if n]
+    fd = os.open("/", _FOLDER)
+    try:
+        if not _trusted(os.fstat(fd), last=not names):
+            return None
+        for i, name in enumerate(names):
+            try:
+                child = os.open(name, _FOLDER, dir_fd=fd)
+            except FileNotFoundError:
+                if not create:
+                    return None
+                try:
+                    os.mkdir(name, 0o700, dir_fd=fd)
+                except FileExistsError:
+                    pass
+                child = os.open(name, _FOLDER, dir_fd=fd)
+            except OSError as e:
+                if e.errno in (errno.ELOOP, errno.ENOTDIR):  # a symlink put in its place, or a file
+                    return None
+                raise
+            os.close(fd)
+            fd = child
+            if not _trusted(os.fstat(fd), last=i == len(names) - 1):
+                return None
+        opened, fd = fd, -1  # the caller's to close
+        return opened
+    finally:
+        if fd >= 0:
+            os.close(fd)
+
+
+def _entry_name(key: str) -> str:
+    if not key or "/" in key or key.startswith("."):
+        raise ValueError(f"not a cache key: {key!r}")
+    return key
 
 
 def read_cached(folder: Path | None, key: str) -> bytes | None:
-    """What was kept under `key`, or None (no cache, nothing kept, or unreadable)."""
+    """What was kept under `key`, or None: no cache, nothing kept, a folder or entry someone else
+    could have written, or an entry whose bytes are not the ones that were kept (made again)."""
     if folder is None:
         return None
+    name = _entry_name(key)
     try:
-        return (folder / key).read_bytes()
+        fd = _open_folder(str(folder))
+        if fd is None:
+            return None
+        try:
+            entry = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC, dir_fd=fd)
+        finally:
+            os.close(fd)
+        with os.fdopen(entry, "rb") as f:
+            info = os.fstat(f.fileno())
+            if not stat.S_ISREG(info.st_mode) or info.st_uid != os.geteuid():
+                return None
+            data = f.read()
     except OSError:
         return None
+    head, digest, body = data[:len(_ENTRY)], data[len(_ENTRY):len(_ENTRY) + _DIGEST], data[len(_ENTRY) + _DIGEST:]
+    if head != _ENTRY or hashlib.sha256(body).digest() != digest:
+        return None
+    return body
 
 
 def keep(folder: Path | None, key: str, data: bytes) -> None:
     """Keep `data` under `key`, whole or not at all: a build running beside never reads half a file,
-    and a full disk only means the next build makes it again."""
+    a crash leaves the old entry or the new one, and a full disk only means the next build makes it again."""
     if folder is None:
         return
-    partial = folder / f".{key}.{os.getpid()}"
+    name = _entry_name(key)
+    partial = f".{name}.{os.getpid()}.{os.urandom(4).hex()}"
     try:
-        partial.write_bytes(data)
-        os.replace(partial, folder / key)
+        fd = _open_folder(str(folder), create=True)  # made again if it was deleted since (serve)
     except OSError:
-        partial.unlink(missing_ok=True)
+        return
+    if fd is None:
+        return
+    try:
+        out = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600, dir_fd=fd)
+        try:
+            with os.fdopen(out, "wb") as f:
+                f.write(_ENTRY + hashlib.sha256(data).digest() + data)
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(partial, name, src_dir_fd=fd, dst_dir_fd=fd)
+        except OSError:
+            os.unlink(partial, dir_fd=fd)
+            raise
+    except OSError as e:
+        if e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            _warn(f"read-only:{os.path.dirname(os.path.dirname(folder))}", f"{folder} cannot be written to")
+    finally:
+        os.close(fd)
 
 
 def cached_text(name: str, key: str, make) -> str:

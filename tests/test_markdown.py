@@ -24,7 +24,7 @@ def test_a_rendered_text_comes_from_the_cache_the_second_time_without_loading_ma
     import subprocess
     import sys
 
-    probe = ("import sys; from reportsite.markdown import render_markdown, render_inline;"
+    probe = ("import sys; from reportsite.site.markdown import render_markdown, render_inline;"
              "print(render_markdown('某县 **二〇二二** 年\\n工作报告') + render_inline('<b>x</b>'));"
              "print('markdown_it' in sys.modules)")
     env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"))

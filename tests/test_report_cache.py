@@ -85,3 +85,27 @@ def test_a_report_whose_parts_folder_is_a_symlink_is_never_taken_from_the_cache(
     assert load_report_kept(folder, RID)[0] is not None
     load_report_kept(folder, RID)
     assert parses == [RID, RID]
+
+
+class _Runs:
+    """A pickle that, loaded, writes a file: what a kept report must never be able to hold."""
+
+    def __init__(self, marker: Path):
+        self.marker = marker
+
+    def __reduce__(self):
+        return exec, (f"open({str(self.marker)!r}, 'w').write('ran')",)
+
+
+def test_a_kept_report_is_data_that_runs_no_code_when_it_is_loaded(folder, parses, tmp_path):
+    import pickle
+
+    from reportsite.cache import keep, private_cache_folder
+
+    fresh = load_report_kept(folder, RID)
+    marker = tmp_path / "code-ran"
+    kept = private_cache_folder("reports")
+    for entry in kept.iterdir():
+        keep(kept, entry.name, pickle.dumps((_Runs(marker), [])))
+    assert load_report_kept(folder, RID) == fresh
+    assert not marker.exists() and parses == [RID, RID]

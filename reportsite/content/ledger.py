@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import ContentError
+from .reader import read_text_file
 from .model import Report
 from .yamlio import write_atomic
 
@@ -30,7 +31,9 @@ def read_ledger(folder: Path) -> list[str]:
 
 def check_ledger(folder: Path, display: str, report: Report) -> list[ContentError]:
     live = live_ids(report)
-    errors = []
+    _, errors = read_text_file(folder / LEDGER, f"{display}/{LEDGER}")  # a content file like any other
+    if errors:
+        return errors
     for old in read_ledger(folder):
         if old not in live and old not in report.retired:
             errors.append(ContentError(

@@ -159,6 +159,34 @@ class Meta:
     language: str = "zh-Hans"
     province: str = ""  # 山西省, when the report names it (`(山西省)闻喜县…`)
     digest: bool = False  # a news article that digests a report: one body, the targets, no parts
+    prefecture: str = ""  # 保定市, for a county-level place
+    named: str = ""  # the name the report gives its place when it has since been renamed (清苑县 for 清苑区)
+    level: str = ""  # county, district, county-level city or prefecture city
+    office: str = ""  # the issuing body: 保定市人民政府
+    kind: str = "report"  # report, excerpt (a copy that starts or stops inside the text) or news (a rewrite)
+
+
+TEXT_KINDS = ("report", "excerpt", "news")
+
+
+@dataclass(frozen=True)
+class Appendix:
+    """A list printed after the report (附件：2023年重点项目计划表), kept apart from its text."""
+
+    id: str
+    title: str
+    items: tuple[str, ...]
+    source: Source = Source()
+
+
+@dataclass(frozen=True)
+class Note:
+    """A note of the report's glossary (名词解释), linked from its marker `[1]` in the text."""
+
+    id: str
+    mark: str  # [1]
+    text: str  # the entry as printed, term and explanation
+    source: Source = Source()
 
 
 @dataclass(frozen=True)
@@ -172,6 +200,8 @@ class Report:
     lists: tuple[NumberedList, ...] = ()
     retired: dict = field(default_factory=dict)  # old id -> id that now holds its content
     repairs: tuple[Repair, ...] = ()
+    notes: tuple[Note, ...] = ()
+    appendices: tuple[Appendix, ...] = ()
 
     def all_paragraphs(self) -> list[Paragraph]:
         return [*self.opening, *(p for part in self.parts for p in part.paragraphs), *self.closing]

@@ -1,14 +1,17 @@
 """The reader toolkit every YAML file of content/ is read with: typed fields out of the loaded YAML,
-each problem collected with its file, line and field (`path:line: field: message (hint)`)."""
+each problem collected with its file, line and field (`path:line: field: message (hint)`); and the
+content files that are not YAML, read by the same rules."""
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
+from pathlib import Path
 
 from ..errors import ContentError
 from .model import ID_PATTERN
-from .yamlio import LineDict, LineList
+from .yamlio import LineDict, LineList, read_content_file
 
 ID = re.compile(ID_PATTERN)
 HTTP_URL = re.compile(r"\Ahttps?://[^\s<>\"']+\Z")
@@ -23,6 +26,15 @@ MAX_NUMBER = 99
 _BREAKING = frozenset({"Cc", "Zl", "Zp"})
 # A title is drawn on the share card and repeated in every page's <title> and meta tags.
 MAX_LINE_CHARS = 500
+# Private-use characters stand for no character a reader can see (a garbled byte pair may become
+# one), and the page frames mark their slots with them (frames.py): no content may bring one in.
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
+PRIVATE_USE_HINT = "delete it: it stands for no character a reader can see, and is often a garbled one"
+
+
+def private_use_message(char: str) -> str:
+    return f"contains a private-use character (U+{ord(char):04X})"
+
 
 class Reader:
     """Reads typed fields out of one YAML file, collecting errors with file, line and field."""
@@ -64,6 +76,10 @@ class Reader:
         if not isinstance(value, str):
             self.error(node, key, f"{field}{key}", f"expected text, got {describe(value)}")
             return default
+        found = _PRIVATE_USE.search(value)
+        if found is not None:
+            self.error(node, key, f"{field}{key}", private_use_message(found.group()), PRIVATE_USE_HINT)
+            return _PRIVATE_USE.sub("", value)
         return value
 
     def number(self, node: LineDict, key: str, field: str, integer: bool = False):
@@ -112,3 +128,21 @@ def describe(value) -> str:
     if isinstance(value, str):
         return f"text {value[:20]!r}"
     return type(value).__name__.replace("LineDict", "a mapping").replace("LineList", "a list")
+
+
+def read_text_file(path: Path, display: str) -> tuple[str | None, list[ContentError]]:
+    """A content file that is not YAML (a Markdown note, a phrase list) by the YAML's rules (see
+    read_content_file), and without private-use characters; None if it does not exist."""
+    if not os.path.lexists(path):
+        return None, []
+    text, errors = read_content_file(path, display)
+    if text is None:
+        return None, errors
+    line, counted = 1, 0
+    for found in _PRIVATE_USE.finditer(text):  # the first of each line, of the first few lines
+        line, counted = line + text.count("\n", counted, found.start()), found.start()
+        if not errors or errors[-1].line != line:
+            errors.append(ContentError(display, line, "", private_use_message(found.group()), PRIVATE_USE_HINT))
+            if len(errors) == 10:
+                break
+    return (None if errors else text), errors

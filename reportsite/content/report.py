@@ -5,8 +5,8 @@ import makes it. Every problem is found at once."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-import pickle
 import re
 import stat
 import sys
@@ -19,7 +19,7 @@ import yaml
 from ..cache import cache_key, code_digest, keep, private_cache_folder, read_cached
 from ..errors import ContentError
 from .checks import check_references
-from .model import REPORT_ID_PATTERN, Meta, Report
+from .model import REPORT_ID_PATTERN, Appendix, Block, Evidence, Meta, Note, NumberedList, Paragraph, Part, Repair, Report, Section, Source, Target
 from .parts import load_parts, paragraph_data, part_data, part_filename, read_paragraphs
 from .provenance import load_repairs
 from .reader import HTTP_URL, ID, SITE_NAMES, Reader
@@ -58,7 +58,8 @@ def load_report(folder: Path, display: str) -> tuple[Report | None, list[Content
     if not (parts_complete and targets_complete) or r.bad_ids:
         return None, errors
     repairs, repair_errors = load_repairs(folder, display)
-    report = Report(report_id, meta, opening, tuple(parts), closing, tuple(targets), tuple(lists), retired, repairs)
+    report = Report(report_id, meta, opening, tuple(parts), closing, tuple(targets), tuple(lists), retired, repairs,
+                    notes=_notes(r, node), appendices=_appendices(r, node))
     return report, errors + repair_errors + check_references(report, display)
 
 
@@ -78,17 +79,50 @@ def load_report_kept(folder: Path, display: str) -> tuple[Report | None, list[Co
     cache = private_cache_folder("reports") if inputs is not None else None
     if cache is None:
         return load_report(folder, display)
-    key = cache_key(display, _loader_digest(), inputs)
+    key = cache_key(display, _loader_digest(), inputs) + ".json"
     kept = read_cached(cache, key)
     if kept is not None:
         try:
-            return pickle.loads(kept)
-        except Exception:  # damaged: loaded again and kept anew
+            report, errors = json.loads(kept, object_hook=_from_plain)
+            if isinstance(report, Report) and all(isinstance(e, ContentError) for e in errors):
+                return report, list(errors)
+        except (ValueError, TypeError, KeyError):  # not what this code keeps: loaded again and kept anew
             pass
     report, errors = load_report(folder, display)
     if report is not None:
-        keep(cache, key, pickle.dumps((report, errors), protocol=pickle.HIGHEST_PROTOCOL))
+        keep(cache, key, json.dumps(_plain((report, errors)), ensure_ascii=False, separators=(",", ":")).encode())
     return report, errors
+
+
+# What a kept report is made of. It is kept as JSON, which runs no code when it is read: a dataclass
+# is {"@": its name, "v": its fields in order}, a mapping {"=": …}, a tuple or list a JSON list.
+_KEPT_TYPES = {cls.__name__: cls for cls in (Report, Meta, Part, Section, Paragraph, Block, Source, Target, Evidence,
+                                              NumberedList, Repair, Note, Appendix, ContentError)}
+_FIELDS = {cls: tuple(f.name for f in fields(cls)) for cls in _KEPT_TYPES.values()}
+
+
+def _plain(value):
+    """`value` as JSON data (see _KEPT_TYPES)."""
+    if isinstance(value, (tuple, list)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {"=": {k: _plain(v) for k, v in value.items()}}
+    if _KEPT_TYPES.get(type(value).__name__) is type(value):
+        return {"@": type(value).__name__, "v": [_plain(getattr(value, f.name)) for f in fields(value)]}
+    if value is None or type(value) in (str, int, float, bool):
+        return value
+    raise TypeError(f"cannot keep {type(value).__name__}")
+
+
+def _from_plain(data: dict):
+    """What _plain made a JSON object from (json.loads calls it for each, innermost first). The
+    model's lists (of units, of target ids) hold no lists: one level comes back as tuples."""
+    if "@" in data:
+        cls = _KEPT_TYPES[data["@"]]
+        unit = object.__new__(cls)  # as pickle makes it: frozen dataclasses' __init__ sets each field the slow way
+        unit.__dict__.update(zip(_FIELDS[cls], [tuple(v) if type(v) is list else v for v in data["v"]], strict=True))
+        return unit
+    return data["="] if "=" in data else data  # a mapping, and then its wrapper
 
 
 def _plain_inputs(folder: Path) -> list[tuple[str, str]] | None:
@@ -150,7 +184,33 @@ def _meta(r: Reader, node: LineDict) -> Meta:
         salutation=r.line(node, "salutation", "", required=False),
         language=r.line(node, "language", "", required=False, default="zh-Hans"),
         province=r.line(node, "province", "", required=False), digest=node.get("digest") is True,
+        prefecture=r.line(node, "prefecture", "", required=False), named=r.line(node, "named", "", required=False),
+        level=r.line(node, "level", "", required=False), office=r.line(node, "office", "", required=False),
+        kind=r.line(node, "kind", "", required=False, default="report"),
     )
+
+
+def _entries(r: Reader, node: LineDict, key: str, make) -> tuple:
+    """The mappings listed under `key` (notes:, appendices:), each made into a unit by make(item, field prefix)."""
+    out = []
+    for i, item in enumerate(r.items(node, key, "", required=False)):
+        item = r.mapping(item, f"{key}[{i}]")
+        if item is not None:
+            out.append(make(item, f"{key}[{i}]."))
+    return tuple(out)
+
+
+def _notes(r: Reader, node: LineDict) -> tuple[Note, ...]:
+    """The glossary's entries under `notes:` (id, mark, text), linked from their markers in the text."""
+    return _entries(r, node, "notes", lambda item, f: Note(
+        r.ident(item, "id", f), r.line(item, "mark", f), r.text(item, "text", f), Source(r.path, item.line)))
+
+
+def _appendices(r: Reader, node: LineDict) -> tuple[Appendix, ...]:
+    """The lists printed after the report under `appendices:` (id, title, items)."""
+    return _entries(r, node, "appendices", lambda item, f: Appendix(
+        r.ident(item, "id", f), r.line(item, "title", f), tuple(str(x) for x in r.items(item, "items", f, required=False)),
+        Source(r.path, item.line)))
 
 
 def report_folders(root: Path) -> list[Path]:
@@ -171,7 +231,7 @@ def load_site_content(root: Path) -> tuple[list[Report], list[ContentError]]:
 
 
 # Written only when set, so that reports without them keep their files as they were.
-_OPTIONAL_META = {"province": "", "digest": False}
+_OPTIONAL_META = {"province": "", "digest": False, "prefecture": "", "named": "", "level": "", "office": "", "kind": "report"}
 
 
 def meta_data(meta: Meta) -> dict:
@@ -186,6 +246,10 @@ def report_data(report: Report) -> dict:
         "parts": [part_filename(p) for p in report.parts],
         "opening": [paragraph_data(p) for p in report.opening],
         "closing": [paragraph_data(p) for p in report.closing],
+        # The glossary's entries, linked from their markers ([1]) in the text, and the lists printed
+        # after the report; written only when there are any.
+        **({"notes": [{"id": n.id, "mark": n.mark, "text": n.text} for n in report.notes]} if report.notes else {}),
+        **({"appendices": [{"id": a.id, "title": a.title, "items": list(a.items)} for a in report.appendices]} if report.appendices else {}),
         "retired": dict(report.retired),
     }
 

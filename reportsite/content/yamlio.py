@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -184,21 +185,41 @@ def _construct_tree(loader: _LineLoader, node: yaml.Node) -> object:
     return loader.construct_object(node, deep=True)
 
 
+def read_content_file(path: Path, display: str, max_bytes: int = MAX_FILE_BYTES) -> tuple[str | None, list[ContentError]]:
+    """The text of a content file, YAML or not, or None and why not: it may be a symlink only to a
+    file in the folder it is in, must be a plain file (a FIFO would hang the build) of at most
+    `max_bytes`, and must be UTF-8."""
+    real, folder = os.path.realpath(path), os.path.realpath(path.parent)
+    if os.path.commonpath([real, folder]) != folder:
+        return None, [ContentError(display, 0, "", f"a symlink to {real}, outside {path.parent.name}/", "copy the file here instead of linking to it")]
+    too_big = "split it, or check that it is the file you meant"
+    try:
+        with os.fdopen(os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC), "rb") as f:
+            info = os.fstat(f.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                return None, [ContentError(display, 0, "", "not a plain file", "replace it with a text file")]
+            if info.st_size > max_bytes:
+                return None, [ContentError(display, 0, "", f"file of {info.st_size:,} bytes, more than {max_bytes:,}", too_big)]
+            data = f.read(max_bytes + 1)  # it may grow while it is read
+    except OSError as e:
+        return None, [ContentError(display, 0, "", f"cannot read the file ({e.strerror})")]
+    if len(data) > max_bytes:
+        return None, [ContentError(display, 0, "", f"file of more than {max_bytes:,} bytes", too_big)]
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as e:
+        return None, [ContentError(display, 0, "", f"not UTF-8 text ({e.reason} at byte {e.start})", "save the file as UTF-8")]
+
+
 def load_yaml(path: Path, display: str) -> tuple[object, list[ContentError]]:
     """Parse `path`; a syntax error comes back as a ContentError naming the file and line.
 
     A repeated key is an error naming both lines (the first value is kept, so nothing that
     follows from it is reported); oversized files, text and alias expansions are refused.
     """
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            return None, [ContentError(display, 0, "", f"file of {path.stat().st_size:,} bytes, more than {MAX_FILE_BYTES:,}",
-                                       "split it, or check that it is the file you meant")]
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as e:
-        return None, [ContentError(display, 0, "", f"not UTF-8 text ({e.reason} at byte {e.start})", "save the file as UTF-8")]
-    except OSError as e:
-        return None, [ContentError(display, 0, "", f"cannot read the file ({e.strerror})")]
+    text, errors = read_content_file(path, display)
+    if text is None:
+        return None, errors
     try:
         data, duplicates = _parse(text)
         return data, [ContentError(display, second, str(key), f"duplicate key, first given at line {first}", "keep one of them")

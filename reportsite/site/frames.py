@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import re
+import secrets
 
 import jinja2
 from markupsafe import Markup, escape
@@ -24,8 +25,17 @@ from markupsafe import Markup, escape
 from .pages import json_ld
 
 log = logging.getLogger(__name__)
-_MARK = re.compile("\ue000([a-z0-9-]+)\ue001")
+# A marker is a private-use character, a secret drawn when the process starts, the value's name and
+# another private-use character. Text that content put in the layout (a report's title, say) cannot
+# know the secret, so it cannot make a marker that the page's values would be filled into: any
+# marker character it holds is stray, and a frame with a stray one is not used.
+_SECRET = secrets.token_hex(8)
+_MARK = re.compile(f"\ue000{_SECRET}([a-z0-9-]+)\ue001")
 _STRAY = re.compile("[\ue000\ue001]")
+
+
+def _marker(name: str) -> str:
+    return f"\ue000{_SECRET}{name}\ue001"
 
 
 class FrameRefused(Exception):
@@ -37,7 +47,7 @@ class Slot(str):
     for (part of the shape), but refuses to be compared or measured."""
 
     def __new__(cls, name: str, value) -> "Slot":
-        slot = super().__new__(cls, f"\ue000{name}\ue001")
+        slot = super().__new__(cls, _marker(name))
         slot.truth = bool(value)
         return slot
 
@@ -110,7 +120,7 @@ def make_frame(template: jinja2.Template, variables: dict, slots) -> Frame | Non
     context = template.new_context(variables)
     own = tuple(template.blocks)
     for name in own:
-        context.blocks[name] = [lambda _context, mark=f"\ue000block-{name}\ue001": iter([mark])]
+        context.blocks[name] = [lambda _context, mark=_marker(f"block-{name}"): iter([mark])]
     try:
         text = "".join(template.root_render_func(context))
     except FrameRefused as e:
@@ -120,7 +130,7 @@ def make_frame(template: jinja2.Template, variables: dict, slots) -> Frame | Non
     pieces = _MARK.split(text)
     names = set(pieces[1::2])
     if any(_STRAY.search(piece) for piece in pieces[::2]):
-        return _refused(template, "a per-page value came out changed (filtered, cut or encoded)")
+        return _refused(template, "a per-page value came out changed (filtered, cut or encoded), or a marker character came in as text")
     if not names <= set(slots) | {f"block-{b}" for b in own}:
         return _refused(template, "the layout printed a value the frame does not know")
     imports = {k: v for k, v in context.vars.items() if k not in variables}

@@ -10,6 +10,7 @@ import shutil
 import tempfile
 from pathlib import Path, PurePosixPath
 
+from ..cache import home_folder
 from ..errors import OutputProblem, UnsafeOutputPath
 
 _RENAME_EXCHANGE = 2
@@ -240,7 +241,8 @@ def _protected(target: Path, sources: dict[str, Path]) -> str | None:
             return f"it {'is' if target == folder else 'holds'} the {name} folder"
         if folder in target.parents:
             return f"it is inside the {name} folder"
-    for name, folder in (("current", Path.cwd().resolve()), ("home", Path.home().resolve())):
+    known = {"current": str(Path.cwd()), "home": home_folder()}  # no home for a user without HOME or a passwd entry
+    for name, folder in ((name, Path(path).resolve()) for name, path in known.items() if path):
         if target == folder or target in folder.parents:
             return f"it {'is' if target == folder else 'holds'} the {name} folder"
     return None

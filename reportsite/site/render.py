@@ -12,7 +12,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from ..cache import private_cache_folder
+from ..cache import keep, private_cache_folder, read_cached
 from ..errors import ContentError, ContentErrors
 from .frames import Frame, json_ld_filter, make_frame, marked_page, page_values, shape
 from .i18n import Lang
@@ -48,6 +48,22 @@ def bytecode_folder() -> Path | None:
     return private_cache_folder("jinja")
 
 
+class PrivateBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates kept in the private cache. They are code the build runs, trusted because
+    cache.py reads them only from a folder nobody but the user can write, and never half written."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        data = read_cached(self.folder, f"{bucket.key}.jinja")
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        keep(self.folder, f"{bucket.key}.jinja", bucket.bytecode_to_string())
+
+
 @lru_cache(maxsize=8)
 def make_environment(templates: Path) -> jinja2.Environment:
     """One environment per templates folder and process: serve's rebuilds reuse what it compiled,
@@ -56,7 +72,7 @@ def make_environment(templates: Path) -> jinja2.Environment:
     cache = bytecode_folder()
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates)),
-        bytecode_cache=jinja2.FileSystemBytecodeCache(str(cache)) if cache else None,
+        bytecode_cache=PrivateBytecodeCache(cache) if cache else None,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

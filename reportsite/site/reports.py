@@ -14,6 +14,7 @@ from pathlib import Path
 from ..content.archive import Archive, YearLinks
 from ..content.ledger import check_ledger
 from ..content.model import Report
+from ..content.notes import load_notes
 from ..content.report import load_report_kept, report_folders
 from ..content.translations import GlossaryTerm, Translation, load_glossary, load_translation
 from ..errors import ContentError, ContentErrors
@@ -34,6 +35,7 @@ class LoadedReport:
     folder: Path
     translation: Translation | None
     glossary: tuple[GlossaryTerm, ...]
+    notes: dict[str, str] = field(default_factory=dict)  # the about page's Markdown, "zh" and "en" (content/notes.py)
 
 
 @dataclass(eq=False)  # compared by identity: "is this the one reused" never looks inside
@@ -73,9 +75,11 @@ def load_report_item(content: Path, folder: Path) -> tuple[LoadedReport | None, 
     errors += errs
     glossary, errs = load_glossary(folder, display)
     errors += errs + check_ledger(folder, display, report)
+    notes, errs = load_notes(folder, display)
+    errors += errs
     if any(not e.warning for e in errors):
         return None, errors
-    return LoadedReport(report, folder, translation, tuple(glossary)), errors
+    return LoadedReport(report, folder, translation, tuple(glossary), notes), errors
 
 
 def make_report_build(item: LoadedReport, settings: Settings, key: str, years: YearLinks) -> ReportBuild:
@@ -101,18 +105,16 @@ def glossary_entries(terms: tuple[GlossaryTerm, ...], lang: Lang) -> tuple[Gloss
 
 def _page_input(rb: ReportBuild, lang: Lang, settings: Settings) -> ReportPageInput:
     return ReportPageInput(rv=rb.views[lang.code], lang=lang, site_title=settings.site.title_in(lang.code), base_url=settings.url,
-                           notes=_notes(rb.item.folder, lang), partner=rb.views.get("zh-Hans" if lang.code == "en" else "en"),
+                           notes=_notes(rb.item.notes, lang), partner=rb.views.get("zh-Hans" if lang.code == "en" else "en"),
                            glossary=rb.glossaries[lang.code], retired=rb.item.report.retired)
 
 
-def _notes(folder: Path, lang: Lang) -> str:
+def _notes(notes: dict[str, str], lang: Lang) -> str:
     """Editors' notes for the about page: about.en.md for English, about.md (converted for zh-Hant,
     with the interface words) otherwise."""
-    english = folder / "about.en.md"
-    if lang.code == "en" and english.exists():
-        return english.read_text(encoding="utf-8")
-    chinese = folder / "about.md"
-    return lang.ui_text(chinese.read_text(encoding="utf-8")) if chinese.exists() and lang.code != "en" else ""
+    if lang.code == "en":
+        return notes.get("en", "")
+    return lang.ui_text(notes["zh"]) if "zh" in notes else ""
 
 
 def gather(content: Path, settings: Settings, strict: bool, previous: dict[str, ReportBuild]

@@ -25,6 +25,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .build import render_site
+from ..cache import cache_warnings
 from ..errors import ContentErrors
 from .output import BlobTree
 
@@ -95,6 +96,8 @@ def rebuild(content: Path, templates: Path, static: Path, state: DevState, base_
     state.errors = []
     state.builds += 1
     log(f"rebuilt {stats.pages} pages in {time.perf_counter() - started:.2f}s")
+    for warning in cache_warnings():  # each once while serve runs
+        log(warning)
     state.publish("reload", "")
     tree.sweep(earlier)  # after the reload is sent: open pages need not wait for the deletions
     return True

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
-from ..content.reader import Reader
+from ..content.reader import Reader, read_text_file
 from ..content.yamlio import LineDict, load_yaml
 from ..errors import ContentError, ContentErrors
 from .i18n import Lang, load_languages, remembered_text
@@ -139,11 +139,12 @@ class Settings:
 def load_settings(content: Path, templates: Path, static: Path, base_url: str | None) -> Settings:
     """site.yaml, templates, message catalogs and static files, or ContentErrors."""
     config, problems = load_site_settings(content, base_url)
+    phrases = content / "zh-hant-phrases.txt"
+    problems += read_text_file(phrases, f"{content.name}/{phrases.name}")[1]
     if any(not p.warning for p in problems):
         raise ContentErrors(problems)
     url, title = config.base_url, config.title
     compiled = load_templates(make_environment(templates), TEMPLATES)
-    phrases = content / "zh-hant-phrases.txt"
     languages = tuple(load_languages(templates, phrases=phrases))
     site = SiteInfo(title, url, urlsplit(url).path or "/", languages, _asset_version(static) if static.exists() else "0",
                     config.contact_url, site_titles(config, languages))

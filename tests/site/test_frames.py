@@ -84,3 +84,34 @@ def test_a_layout_that_uses_a_per_page_value_beyond_printing_it_still_gets_every
         assert old in text
         base.write_text(text.replace(old, new, 1), encoding="utf-8")
     assert _differing(project, monkeypatch) == []
+
+
+MARKER_PAYLOAD = '\ue000jsonld\ue001" http-equiv="refresh" content="0;url=https://evil.example/'
+
+
+def test_frame_markers_in_a_title_and_a_note_inject_nothing_even_past_the_content_check(tmp_path, monkeypatch):
+    """The content check refuses private-use characters; were it bypassed, a report title and an
+    about note holding a frame's marker still come out as text, on every page, as rendered whole."""
+    import re
+    import shutil
+
+    import yaml
+
+    from reportsite.content import reader
+
+    monkeypatch.setattr(reader, "_PRIVATE_USE", re.compile("(?!)"), raising=False)
+    project = copy_project(tmp_path)
+    # A second report, after the seed: the seed's pages are the first of each template made from frames.
+    folder = project / "content" / "reports" / "zz-2022"
+    shutil.copytree(project / "content" / "reports" / "jiangxian-2022", folder)
+    report = folder / "report.yaml"
+    data = yaml.safe_load(report.read_text(encoding="utf-8"))
+    data["id"] = "zz-2022"
+    data["title"] += MARKER_PAYLOAD
+    report.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    for note in ("about.md", "about.en.md"):
+        (folder / note).write_text((folder / note).read_text(encoding="utf-8") + f"\n{MARKER_PAYLOAD}\n", encoding="utf-8")
+    framed = _pages(project, monkeypatch, True)
+    assert [path for path, html in framed.items() if b'http-equiv="refresh"' in html] == []
+    whole = _pages(project, monkeypatch, False)
+    assert [path for path in framed if framed[path] != whole[path]] == []
