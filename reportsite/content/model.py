@@ -11,6 +11,11 @@ STATUSES = ("not-rated", "on-track", "at-risk", "off-track", "achieved", "missed
 # with), other quantified commitments of the plan, quantified results of the review, numbered list items.
 KINDS = ("indicator", "indicator-result", "commitment", "result", "list-item")
 
+# What a figure is, beside its kind: "" is what the kind says (a goal or a result); a five-year goal
+# (年均增长); the design capacity of a plant (设计产能, 日处理); a planned total investment (总投资); existing
+# stock, a fact and neither a promise nor last year's output (现有养老机构9所).
+NATURES = ("", "five-year-goal", "capacity", "investment", "stock")
+
 # IDs are anchors, folder and file names: \A and \Z, not ^ and $, since `$` also matches before a
 # trailing newline, which would let "p1\n" through.
 ID_PATTERN = r"\A[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z"
@@ -104,6 +109,17 @@ class Target:
     outcome: float | None = None
     evidence: tuple[Evidence, ...] = ()
     source: Source = Source()
+    label: str = ""  # what is counted, of what, where: 涧东村至磨里村通道绿化
+    sentence: str = ""  # the whole sentence the clause stands in
+    clause: tuple[int, int] | None = None  # where `text` stands in `sentence`: [start, end)
+    nature: str = ""  # one of NATURES
+    duplicate_of: str = ""  # the target that counts the same thing (a livelihood project also a commitment)
+    reviewed: bool = False  # an editor checked it: a re-import keeps it as it is
+
+    @property
+    def measure(self) -> str:
+        """growth (a rate of change) or level (an amount)."""
+        return "growth" if self.growth is not None else "level"
 
 
 @dataclass(frozen=True)

@@ -146,11 +146,18 @@ def truncation_warnings(report: Report) -> list[str]:
 
 
 def _carry_tracking(targets: list[Target], previous: Report | None) -> list[Target]:
-    """Keep what editors recorded about a target (status, outcome, evidence) across a re-import."""
+    """Keep what editors recorded about a target (status, outcome, evidence) across a re-import, and a
+    reviewed target whole: its label, nature, figure and cross-references are an editor's."""
     if previous is None:
         return targets
     old = {t.id: t for t in previous.targets}
-    return [replace(t, status=o.status, outcome=o.outcome, evidence=o.evidence) if (o := old.get(t.id)) else t for t in targets]
+    return [_carried(t, o) if (o := old.get(t.id)) else t for t in targets]
+
+
+def _carried(new: Target, old: Target) -> Target:
+    if old.reviewed:
+        return replace(old, paragraph=new.paragraph, list=new.list, baseline=new.baseline or old.baseline, source=new.source)
+    return replace(new, status=old.status, outcome=old.outcome, evidence=old.evidence)
 
 
 def _retire_vanished(report: Report, previous: Report | None) -> dict:
