@@ -14,12 +14,11 @@ from pathlib import Path
 
 import yaml
 
+from ..content.vocabulary import load_vocabulary
 from .i18n import Lang
 from .views import GlossaryEntry
 
 SYNONYMS = Path(__file__).with_name("synonyms.yaml")
-# The indicator vocabulary, where the targets stage keeps it (either place).
-VOCABULARIES = (Path(__file__).parent.parent / "content" / "vocabulary.yaml", Path(__file__).parent.parent / "vocabulary.yaml")
 
 
 @lru_cache(maxsize=None)
@@ -32,10 +31,7 @@ def synonym_groups() -> list[dict]:
 
 
 def vocabulary_groups() -> list[dict]:
-    for path in VOCABULARIES:
-        if path.exists():
-            return [{"zh": list(i["names"]), "en": [i["en"]]} for i in _read(path).get("indicators", []) if i.get("names")]
-    return []
+    return [{"zh": list(i.names), "en": [i.en]} for i in load_vocabulary().indicators.values() if i.names]
 
 
 def expansion_groups(lang: Lang, glossaries: list[tuple[GlossaryEntry, ...]]) -> list[dict]:
