@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ctypes
 import hashlib
+import json
 import os
 import shlex
 import shutil
@@ -78,6 +79,18 @@ class OutputTree:
         """What a later build needs to reuse these files; a tree that cannot reuse keeps nothing."""
         return {}
 
+    def remembered(self, name: str, paths: list[str], context: list[str]) -> list[str] | None:
+        """The digests of `paths` that remember() noted under `name` for the same paths and context, in a
+        tree that keeps them (serve's); None elsewhere."""
+        return None
+
+    def remember(self, name: str, paths: list[str], context: list[str]) -> None:
+        """Note the digests of `paths` under `name` for a later build's tree (serve's keeps them)."""
+
+    def reuse(self, path: str, digest: str) -> bool:
+        """Name a file of an earlier build at `path` again, if the tree still holds it."""
+        return False
+
     def adopt(self, files: dict[str, str]) -> None:
         raise ValueError("only a BlobTree can reuse the files of an earlier build")
 
@@ -134,6 +147,26 @@ class BlobTree(OutputTree):
 
     def digests_of(self, paths: list[str]) -> dict[str, str]:
         return {path: self.digests[path] for path in paths}
+
+    def remembered(self, name: str, paths: list[str], context: list[str]) -> list[str] | None:
+        memo = self.store / f"memo-{name}.json"
+        try:
+            kept = json.loads(memo.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return kept["digests"] if kept.get("paths") == paths and kept.get("context") == context else None
+
+    def remember(self, name: str, paths: list[str], context: list[str]) -> None:
+        digests = [self.digests.get(path, "") for path in paths]
+        memo = {"paths": paths, "context": context, "digests": digests}
+        (self.store / f"memo-{name}.json").write_text(json.dumps(memo, ensure_ascii=False), encoding="utf-8")
+
+    def reuse(self, path: str, digest: str) -> bool:
+        if not digest or not (self.store / digest).exists():
+            return False
+        self.reserve([path])
+        self.digests[path] = digest
+        return True
 
     def adopt(self, files: dict[str, str]) -> None:
         """Take an earlier build's files as they are: their paths were checked when they were written,

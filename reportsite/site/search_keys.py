@@ -71,7 +71,16 @@ def _report_keys(report_id: str, texts: list[str]) -> str:
 
 def key_files(parts: list[bytes]) -> list[bytes]:
     """The key files of a language from its reports' parts: file n is [[report id, {key: [record
-    numbers]}], …] of the reports that have keys in it, joined as they are (no parsing, no formatting:
-    serve does this after every edit)."""
-    columns = zip(*(part.split(b"\n") for part in parts))
-    return [b"[" + b",".join(filter(None, column)) + b"]" for column in columns]
+    numbers]}], …] of the reports that have keys in it, joined as they are (no parsing, no formatting)."""
+    lines = [part.split(b"\n") for part in parts]
+    return [key_file(lines, n) for n in range(KEY_SHARDS)]
+
+
+def key_file(lines: list[list[bytes]], n: int) -> bytes:
+    """Key file n from the reports' parts split into lines."""
+    return b"[" + b",".join(filter(None, (part[n] for part in lines))) + b"]"
+
+
+def changed_files(old: list[bytes], new: list[bytes]) -> set[int]:
+    """The key files that a report's new part changes: those whose line differs."""
+    return {n for n, (a, b) in enumerate(zip(old, new)) if a != b}

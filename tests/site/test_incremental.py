@@ -10,6 +10,7 @@ import pytest
 
 from reportsite.site.build import render_site
 from reportsite.site.output import BlobTree
+from reportsite.site.search_keys import KEY_SHARDS
 
 from .conftest import copy_project
 
@@ -140,3 +141,15 @@ def test_a_build_in_forked_workers_writes_the_same_files_as_one_in_a_single_proc
     build_site(project / "content", tmp_path / "two", project / "templates", project / "static", base_url=BASE, processes=2)
     one, two = _files(tmp_path / "one"), _files(tmp_path / "two")
     assert one.keys() == two.keys() and [path for path in one if one[path] != two[path]] == []
+
+
+def test_a_rebuild_joins_again_only_the_search_key_files_whose_lines_the_edit_changes(archive, monkeypatch):
+    project, store, reports = archive
+    added = []
+    real = BlobTree.add
+    monkeypatch.setattr(BlobTree, "add", lambda self, path, data, reserved=False: added.append(path) or real(self, path, data, reserved))
+    edit_text(project)  # 132 -> 150: the pairs 15 and 50 come in, 13 and 32 may go
+    tree, _, _ = render_site(project / "content", project / "templates", project / "static", base_url=BASE, tree=BlobTree(store), previous=reports)
+    joined = [path for path in added if path.startswith("search/keys/")]
+    assert 0 < len(joined) <= 16  # a few changed pairs and characters, not the 1024 files
+    assert sum(1 for path in tree.digests if path.startswith("search/keys/")) == KEY_SHARDS
