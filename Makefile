@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 # would fetch a Java runtime of its own, is skipped.
 NODE_STAMP := node_modules/.installed
 
-.PHONY: site example test check serve bench clean bytecode
+.PHONY: site example test check serve bench mutation clean bytecode
 
 site: bytecode
 	$(PY) build.py
@@ -16,8 +16,9 @@ site: bytecode
 example: bytecode
 	$(PY) build.py --content examples/content --out example-site
 
+# In parallel, one worker per core; every test has its own empty cache and temporary folder.
 test: bytecode $(NODE_STAMP)
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n auto
 
 check: bytecode
 	$(PY) build.py check
@@ -28,6 +29,13 @@ serve: bytecode
 bench: bytecode
 	$(PY) -m pip install -q -e '.[bench]'
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+# Mutation testing of one target of mutation/ (ingest, output or search), on a copy of the project;
+# MODULE=path narrows it to one module and TESTS="files" to its own tests; RESUME=1 goes on with an
+# interrupted run. Not part of `test`.
+mutation: bytecode
+	$(PY) -m pip install -q -e '.[mutation]'
+	$(PY) mutation/run.py $(or $(TARGET),output) $(if $(MODULE),--module $(MODULE)) $(if $(TESTS),--tests "$(TESTS)") $(if $(RESUME),--resume)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,4 +53,4 @@ bytecode: $(STAMP)
 	@$(PY) -m compileall -q reportsite >/dev/null
 
 clean:
-	rm -rf site .site.* example-site .example-site.* $(VENV) node_modules
+	rm -rf site .site.* example-site .example-site.* .mutation $(VENV) node_modules

@@ -9,6 +9,7 @@ import os
 import shlex
 import shutil
 import tempfile
+import time
 from pathlib import Path, PurePosixPath
 
 from ..cache import home_folder
@@ -308,16 +309,30 @@ def write_failed(error: OSError, out: Path) -> OutputProblem:
     return OutputProblem(f"cannot write the site: {where}{error.strerror or error}; the previous site in {out} is intact")
 
 
+def _wait_to_be_killed(step: str) -> None:
+    """With REPORTSITE_PAUSE=<step>:<file>, the build writes its pid to <file> at that step of the
+    swap and waits there, so that a test can kill it at a known moment instead of after a guessed delay."""
+    wanted, _, flag = os.environ.get("REPORTSITE_PAUSE", "").partition(":")
+    if wanted == step and flag:
+        Path(flag).write_text(str(os.getpid()), encoding="utf-8")
+        while True:
+            time.sleep(1)
+
+
 def commit(staging: Path, out: Path) -> None:
     """Swap the finished staging folder in for `out`: a failure at any point leaves the previous site."""
     out = out.resolve()
+    _wait_to_be_killed("swap")
     try:
         if out.exists() and _exchange(staging, out):
+            _wait_to_be_killed("swapped")
             return  # staging now holds the previous site, removed below
         old = out.with_name(f".{out.name}.old")
         if out.exists():
             os.replace(out, old)
+        _wait_to_be_killed("aside")
         os.replace(staging, out)
+        _wait_to_be_killed("swapped")
         shutil.rmtree(old, ignore_errors=True)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 import pytest
 
-from .conftest import copy_project, keep_local, serve_built
+from .conftest import copy_project, serve_built
 
 RID = "jiangxian-2022"
 COPIES = {"wenxi-2022": ("闻喜县", 2022), "wenxi-2023": ("闻喜县", 2023)}
@@ -42,15 +42,8 @@ def archive(tmp_path_factory):
 
 
 @pytest.fixture
-def page(browser, archive):
-    context = browser.new_context()
-    outside = keep_local(context, archive[1])
-    pg = context.new_page()
-    errors: list[str] = []
-    pg.on("pageerror", lambda e: errors.append(str(e)))
-    yield pg
-    context.close()
-    assert not outside and not errors
+def page(new_context, archive):
+    return new_context(archive[1]).new_page()
 
 
 def shard(site: Path, rid: str, prefix: str = "") -> dict:

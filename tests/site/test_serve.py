@@ -144,3 +144,34 @@ def _answers(url: str) -> bool:
             return True
     except OSError:
         return False
+
+
+def test_a_page_open_from_serve_reloads_itself_after_an_edit_of_a_paragraph(tmp_path, new_context):
+    """End to end: the real serve command, Chromium on one of its pages listening on /__events, an editor's save."""
+    project = copy_project(tmp_path / "project")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    server = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--port", str(port)], cwd=project,
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        printed = [server.stdout.readline() for _ in range(2)]
+        assert printed[1] == f"serving at {base} (Ctrl-C to stop)\n", printed  # once edits are watched
+        page = new_context(base).new_page()
+        events = []
+        page.on("request", lambda r: events.append(r.url) if r.url == base + "__events" else None)
+        with page.expect_request(base + "__events"):
+            page.goto(base + f"{RID}/s2-1/")
+        assert events == [base + "__events"]
+        paragraph = page.locator("#s2-1-p1")
+        assert "新建5G基站132座" in paragraph.inner_text()
+        page.evaluate("window.beforeTheEdit = true")
+        part = project / PART2
+        with page.expect_request(base + "__events", timeout=60_000):  # the reloaded page listens again
+            part.write_text(part.read_text(encoding="utf-8").replace("新建5G基站132座", "新建5G基站172座"), encoding="utf-8")
+        assert "新建5G基站172座" in paragraph.inner_text()
+        assert page.evaluate("window.beforeTheEdit") is None  # a new page, not an edit in place
+        assert events == [base + "__events"] * 2
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.wait(30)
+        server.stdout.close()
