@@ -132,13 +132,10 @@ def test_the_language_switch_keeps_the_targets_filters(page):
 
 @pytest.mark.parametrize("width, height", [(390, 844), (1280, 800)])
 @pytest.mark.parametrize("query", ["发展", "公路", "量子计算"])
-def test_results_arriving_move_nothing_on_the_page(browser, served_site, width, height, query):
-    context = browser.new_context(viewport={"width": width, "height": height})
-    page = context.new_page()
+def test_results_arriving_move_nothing_on_the_page(new_context, served_site, width, height, query):
+    page = new_context(viewport={"width": width, "height": height}).new_page()
     page.add_init_script(CLS_SCRIPT)
     page.base = served_site[1]
     search(page, query)
     page.wait_for_timeout(300)
-    shift = page.evaluate("window.__cls")
-    context.close()
-    assert shift <= 0.1
+    assert page.evaluate("window.__cls") <= 0.1
