@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 # would fetch a Java runtime of its own, is skipped.
 NODE_STAMP := node_modules/.installed
 
-.PHONY: site example test check serve bench mutation clean bytecode
+.PHONY: site example test check serve bench mutation clean bytecode lock
 
 site: bytecode
 	$(PY) build.py
@@ -37,11 +37,20 @@ mutation: bytecode
 	$(PY) -m pip install -q -e '.[mutation]'
 	$(PY) mutation/run.py $(or $(TARGET),output) $(if $(MODULE),--module $(MODULE)) $(if $(TESTS),--tests "$(TESTS)") $(if $(RESUME),--resume)
 
-$(STAMP): pyproject.toml
+# Every package at the version and with the hashes requirements.lock names (a download that does
+# not match fails the install), then the project itself, built with the locked setuptools.
+$(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[test]'
+	$(PY) -m pip install -q --require-hashes --no-deps -r requirements.lock
+	$(PY) -m pip install -q --no-deps --no-build-isolation -e .
 	touch $@
+
+# Write requirements.lock again from pyproject.toml: new requirements are resolved, the other pins
+# kept; `make lock LOCK_ARGS=--upgrade` moves every pin to the newest release (-P NAME: one package).
+lock: $(STAMP)
+	$(PY) -m pip install -q 'pip-tools>=7.4'
+	$(VENV)/bin/pip-compile --quiet --generate-hashes --extra test --build-deps-for editable --strip-extras \
+	  --allow-unsafe --no-emit-index-url --no-emit-find-links -o requirements.lock $(LOCK_ARGS) pyproject.toml
 
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund

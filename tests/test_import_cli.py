@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from reportsite.content.reader import SITE_NAMES
 from reportsite.ingest.importer import NOT_A_REPORT
 
 from .conftest import SEED_CORRECTIONS, content_before_import
@@ -126,6 +127,17 @@ def test_import_refuses_an_id_that_is_not_a_report_id_in_one_line_and_writes_not
     result = run(tmp_path, "import", str(seed), "--id", bad_id)
     assert result.returncode == 1
     assert result.stderr == f"error: --id {bad_id!r} is not a report id: use lower-case letters, digits and single hyphens, e.g. jiangxian-2022\n"
+    assert sorted(p for p in tmp_path.parent.rglob("*") if tmp_path.parent in p.parents) == before
+
+
+@pytest.mark.parametrize("site_name", sorted(SITE_NAMES))
+def test_import_refuses_an_id_that_names_a_folder_of_the_site_and_writes_nothing(tmp_path, seed, site_name):
+    content_before_import(tmp_path)
+    before = sorted(p for p in tmp_path.parent.rglob("*") if tmp_path.parent in p.parents)
+    result = run(tmp_path, "import", str(seed), "--id", site_name)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (f"error: --id {site_name!r} is the name of a folder of the site ({', '.join(sorted(SITE_NAMES))}): "
+                             f"pass another with --id, e.g. --id {site_name}-report\n")
     assert sorted(p for p in tmp_path.parent.rglob("*") if tmp_path.parent in p.parents) == before
 
 

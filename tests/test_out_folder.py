@@ -14,6 +14,7 @@ import pytest
 
 from reportsite.site import build as build_module
 from reportsite.cli import main
+from reportsite.site import output
 from reportsite.site.output import MARKER, recover
 from reportsite.site.pages import Page
 from tests.helpers import tree_digest
@@ -205,6 +206,7 @@ def test_recover_removes_only_the_staging_folders_of_builds_that_ended(tmp_path)
             other = tmp_path / ".other.new-99999999-abc"  # another output folder's: not ours to judge
             for folder in (*alive, dead, other):
                 folder.mkdir()
+                (folder / MARKER).write_text("", encoding="utf-8")  # as the build marks its staging folder
                 (folder / "index.html").write_text("<p>partial</p>\n", encoding="utf-8")
             recover(out)
             assert [f.exists() for f in alive] == [True, True, True]
@@ -216,6 +218,39 @@ def test_recover_removes_only_the_staging_folders_of_builds_that_ended(tmp_path)
 def test_recover_brings_back_the_previous_site_that_a_killed_swap_left_aside(tmp_path):
     out, old = tmp_path / "site", tmp_path / ".site.old"
     old.mkdir()
+    (old / MARKER).write_text("", encoding="utf-8")  # a site the build made
     (old / "index.html").write_text("<p>previous</p>\n", encoding="utf-8")
     recover(out)
     assert (out / "index.html").read_text(encoding="utf-8") == "<p>previous</p>\n" and not old.exists()
+
+
+def own_folder(path: Path) -> dict[str, str]:
+    """A folder of the user's beside the output, with one file in it; returns its snapshot."""
+    path.mkdir(parents=True)
+    (path / "notes.txt").write_text("mine\n", encoding="utf-8")
+    return tree_digest(path)
+
+
+@pytest.mark.parametrize("name", [".site.old", ".site.old-1-x", ".site.new-999999999-x"])
+@pytest.mark.parametrize("site_exists", [False, True])
+@pytest.mark.parametrize("exchange", [True, False], ids=["exchange", "two-renames"])
+def test_a_folder_beside_the_output_named_like_the_builds_own_is_kept_unless_the_build_marked_it(project, monkeypatch, name, site_exists, exchange):
+    if not exchange:  # a system without an atomic exchange moves the previous site aside first
+        monkeypatch.setattr(output, "exchange", lambda a, b: False)
+    if site_exists:
+        assert main(["--out", "d/site"]) == 0
+    before = own_folder(project / "d" / name)
+    assert main(["--out", "d/site"]) == 0
+    assert tree_digest(project / "d" / name) == before
+    assert (project / "d" / "site" / MARKER).is_file() and not (project / "d" / "site" / "notes.txt").exists()
+
+
+def test_a_previous_site_left_aside_by_a_killed_build_comes_back_or_goes(project):
+    assert main(["--out", "d/site"]) == 0
+    (project / "d" / "site").rename(project / "d" / ".site.old")  # killed between the two renames
+    (project / "d" / ".site.new-999999999-x").mkdir()
+    (project / "d" / ".site.new-999999999-x" / MARKER).write_text("", encoding="utf-8")
+    (project / "d" / ".site.new-999999998-y").mkdir()  # killed before it was marked: empty
+    recover(project / "d" / "site")
+    assert (project / "d" / "site" / MARKER).is_file()
+    assert sorted(p.name for p in (project / "d").iterdir()) == ["site"]

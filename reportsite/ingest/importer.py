@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ..content.reader import SITE_NAMES
 from ..content.report import load_report
 from ..errors import ContentErrors, ImportProblem
 from ..content.model import Meta, Report, Target
@@ -14,7 +16,7 @@ from .chrome import is_chrome, split_chrome
 from .portal import strip_furniture
 from .clean import clean
 from .corrections import folder_corrections, merge_corrections, raw_file_corrections
-from .decode import read_raw
+from .decode import read_raw, read_seed
 from .ids import assign_structure_ids, assign_target_ids, is_report_id
 from .store import provenance_data, report_files, write_report
 from .digest import digest_part, is_digest
@@ -190,6 +192,9 @@ def _retire_vanished(report: Report, previous: Report | None) -> dict:
 
 def check_report_id(report_id: str, given: bool) -> None:
     """Refuse an id that would write outside content/reports/ or that the build would reject."""
+    if report_id in SITE_NAMES:  # the build refuses it: its pages would land in the site's own folder
+        raise ImportProblem(f"{'--id' if given else 'the id'} {report_id!r} is the name of a folder of the site "
+                            f"({', '.join(sorted(SITE_NAMES))}): pass another with --id, e.g. --id {report_id}-report")
     if is_report_id(report_id):
         return
     if given:
@@ -213,6 +218,15 @@ def _located(problems: list, files: dict[str, str], display: str) -> list[str]:
     return out
 
 
+def refuse_overwriting(folder: Path, files: dict[str, str]) -> None:
+    """Without --force, the import writes only files that do not exist yet: one that does may hold
+    an editor's work even when report.yaml is gone (moved away, or never written)."""
+    there = [name for name in sorted(files) if os.path.lexists(folder / name)]
+    if there:
+        raise ImportProblem(f"{folder}/ already holds {', '.join(there)}, which editors may have changed; nothing was written "
+                            "(re-import with --force to replace them, or pass --id NEW-ID)")
+
+
 def import_report(seed: Path, content_root: Path, report_id: str | None = None, force: bool = False) -> ImportResult:
     """Import one raw report into content_root/reports/<id>/."""
     result = prepare_import(seed, content_root, report_id, force)
@@ -224,10 +238,7 @@ def prepare_import(seed: Path, content_root: Path, report_id: str | None = None,
     """Everything an import does but writing: the report, its folder and its files."""
     if report_id is not None:
         check_report_id(report_id, given=True)
-    try:
-        data = seed.read_bytes()
-    except OSError as e:
-        raise ImportProblem(f"{seed}: cannot read ({e.strerror})") from e
+    data = read_seed(seed, MAX_SEED_BYTES)
     reports_root = content_root / "reports"
     display = f"{content_root.name}/reports"
     raw_fixes, notes = raw_file_corrections(seed, data)
@@ -266,4 +277,6 @@ def prepare_import(seed: Path, content_root: Path, report_id: str | None = None,
     provenance = provenance_data(report, seed.name, data, info["encoding"], info["dropped"])
     files = report_files(report, provenance)
     warnings += _located(find_suspicious(report), files, f"{display}/{report.id}")
+    if not force:
+        refuse_overwriting(folder, files)
     return ImportResult(report, folder, warnings, files)
