@@ -151,7 +151,8 @@ def test_a_digest_is_labelled_as_a_digest_on_its_overview(tmp_path):
     built = run(tmp_path, "build", "--out", str(tmp_path / "site"))
     assert built.returncode == 0, built.stderr
     page = BeautifulSoup((tmp_path / "site" / "xinan-2023" / "index.html").read_text(encoding="utf-8"), "html.parser")
-    assert page.select_one(".digest-note").get_text() == "本页为报告的新闻摘要，并非报告全文；目标取自报道所引内容。"
+    note = page.select_one(".kind-note.kind-news")  # a digest is a news text: labelled so, not as the report
+    assert note.select_one(".kind-badge").get_text() == "新闻改写——并非报告原文"
 
 
 def test_the_about_page_shows_the_verifiers_verdict_on_every_repair(project, tmp_path):
