@@ -7,13 +7,14 @@ links to other reports (the same place's previous and next year) come in from th
 from __future__ import annotations
 
 from ..content.archive import YearLinks, place_key
-from ..content.model import Paragraph, Part, Position, Report, Section
+from ..content.model import Appendix, Note, Paragraph, Part, Position, Report, Section
 from ..content.translations import Translation
 from .i18n import Lang
+from .notes import marks_in, notes_marked, notes_of
 from .target_view import TargetViews
 from ..script import to_simplified
 from .repairs import repair_places
-from .views import BlockView, Link, ParagraphView, PartView, RepairView, ReportView, SectionView, _roman, cn_numeral, display_date
+from .views import AppendixView, BlockView, Link, NoteView, ParagraphView, PartView, RepairView, ReportView, SectionView, _roman, cn_numeral, display_date
 
 
 class ReportViewBuilder:
@@ -36,6 +37,7 @@ class ReportViewBuilder:
         self.first_repair = {}
         for i, unit in enumerate(self.repaired_in, start=1):
             self.first_repair.setdefault(unit, i)
+        self.notes = {n.mark: self.note(n) for n in report.notes}
 
     # ---- text in this language ----
     def title_of(self, unit_id: str, zh: str) -> str:
@@ -113,8 +115,40 @@ class ReportViewBuilder:
             aliases=self.aliases_of(p.id), targets=targets, section_title=where,
             where=" › ".join(self.heading(unit) for unit in (part, section) if unit),
             label=self.lang.t("paragraph_n", n=position.number), crumbs=self.crumbs(part, section),
+            notes=notes_of(p.text, self.notes),
             repair_url=self.url(f"about/#repair-{self.first_repair[p.id]}") if p.id in self.first_repair else "",
         )
+
+    def untranslated_meta(self, m) -> frozenset[str]:
+        """The metadata an English page shows in Chinese, en.yaml giving no English for them: marked with their language."""
+        if self.lang.code != "en":
+            return frozenset()
+        keys = ("place", "occasion", "prefecture", "province", "office", "speaker", "named")
+        return frozenset(k for k in keys if getattr(m, k) and not (self.tr and self.tr.meta.get(k)))
+
+    def untranslated(self) -> str:
+        """The language of a text en.yaml does not translate (notes, appendices): the Chinese, in this page's script."""
+        return "zh-Hans" if self.lang.code == "en" else self.lang.code
+
+    def note(self, n: Note) -> NoteView:
+        return NoteView(id=n.id, mark=n.mark, text=self.lang.text(n.text), lang=self.untranslated())
+
+    def appendix(self, a: Appendix) -> AppendixView:
+        return AppendixView(id=a.id, title=self.lang.text(a.title), items=tuple(self.lang.text(x) for x in a.items),
+                            url=self.url(f"text/#{a.id}"), lang=self.untranslated())
+
+    def lost_marks(self) -> tuple[str, ...]:
+        """The markers in the text whose note the source lost, in the order of their numbers."""
+        found = {m for p in self.report.all_paragraphs() for m in marks_in(p.text)} - set(self.notes)
+        return tuple(sorted(found, key=lambda m: int(m.strip("[]"))))
+
+    def kind_label(self) -> str:
+        kind = self.report.meta.kind
+        return self.lang.t(f"kind_{kind}") if kind != "report" else ""
+
+    def level_label(self) -> str:
+        level = self.report.meta.level
+        return self.lang.t(f"level_{level}") if level else ""
 
     def number_of(self, part: Part | None, section: Section | None) -> str:
         """Where a unit stands, as a citation numbers it: Part II §7, 第二部分第七节."""
@@ -165,7 +199,7 @@ class ReportViewBuilder:
         return SectionView(
             id=s.id, label=self.section_label(s), title=self.title_of(s.id, s.title), url=self.url(f"{s.id}/"),
             paragraphs=tuple(paragraphs[p.id] for p in s.paragraphs), aliases=self.aliases_of(s.id),
-            part_title=self.title_of(part.id, part.title),
+            part_title=self.title_of(part.id, part.title), notes=notes_marked(tuple(paragraphs[p.id] for p in s.paragraphs)),
         )
 
     def part(self, part: Part, paragraphs: dict) -> PartView:
@@ -173,6 +207,7 @@ class ReportViewBuilder:
             id=part.id, label=self.part_label(part), title=self.title_of(part.id, part.title), url=self.url(f"{part.id}/"),
             intro=tuple(paragraphs[p.id] for p in part.intro), sections=tuple(self.section(s, part, paragraphs) for s in part.sections),
             outro=tuple(paragraphs[p.id] for p in part.outro), aliases=self.aliases_of(part.id),
+            notes=notes_marked(tuple(paragraphs[p.id] for p in part.paragraphs)),
         )
 
     def year_link(self, neighbour: tuple[int, str] | None) -> Link | None:
@@ -196,7 +231,11 @@ class ReportViewBuilder:
             translation_note=self.tr.note if self.tr else "", target_groups=targets.groups(),
             report_card=targets.report_card(), delivered_text=display_date(m.delivered, self.lang.code) if m.delivered else "",
             has_glossary=has_glossary, has_bilingual=has_bilingual, previous_year=self.year_link(years.previous),
-            next_year=self.year_link(years.next), digest=m.digest,
+            next_year=self.year_link(years.next), digest=m.digest, kind=m.kind, kind_label=self.kind_label(),
+            notes=notes_marked(tuple(paragraphs.values())), lost_marks=self.lost_marks(),
+            appendices=tuple(self.appendix(a) for a in r.appendices), prefecture=self.meta("prefecture", m.prefecture),
+            province=self.meta("province", m.province), level=self.level_label(), office=self.meta("office", m.office),
+            speaker=self.meta("speaker", m.speaker), named=self.meta("named", m.named), in_chinese=self.untranslated_meta(m),
         )
 
 

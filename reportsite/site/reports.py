@@ -55,6 +55,7 @@ class ReportBuild:
     page_count: int = 0
     chars: dict[str, str] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)
+    key_lines: dict[str, list[bytes]] = field(default_factory=dict)  # per language, its part of the search key files (search_keys.py)
 
 
 def folder_stamp(folder: Path) -> str:
