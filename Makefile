@@ -1,4 +1,5 @@
-# Quick start: `make site` builds site/ from content/; `make test` runs every test.
+# Quick start: `make site` builds site/ from content/; `make test` runs every test;
+# `make example` builds the example archive (examples/content/) into example-site/.
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
@@ -7,10 +8,13 @@ STAMP  := $(VENV)/.installed
 # would fetch a Java runtime of its own, is skipped.
 NODE_STAMP := node_modules/.installed
 
-.PHONY: site test check serve bench clean bytecode
+.PHONY: site example test check serve bench clean bytecode
 
 site: bytecode
 	$(PY) build.py
+
+example: bytecode
+	$(PY) build.py --content examples/content --out example-site
 
 test: bytecode $(NODE_STAMP)
 	$(PY) -m pytest -q
@@ -41,4 +45,4 @@ bytecode: $(STAMP)
 	@$(PY) -m compileall -q reportsite >/dev/null
 
 clean:
-	rm -rf site .site.* $(VENV) node_modules
+	rm -rf site .site.* example-site .example-site.* $(VENV) node_modules

@@ -15,6 +15,7 @@ from .ingest.verify import contradicted_corrections
 from .site.linkcheck import check_links
 from .ingest.suspicious import find_suspicious
 from .content.translations import coverage
+from .track.archive import review_warnings
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,9 @@ def check_site(content: Path, templates: Path = Path("templates"), static: Path 
     for report in reports:
         problems += find_suspicious(report)
         problems += check_corrections(content, report.id)
+    # Outcomes an editor should confirm (weak matches), and mistakes in the outcomes.yaml files.
+    problems += review_warnings(reports, {r.id: content / "reports" / r.id for r in reports},
+                                {r.id: f"{content.name}/reports/{r.id}" for r in reports})
     notes = []
     try:
         tree, stats, builds = render_site(content, templates, static, base_url="http://localhost/")

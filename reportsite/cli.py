@@ -31,9 +31,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")
     build.add_argument("--base-url", default=None, help="absolute URL the site is published at (overrides content/site.yaml)")
 
-    imp = sub.add_parser("import", parents=[common], help="import a raw report (text or saved HTML page) into content/")
-    imp.add_argument("path", help="the raw report file")
-    imp.add_argument("--id", dest="report_id", help="report id (default: place in pinyin and year, e.g. jiangxian-2022)")
+    imp = sub.add_parser("import", parents=[common], help="import raw reports (text or saved HTML pages) into content/")
+    imp.add_argument("paths", nargs="+", metavar="path", help="a raw report file; several files, or a folder of them, import as a batch")
+    imp.add_argument("--id", dest="report_id", help="report id of a single file (default: place in pinyin and year, e.g. jiangxian-2022)")
     imp.add_argument("--force", action="store_true", help="replace an imported report's text, keeping its IDs")
 
     check = sub.add_parser("check", parents=[common], help="validate content, suspicious text, links and translations")
@@ -82,6 +82,42 @@ class Progress:
             print(f"  rendered {done}/{total} pages", file=self.stream, flush=True)
 
 
+def _import_batch(paths: list[Path], content: Path, force: bool) -> int:
+    """Import every file, a bar while it runs, then a table of what each file became."""
+    import time
+
+    from .ingest.batch import batch_table, import_batch
+
+    start = time.perf_counter()
+    bar = ImportBar(sys.stderr)
+    rows = import_batch(paths, content, force, progress=bar)
+    print(batch_table(rows))
+    failed = [row for row in rows if row.error]
+    for row in rows:
+        for w in row.result.warnings if row.result else ():
+            print(f"{row.file}: warning: {w}", file=sys.stderr)
+    for row in failed:
+        print(f"{row.file}: error: {row.error}", file=sys.stderr)
+    print(f"{len(rows) - len(failed)} imported, {len(failed)} failed, in {time.perf_counter() - start:.1f}s -> {content}/reports/")
+    return EXIT_PROBLEMS if failed or not rows else EXIT_OK
+
+
+class ImportBar:
+    """A bar of files on a terminal; on a pipe or log file, nothing until the table."""
+
+    def __init__(self, stream) -> None:
+        self.stream = stream
+
+    def __call__(self, done: int, total: int, name: str) -> None:
+        if not self.stream.isatty():
+            return
+        filled = 30 * done // total
+        self.stream.write(f"\r  importing [{'#' * filled}{'.' * (30 - filled)}] {done}/{total} {name[:30]:<30}")
+        if done == total:
+            self.stream.write("\n")
+        self.stream.flush()
+
+
 def main(argv: list[str]) -> int:
     args = _parser().parse_args(with_command(argv))
     try:
@@ -125,9 +161,14 @@ def _print_cache_warnings() -> None:
 def _run(args) -> int:
     content = Path(args.content)
     if args.command == "import":
+        paths = [Path(p) for p in args.paths]
+        if len(paths) > 1 or paths[0].is_dir():
+            if args.report_id:
+                raise ImportProblem("--id names one report: import the files one by one to give each an id")
+            return _import_batch(paths, content, args.force)
         from .ingest.importer import import_report
 
-        result = import_report(Path(args.path), content, args.report_id, args.force)
+        result = import_report(paths[0], content, args.report_id, args.force)
         r = result.report
         print(f"imported {r.id}: {len(r.parts)} parts, {len(r.sections())} sections, "
               f"{len(r.all_paragraphs())} paragraphs, {len(r.targets)} targets, {len(r.repairs)} repairs -> {result.folder}/")

@@ -435,3 +435,24 @@ def test_a_base_url_is_written_in_plain_ascii_ending_in_a_slash(url, address):
     from reportsite.site.settings import normalize_base_url
 
     assert normalize_base_url(url) == (address, "")
+
+
+@pytest.mark.parametrize("extra, message", [
+    ("  nature: promise\n", "targets.yaml:11: targets[0].nature: unknown nature 'promise' (use one of five-year-goal, capacity, investment, stock)"),
+    ("  clause: [4]\n", "targets.yaml:11: targets[0].clause: expected [start, end], got [4]"),
+    ("  reviewed: yes please\n", "targets.yaml:11: targets[0].reviewed: expected true or false, got 'yes please'"),
+    ("  duplicate_of: t7\n", "targets.yaml:2: t1.duplicate_of: no other target 't7' (name the target that counts the same thing, or remove the line)"),
+])
+def test_a_wrong_nature_clause_review_flag_or_cross_reference_is_refused(tmp_path, extra, message):
+    broken = TARGETS.replace("  status: not-rated\n", "  status: not-rated\n" + extra)
+    [got] = messages(write_report(tmp_path, targets=broken))
+    assert got.startswith("content/reports/mini-2023/" + message)
+
+
+def test_a_target_with_its_label_sentence_clause_and_nature_loads(tmp_path):
+    described = TARGETS.replace("  status: not-rated\n", "  status: not-rated\n  label: 重点项目\n  sentence: 全年实施重点项目68个。\n"
+                                "  clause: [0, 11]\n  nature: stock\n  reviewed: true\n")
+    reports, errors = load_site_content(write_report(tmp_path, targets=described))
+    assert errors == []
+    [t] = reports[0].targets
+    assert (t.label, t.sentence[slice(*t.clause)], t.nature, t.reviewed) == ("重点项目", "全年实施重点项目68个", "stock", True)

@@ -97,10 +97,11 @@ def test_hard_wrapped_lines_are_joined_into_paragraphs():
     assert len(section.paragraphs) == 1 and section.paragraphs[0].text.endswith("发展后劲不断积蓄。")
 
 
-def test_a_footnote_keeps_its_mark_and_its_note_follows_the_closing_address():
+def test_a_footnote_keeps_its_mark_and_its_note_follows_the_closing_address_as_a_note():
     report = imported("footnotes.txt")[0]
     assert "“三个一批”[1]项目56个" in text_of(report)
-    assert report.closing[0].text.startswith("各位代表，") and report.closing[-1].text.startswith("[1]")
+    assert [p.text[:5] for p in report.closing] == ["各位代表，"]
+    assert [(n.id, n.mark, n.text[:8]) for n in report.notes] == [("note1", "[1]", "“三个一批”：指")]
 
 
 def test_elliptical_lists_inherit_their_noun_and_labels_have_no_verbs_of_effort():

@@ -16,6 +16,12 @@ from reportsite.errors import ImportProblem
 from reportsite.ingest.chrome import split_chrome
 from reportsite.ingest.clean import clean, fullwidth_punctuation, strip_pinyin, tidy_whitespace
 from reportsite.ingest.decode import read_raw
+from reportsite.ingest.escapes import html_entities, literal_line_breaks, lost_spaces
+from reportsite.ingest.appendix import split_appendices
+from reportsite.ingest.marks import report_marks
+from reportsite.ingest.news import is_news_rewrite
+from reportsite.ingest.notes import ascii_markers, split_notes
+from reportsite.ingest.portal import strip_furniture
 from reportsite.ingest.garble import repair_misread_gbk
 from reportsite.ingest.ids import assign_structure_ids
 from reportsite.ingest.importer import parse_report
@@ -52,6 +58,17 @@ RUNS = {
     "dashes": "——",
     "spaces": "发 ",
     "colons": "：",
+    "escaped line breaks": "\\r\\n",
+    "entities": "&nbsp;",
+    "cut entities": "&ems...",
+    "question marks": "??发",
+    "note markers": "[1]",
+    "full-width markers": "［１］",
+    "header fields": "作者：来源：",
+    "reported speech": "县长何某说，",
+    "bare headings": "2022年工作回顾\n",
+    "restarted lists": "\n（一）抓项目。",
+    "appendix headings": "\n附件1：",
 }
 
 # The hostile run goes into the review's results, the headline goals, a commitment and a line of its own.
@@ -85,6 +102,15 @@ PASSES = {
     "decode": lambda text: read_raw(text.encode("gb18030")),
     "re-reading": repair_misread_gbk,
     "pinyin": strip_pinyin,
+    "escaped line breaks": literal_line_breaks,
+    "entities": html_entities,
+    "lost spaces": lost_spaces,
+    "furniture": lambda text: strip_furniture(text.split("\n")),
+    "notes": lambda text: split_notes(text.split("\n")),
+    "appendices": lambda text: split_appendices(text.split("\n")),
+    "note markers": ascii_markers,
+    "news": lambda text: is_news_rewrite(text.split("\n")),
+    "marks": lambda text: report_marks(text.split("\n")),
     "punctuation": fullwidth_punctuation,
     "whitespace": tidy_whitespace,
     "clean": clean,

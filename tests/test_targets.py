@@ -307,3 +307,12 @@ def test_a_goal_is_not_paired_with_a_result_that_counts_something_else():
     goal = Target("t9", "indicator", "p", "", indicator="万元地区生产总值能耗", growth=-3)
     result = Target("t1", "indicator-result", "p", "", indicator="地区生产总值", growth=5)
     assert pair_goals_with_results([goal], [result])[0].baseline == ""
+
+
+def test_a_news_rewrite_that_keeps_the_reports_parts_reads_its_review_as_results():
+    from reportsite.content.model import Meta, Part, Report
+
+    review = Part("part1", 1, "2022年政府工作回顾", (para("改造老旧小区287个，新建口袋公园179个。"),), ())
+    plan = Part("part2", 2, "2023年主要工作", (para("新建口袋公园100个。", "p2"),), ())
+    news = Report("x-2023", Meta("2023年保定市政府工作报告", "保定市", 2023, digest=True), (), (review, plan), ())
+    assert [(t.kind, t.value) for t in extract_targets(news).targets] == [("result", 287), ("result", 179), ("commitment", 100)]

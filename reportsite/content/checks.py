@@ -28,6 +28,8 @@ def check_references(report: Report, display: str) -> list[ContentError]:
             errors.append(ContentError(t.source.path, t.source.line, f"{t.id}.paragraph", f"no paragraph {t.paragraph!r}", "name the ID of the paragraph this figure is in"))
         if t.baseline and targets.get(t.baseline, Target("", "", "", "")).kind != "indicator-result":
             errors.append(ContentError(t.source.path, t.source.line, f"{t.id}.baseline", f"{t.baseline!r} is not an indicator-result target", "name last year's result for the same indicator, or remove the line"))
+        if t.duplicate_of and (t.duplicate_of == t.id or t.duplicate_of not in targets):
+            errors.append(ContentError(t.source.path, t.source.line, f"{t.id}.duplicate_of", f"no other target {t.duplicate_of!r}", "name the target that counts the same thing, or remove the line"))
     for l in report.lists:
         for item in l.items:
             if item not in targets:

@@ -11,6 +11,11 @@ STATUSES = ("not-rated", "on-track", "at-risk", "off-track", "achieved", "missed
 # with), other quantified commitments of the plan, quantified results of the review, numbered list items.
 KINDS = ("indicator", "indicator-result", "commitment", "result", "list-item")
 
+# What a figure is, beside its kind: "" is what the kind says (a goal or a result); a five-year goal
+# (年均增长); the design capacity of a plant (设计产能, 日处理); a planned total investment (总投资); existing
+# stock, a fact and neither a promise nor last year's output (现有养老机构9所).
+NATURES = ("", "five-year-goal", "capacity", "investment", "stock")
+
 # IDs are anchors, folder and file names: \A and \Z, not ^ and $, since `$` also matches before a
 # trailing newline, which would let "p1\n" through.
 ID_PATTERN = r"\A[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z"
@@ -104,6 +109,17 @@ class Target:
     outcome: float | None = None
     evidence: tuple[Evidence, ...] = ()
     source: Source = Source()
+    label: str = ""  # what is counted, of what, where: 涧东村至磨里村通道绿化
+    sentence: str = ""  # the whole sentence the clause stands in
+    clause: tuple[int, int] | None = None  # where `text` stands in `sentence`: [start, end)
+    nature: str = ""  # one of NATURES
+    duplicate_of: str = ""  # the target that counts the same thing (a livelihood project also a commitment)
+    reviewed: bool = False  # an editor checked it: a re-import keeps it as it is
+
+    @property
+    def measure(self) -> str:
+        """growth (a rate of change) or level (an amount)."""
+        return "growth" if self.growth is not None else "level"
 
 
 @dataclass(frozen=True)
@@ -159,6 +175,34 @@ class Meta:
     language: str = "zh-Hans"
     province: str = ""  # 山西省, when the report names it (`(山西省)闻喜县…`)
     digest: bool = False  # a news article that digests a report: one body, the targets, no parts
+    prefecture: str = ""  # 保定市, for a county-level place
+    named: str = ""  # the name the report gives its place when it has since been renamed (清苑县 for 清苑区)
+    level: str = ""  # county, district, county-level city or prefecture city
+    office: str = ""  # the issuing body: 保定市人民政府
+    kind: str = "report"  # report, excerpt (a copy that starts or stops inside the text) or news (a rewrite)
+
+
+TEXT_KINDS = ("report", "excerpt", "news")
+
+
+@dataclass(frozen=True)
+class Appendix:
+    """A list printed after the report (附件：2023年重点项目计划表), kept apart from its text."""
+
+    id: str
+    title: str
+    items: tuple[str, ...]
+    source: Source = Source()
+
+
+@dataclass(frozen=True)
+class Note:
+    """A note of the report's glossary (名词解释), linked from its marker `[1]` in the text."""
+
+    id: str
+    mark: str  # [1]
+    text: str  # the entry as printed, term and explanation
+    source: Source = Source()
 
 
 @dataclass(frozen=True)
@@ -172,6 +216,8 @@ class Report:
     lists: tuple[NumberedList, ...] = ()
     retired: dict = field(default_factory=dict)  # old id -> id that now holds its content
     repairs: tuple[Repair, ...] = ()
+    notes: tuple[Note, ...] = ()
+    appendices: tuple[Appendix, ...] = ()
 
     def all_paragraphs(self) -> list[Paragraph]:
         return [*self.opening, *(p for part in self.parts for p in part.paragraphs), *self.closing]

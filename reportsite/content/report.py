@@ -19,7 +19,8 @@ import yaml
 from ..cache import cache_key, code_digest, keep, private_cache_folder, read_cached
 from ..errors import ContentError
 from .checks import check_references
-from .model import REPORT_ID_PATTERN, Block, Evidence, Meta, NumberedList, Paragraph, Part, Repair, Report, Section, Source, Target
+from .model import (REPORT_ID_PATTERN, Appendix, Block, Evidence, Meta, Note, NumberedList, Paragraph, Part, Repair,
+                    Report, Section, Source, Target)
 from .parts import load_parts, paragraph_data, part_data, part_filename, read_paragraphs
 from .provenance import load_repairs
 from .reader import HTTP_URL, ID, SITE_NAMES, Reader
@@ -58,7 +59,8 @@ def load_report(folder: Path, display: str) -> tuple[Report | None, list[Content
     if not (parts_complete and targets_complete) or r.bad_ids:
         return None, errors
     repairs, repair_errors = load_repairs(folder, display)
-    report = Report(report_id, meta, opening, tuple(parts), closing, tuple(targets), tuple(lists), retired, repairs)
+    report = Report(report_id, meta, opening, tuple(parts), closing, tuple(targets), tuple(lists), retired, repairs,
+                    notes=_notes(r, node), appendices=_appendices(r, node))
     return report, errors + repair_errors + check_references(report, display)
 
 
@@ -96,7 +98,7 @@ def load_report_kept(folder: Path, display: str) -> tuple[Report | None, list[Co
 # What a kept report is made of. It is kept as JSON, which runs no code when it is read: a dataclass
 # is {"@": its name, "v": its fields in order}, a mapping {"=": …}, a tuple or list a JSON list.
 _KEPT_TYPES = {cls.__name__: cls for cls in (Report, Meta, Part, Section, Paragraph, Block, Source, Target, Evidence,
-                                              NumberedList, Repair, ContentError)}
+                                              NumberedList, Repair, Note, Appendix, ContentError)}
 _FIELDS = {cls: tuple(f.name for f in fields(cls)) for cls in _KEPT_TYPES.values()}
 
 
@@ -183,7 +185,32 @@ def _meta(r: Reader, node: LineDict) -> Meta:
         salutation=r.line(node, "salutation", "", required=False),
         language=r.line(node, "language", "", required=False, default="zh-Hans"),
         province=r.line(node, "province", "", required=False), digest=node.get("digest") is True,
+        prefecture=r.line(node, "prefecture", "", required=False), named=r.line(node, "named", "", required=False), level=r.line(node, "level", "", required=False),
+        office=r.line(node, "office", "", required=False), kind=r.line(node, "kind", "", required=False, default="report"),
     )
+
+
+def _entries(r: Reader, node: LineDict, key: str, make) -> tuple:
+    """The mappings listed under `key` (notes:, appendices:), each made into a unit by make(item, field prefix)."""
+    out = []
+    for i, item in enumerate(r.items(node, key, "", required=False)):
+        item = r.mapping(item, f"{key}[{i}]")
+        if item is not None:
+            out.append(make(item, f"{key}[{i}]."))
+    return tuple(out)
+
+
+def _notes(r: Reader, node: LineDict) -> tuple[Note, ...]:
+    """The glossary's entries under `notes:` (id, mark, text), linked from their markers in the text."""
+    return _entries(r, node, "notes", lambda item, f: Note(
+        r.ident(item, "id", f), r.line(item, "mark", f), r.text(item, "text", f), Source(r.path, item.line)))
+
+
+def _appendices(r: Reader, node: LineDict) -> tuple[Appendix, ...]:
+    """The lists printed after the report under `appendices:` (id, title, items)."""
+    return _entries(r, node, "appendices", lambda item, f: Appendix(
+        r.ident(item, "id", f), r.line(item, "title", f), tuple(str(x) for x in r.items(item, "items", f, required=False)),
+        Source(r.path, item.line)))
 
 
 def report_folders(root: Path) -> list[Path]:
@@ -204,7 +231,7 @@ def load_site_content(root: Path) -> tuple[list[Report], list[ContentError]]:
 
 
 # Written only when set, so that reports without them keep their files as they were.
-_OPTIONAL_META = {"province": "", "digest": False}
+_OPTIONAL_META = {"province": "", "digest": False, "prefecture": "", "named": "", "level": "", "office": "", "kind": "report"}
 
 
 def meta_data(meta: Meta) -> dict:
@@ -219,6 +246,9 @@ def report_data(report: Report) -> dict:
         "parts": [part_filename(p) for p in report.parts],
         "opening": [paragraph_data(p) for p in report.opening],
         "closing": [paragraph_data(p) for p in report.closing],
+        # The glossary's entries, linked from their markers ([1]) in the text; written only when there are any.
+        **({"notes": [{"id": n.id, "mark": n.mark, "text": n.text} for n in report.notes]} if report.notes else {}),
+        **({"appendices": [{"id": a.id, "title": a.title, "items": list(a.items)} for a in report.appendices]} if report.appendices else {}),
         "retired": dict(report.retired),
     }
 

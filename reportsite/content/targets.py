@@ -6,7 +6,7 @@ from dataclasses import asdict, fields
 from pathlib import Path
 
 from ..errors import ContentError
-from .model import KINDS, STATUSES, Evidence, NumberedList, Target, Source
+from .model import KINDS, NATURES, STATUSES, Evidence, NumberedList, Target, Source
 from .reader import HTTP_URL, Reader
 from .yamlio import load_yaml
 
@@ -39,8 +39,28 @@ def _target(r: Reader, node, i: int) -> Target | None:
         qualifier=r.text(node, "qualifier", f, required=False), year=r.number(node, "year", f, integer=True),
         baseline=r.text(node, "baseline", f, required=False), list=r.text(node, "list", f, required=False),
         number=r.number(node, "number", f, integer=True), status=status, outcome=r.number(node, "outcome", f),
-        evidence=tuple(evidence), source=Source(r.path, node.line),
+        evidence=tuple(evidence), source=Source(r.path, node.line), **_target_extras(r, node, f),
     )
+
+
+def _target_extras(r: Reader, node, f: str) -> dict:
+    """The fields that say what a target is: label, sentence and clause, nature, duplicate, review."""
+    nature = r.text(node, "nature", f, required=False)
+    if nature not in NATURES:
+        r.error(node, "nature", f + "nature", f"unknown nature {nature!r}", "use one of " + ", ".join(n for n in NATURES if n))
+    clause = node.get("clause")
+    if clause is not None and not (isinstance(clause, list) and len(clause) == 2 and all(isinstance(x, int) for x in clause)):
+        r.error(node, "clause", f + "clause", f"expected [start, end], got {clause!r}", "write where the clause starts in the sentence and where it ends (after its last character), e.g. [4, 19]")
+        clause = None
+    reviewed = node.get("reviewed", False)
+    if not isinstance(reviewed, bool):
+        r.error(node, "reviewed", f + "reviewed", f"expected true or false, got {reviewed!r}", "write reviewed: true once an editor checked the target")
+        reviewed = False
+    return {
+        "label": r.text(node, "label", f, required=False), "sentence": r.text(node, "sentence", f, required=False),
+        "clause": tuple(clause) if clause else None, "nature": nature,
+        "duplicate_of": r.text(node, "duplicate_of", f, required=False), "reviewed": reviewed,
+    }
 
 
 def load_targets(folder: Path, display: str) -> tuple[list[Target], list[NumberedList], list[ContentError], bool]:
@@ -67,17 +87,18 @@ def load_targets(folder: Path, display: str) -> tuple[list[Target], list[Numbere
     return targets, lists, errors + r.errors, not r.bad_ids
 
 
-_TARGET_DEFAULTS = {f.name: f.default for f in fields(Target) if f.name not in ("id", "kind", "paragraph", "text")}
+_TARGET_DEFAULTS = {f.name: f.default for f in fields(Target)}
+# What a target is comes first, then where it was read, then the figure and what editors record.
+_TARGET_ORDER = ("id", "kind", "nature", "label", "paragraph", "text", "sentence", "clause")
 
 
 def target_data(t: Target) -> dict:
-    data = {"id": t.id, "kind": t.kind, "paragraph": t.paragraph, "text": t.text}
-    for name, default in _TARGET_DEFAULTS.items():
+    names = [*_TARGET_ORDER, *(n for n in _TARGET_DEFAULTS if n not in _TARGET_ORDER and n != "source")]
+    data = {}
+    for name in names:
         value = getattr(t, name)
-        if name == "source":
-            continue
-        if name == "status" or value != default:
-            data[name] = [asdict(e) for e in value] if name == "evidence" else value
+        if name in ("id", "kind", "paragraph", "text", "status") or value != _TARGET_DEFAULTS[name]:
+            data[name] = [asdict(e) for e in value] if name == "evidence" else list(value) if name == "clause" else value
     return data
 
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .clean import HAN
+from .headings import is_part_heading
 
 _NUM = "〇零一二三四五六七八九十百"
 _DATE_TIME = re.compile(r"(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})日?(?:\s*(\d{1,2})[:：](\d{2}))?")
@@ -20,10 +21,14 @@ _ONLY_PUNCT = re.compile(r"^[\W_]*$")
 # A draft's title carries its status: 2023年北川县政府工作报告（征求意见稿）.
 _TITLE = re.compile(r"^(?:(\d{4})年)?\s*(.{0,30}?)(?:人民)?政府工作报告(?:[（(](?:征求意见稿|讨论稿|送审稿|草案|全文)[）)])?$")
 # The occasion is set off by dashes (——2022年1月26日在…会议上) or brackets; only the words are kept.
-_OCCASION = re.compile(r"^[—－\-（(]*\s*(.+?会议上)[）)]?$")
+_OCCASION = re.compile(r"^[—―－\-（(]*\s*(.+?会议上)[）)]?$")
+# A date alone under the title, the day the report was delivered: 2020年1月9日, （2008年3月27日）.
+_DATE_LINE = re.compile(r"^[（(]?\d{4}年\d{1,2}月\d{1,2}日[）)]?$")
 # Who delivered the report, printed under the occasion: 柳溪县人民政府县长 何文彬, 代市长 王某.
 _SPEAKER = re.compile(rf"^(?:.{{2,20}}人民政府)?(?:副|代|代理)?(?:[县市区州旗盟]长|主席)\s*[{HAN}·]{{2,5}}$")
-_SALUTATION = re.compile(r"^各位代表[！!：:，,]?$")
+# A draft's mark on its own line under the title: （征求意见稿）, （政治协商稿）.
+_DRAFT_LINE = re.compile(r"^[（(](?:征求意见稿|讨论稿|送审稿|草案|政治协商稿|审议稿)[）)]$")
+_SALUTATION = re.compile(r"^各位(?:代表|委员)(?:、同志们)?[！!：:，,]?$")
 _YEAR = re.compile(r"(\d{4})年")
 
 
@@ -84,12 +89,22 @@ def split_chrome(lines: list[str]) -> tuple[PageMeta, list[str], list[str]]:
             if m := _DATE_TIME.search(occ.group(1)):
                 meta["delivered"] = _iso(m)
             continue
+        if not started and "title" in meta and _DRAFT_LINE.match(line):
+            meta["title"] += line
+            continue
+        if not started and _DATE_LINE.match(line) and "delivered" not in meta:
+            meta["delivered"] = _iso(_DATE_TIME.search(line))
+            continue
         if not started and _SPEAKER.match(line):
             meta["speaker"] = line
             continue
         if not started and _SALUTATION.match(line):
             meta["salutation"] = line
             started = True
+            continue
+        if not started and is_part_heading(line):
+            started = True  # a copy that starts at its first heading, with no title or address
+            body.append(line)
             continue
         if not started and "title" not in meta and not _looks_like_prose(line):
             dropped.append(line)  # menus and other page furniture before the report's title

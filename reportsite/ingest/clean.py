@@ -10,7 +10,9 @@ from functools import lru_cache
 
 from ..content.model import Correction, Repair
 from ..script import HAN, is_simplified, to_simplified
-from .garble import repair_misread_gbk
+from .escapes import html_entities, literal_line_breaks, lost_spaces
+from .garble import char_rarity, repair_misread_gbk
+from .notes import ascii_markers
 from .reread import reads_as_words, reread_lost_bytes
 from .verify import CONTRADICTED, VERIFIED, strip_farm_pinyin, verify_repair
 
@@ -195,17 +197,25 @@ def second_reading(line: str, start: int, found: tuple[int, str] | None) -> tupl
     return reread_lost_bytes(line, start, accept=_verified)
 
 
+def _near_garble(line: str, start: int, end: int) -> bool:
+    """Question marks beside characters that read as garbage are lost bytes, not lost spaces."""
+    return any(char_rarity(c) >= 5 for c in line[max(0, start - 2) : start] + line[end : end + 2] if c != "?")
+
+
 def clean(text: str, corrections: list[Correction] = ()) -> Cleaned:
     """Apply every repair in order: recorded corrections, re-reading, pinyin, script, punctuation."""
-    text = normalize_newlines(text)
+    text = normalize_newlines(literal_line_breaks(text))
+    text = html_entities(text)
     text, recorded, unmatched = apply_corrections(text, list(corrections))
     # Pinyin first: a farm annotated the garbage too (竅(qiào)), and the annotation holds no bytes.
     text = strip_pinyin(text)
     text, automatic = repair_misread_gbk(text, accept=lambda garbled, repaired: verify_repair(garbled, repaired).status != CONTRADICTED,
                                          review=second_reading)
     text = strip_pinyin(text)  # and again for what the re-reading restored: 現(xiàn)
+    text = lost_spaces(text, garbled=_near_garble)
     text = to_report_script(text)
     text = fullwidth_punctuation(text)
+    text = ascii_markers(text)
     text = join_page_jumps(text)
     text = split_long_line(text)
     text = tidy_whitespace(text)

@@ -13,6 +13,7 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 
 from ..content.model import REPORT_ID_PATTERN, NumberedList, Paragraph, Report, Section, Target
+from .labels import cross_reference
 from .targets import Extraction, pair_goals_with_results
 
 # A report id names a folder under content/reports/ and a path on the site: nothing that could
@@ -126,6 +127,8 @@ def kept_target_ids(targets: list[Target], previous: list[Target]) -> list[str]:
     """The previous ID of each target, or '': the same clause, else the same indicator of the same
     paragraph whose figure changed (so that an editor's status and evidence stay with it)."""
     kept = [""] * len(targets)
+    # A reviewed target may have had its kind corrected by hand: its clause alone finds it.
+    _claim(kept, [(t.paragraph, t.text) for t in targets], [((t.paragraph, t.text), t.id) for t in previous if t.reviewed])
     _claim(kept, [(t.kind, t.text) for t in targets], [((t.kind, t.text), t.id) for t in previous])
     _claim(kept, [(t.kind, t.paragraph, t.indicator) for t in targets], [((t.kind, t.paragraph, t.indicator), t.id) for t in previous])
     return kept
@@ -174,4 +177,4 @@ def assign_target_ids(extraction: Extraction, previous: Report | None = None) ->
     results = [t for t in targets if t.kind == "indicator-result"]
     goals = pair_goals_with_results([t for t in targets if t.kind == "indicator"], results)
     by_id = {g.id: g for g in goals}
-    return [by_id.get(t.id, t) for t in targets], lists
+    return cross_reference([by_id.get(t.id, t) for t in targets]), lists

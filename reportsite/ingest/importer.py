@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..content.provenance import load_corrections
@@ -12,13 +12,19 @@ from ..errors import ContentErrors, ImportProblem
 from ..content.model import Meta, Report, Target
 from .suspicious import find_suspicious
 from .chrome import is_chrome, split_chrome
+from .portal import strip_furniture
 from .clean import clean
 from .decode import read_raw
 from .ids import assign_structure_ids, assign_target_ids, is_report_id
 from .store import provenance_data, report_files, write_report
 from .digest import digest_part, is_digest
 from .metadata import find_place_and_year
-from .structure import drop_table_of_contents, parse_structure
+from .appendix import split_appendices
+from .marks import ONE_PART_WARNING, not_a_report_message, one_part, reads_as_report
+from .news import is_news_rewrite
+from .notes import split_notes, unmatched_marker_warnings
+from .headings import HEADLINES, drop_table_of_contents
+from .structure import parse_structure
 from .verify import contradicted_corrections, with_verdicts
 
 MAX_SEED_BYTES = 50 * 1024 * 1024
@@ -29,6 +35,7 @@ class ImportResult:
     report: Report
     folder: Path
     warnings: list[str]
+    files: dict = field(default_factory=dict, compare=False)  # relative path -> YAML text, written or to write
 
 
 def default_report_id(place: str, year: int | None) -> str:
@@ -45,33 +52,77 @@ def parse_report(data: bytes, corrections=(), report_id: str | None = None) -> t
         raise ImportProblem(f"the file is {len(data) // 2**20} MB; a work report is far smaller (limit {MAX_SEED_BYTES // 2**20} MB)")
     text, encoding = read_raw(data)
     cleaned = clean(text, list(corrections))
-    page, body, dropped = split_chrome(drop_table_of_contents(cleaned.text.split("\n")))
-    opening, parts, closing = parse_structure(body)
+    furniture = strip_furniture(cleaned.text.split("\n"))
+    lines, appendices = split_appendices(list(furniture.lines))
+    page, body, dropped = split_chrome(drop_table_of_contents(lines))
+    dropped = [*furniture.dropped, *dropped]
+    scraped = furniture.meta
+    body, notes = split_notes(body)
+    news = is_news_rewrite(body)
+    opening, parts, closing = parse_structure(body, HEADLINES if news else None)
     digest = not parts and is_digest(body)
+    structure_warnings = []
     if digest:
         # A news article's first line is its headline: 溪南县政府工作报告提出今年主要预期目标.
         page = replace(page, title=page.title or next((line for line in dropped if not is_chrome(line)), ""))
         opening, parts, closing = [], [digest_part(body, page.title)], []
-    elif not parts or not (page.title or page.occasion or page.salutation or opening):
-        raise ImportProblem(NOT_A_REPORT)
-    found = find_place_and_year(page.title, page.occasion, page.speaker, opening[0].text if opening else "",
-                                [p.title for p in parts], "\n".join(p.text for p in parts[0].paragraphs) if digest else "")
-    rid = report_id or default_report_id(found.place, found.year)
+    elif not parts and reads_as_report(body, page.salutation):
+        part, closing = one_part(body)
+        opening, parts = [], [part]
+        structure_warnings.append(ONE_PART_WARNING)
+    elif not parts or not (page.title or page.occasion or page.salutation or opening or len(parts) >= 2):
+        raise ImportProblem(not_a_report_message())
+    speaker = page.speaker or scraped.get("speaker", "")
+    found = find_place_and_year(page.title, page.occasion, speaker, opening[0].text if opening else "",
+                                [p.title for p in parts], "\n".join(p.text for p in parts[0].paragraphs) if digest else "",
+                                titles=tuple(t for t in (scraped.get("title"),) if t), delivered=page.delivered,
+                                body="\n".join(body))
+    rid = report_id or default_report_id(found.place_id or found.place, found.year)
+    title, heading = _title_and_heading(page, scraped.get("title", ""), found.place, found.year)
     meta = Meta(
-        title=page.title or f"{found.place}政府工作报告", place=found.place, year=found.year or 0, heading=page.heading,
-        published=page.published, source=page.source, occasion=page.occasion, delivered=page.delivered,
-        speaker=page.speaker, salutation=page.salutation, province=found.province, digest=digest,
+        title=title, place=found.place, year=found.year or 0, heading=heading,
+        published=page.published or scraped.get("published", ""), source=page.source or scraped.get("source", ""),
+        source_url=scraped.get("source_url", ""), occasion=page.occasion, delivered=page.delivered,
+        speaker=speaker, salutation=page.salutation, province=found.province, digest=digest or news,
+        prefecture=found.prefecture, named=found.named, level=found.level, office=scraped.get("office", ""),
     )
-    report = Report(rid, meta, tuple(opening), tuple(parts), tuple(closing), repairs=with_verdicts(cleaned.repairs))
-    warnings = [*found.warnings, *([] if digest else truncation_warnings(report))]
+    report = Report(rid, meta, tuple(opening), tuple(parts), tuple(closing), repairs=with_verdicts(cleaned.repairs),
+                    notes=tuple(notes), appendices=tuple(appendices))
+    cut_short = [] if digest or news else truncation_warnings(report)
+    report = replace(report, meta=replace(meta, kind=text_kind(digest or news, is_excerpt(report, cut_short))))
+    warnings = [*found.warnings, *structure_warnings, *cut_short,
+                *unmatched_marker_warnings([p.text for p in report.all_paragraphs()], notes)]
     info = {"encoding": encoding, "dropped": dropped, "unmatched": cleaned.unmatched, "warnings": warnings}
     return report, info
 
 
-NOT_A_REPORT = (
-    "this does not look like a government work report: looked for numbered parts (一、… 二、…), part headings "
-    "such as 2022年工作回顾 or 2023年工作安排, and a news digest's 主要预期目标, and found none"
-)
+def _title_and_heading(page, scraped_title: str, place: str, year: int | None) -> tuple[str, str]:
+    """The page's own title line, unless it is the bare heading (政府工作报告) and the scraper or
+    portal gave a title that names the report; then that bare line is the heading."""
+    if page.title and (not scraped_title or _TITLE_NAMES.search(page.title)):
+        return page.title, page.heading
+    if scraped_title:
+        return scraped_title, page.heading or page.title
+    return f"{year}年{place}政府工作报告" if year else f"{place}政府工作报告", page.heading
+
+
+_TITLE_NAMES = re.compile(r"\d{4}年|[县市区旗州盟]")
+
+
+NOT_A_REPORT = not_a_report_message()
+
+
+def is_excerpt(report: Report, cut_short: list[str]) -> bool:
+    """A copy that stops early: mid-sentence, or without a closing address where its last paragraph
+    is not the exhortation a report ends with (…而努力奋斗！)."""
+    if any("cut off" in w for w in cut_short) or not report.all_paragraphs():
+        return True
+    return not report.closing and not report.all_paragraphs()[-1].text.endswith("！")
+
+
+def text_kind(news: bool, cut_short: bool) -> str:
+    """report, excerpt (the copy stops early) or news (a rewrite or digest of the report)."""
+    return "news" if news else "excerpt" if cut_short else "report"
 
 
 def truncation_warnings(report: Report) -> list[str]:
@@ -86,11 +137,18 @@ def truncation_warnings(report: Report) -> list[str]:
 
 
 def _carry_tracking(targets: list[Target], previous: Report | None) -> list[Target]:
-    """Keep what editors recorded about a target (status, outcome, evidence) across a re-import."""
+    """Keep what editors recorded about a target (status, outcome, evidence) across a re-import, and a
+    reviewed target whole: its label, nature, figure and cross-references are an editor's."""
     if previous is None:
         return targets
     old = {t.id: t for t in previous.targets}
-    return [replace(t, status=o.status, outcome=o.outcome, evidence=o.evidence) if (o := old.get(t.id)) else t for t in targets]
+    return [_carried(t, o) if (o := old.get(t.id)) else t for t in targets]
+
+
+def _carried(new: Target, old: Target) -> Target:
+    if old.reviewed:
+        return replace(old, paragraph=new.paragraph, list=new.list, baseline=new.baseline or old.baseline, source=new.source)
+    return replace(new, status=old.status, outcome=old.outcome, evidence=old.evidence)
 
 
 def _retire_vanished(report: Report, previous: Report | None) -> dict:
@@ -131,6 +189,14 @@ def check_report_id(report_id: str, given: bool) -> None:
 
 
 def import_report(seed: Path, content_root: Path, report_id: str | None = None, force: bool = False) -> ImportResult:
+    """Import one raw report into content_root/reports/<id>/."""
+    result = prepare_import(seed, content_root, report_id, force)
+    write_report(result.folder, result.files)
+    return result
+
+
+def prepare_import(seed: Path, content_root: Path, report_id: str | None = None, force: bool = False) -> ImportResult:
+    """Everything an import does but writing: the report, its folder and its files."""
     if report_id is not None:
         check_report_id(report_id, given=True)
     try:
@@ -174,5 +240,4 @@ def import_report(seed: Path, content_root: Path, report_id: str | None = None, 
     warnings += [f"corrections.yaml:{c.line}: correction contradicts the bytes that survived: {v}" for c, v in contradicted_corrections(corrections)]
     warnings += [str(w) for w in find_suspicious(report)]
     provenance = provenance_data(report, seed.name, data, info["encoding"], info["dropped"])
-    write_report(folder, report_files(report, provenance))
-    return ImportResult(report, folder, warnings)
+    return ImportResult(report, folder, warnings, report_files(report, provenance))

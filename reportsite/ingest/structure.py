@@ -11,45 +11,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ..content.model import CN_DIGITS, Block, Paragraph, Part, Section
-from .clean import HAN
+from ..content.model import Block, Paragraph, Part, Section
+# CN_NUMERAL, cn_number and split_sentences are imported from here by targets.py and the tests too.
+from .headings import CN_NUMERAL, SECTION, Grammar, choose_grammar, cn_number, han_count, split_sentences
 
-CN_NUMERAL = f"[{CN_DIGITS}十]{{1,3}}"
-
-_PART = re.compile(rf"^(?:第({CN_NUMERAL})部分|({CN_NUMERAL})、)\s*(.{{1,40}})$")
-# Part headings written as bare lines, without a number: 2022年工作回顾, 今后五年的奋斗目标.
-_BARE_PART = re.compile(
-    rf"^(?:\d{{4}}年|过去[{CN_DIGITS}十]年|今后[{CN_DIGITS}十]年|新的一年|本届政府)[^，。；：]{{0,10}}?"
-    r"(?:工作回顾|工作安排|工作任务|奋斗目标|目标任务|主要目标|总体要求|重点工作)$"
-)
-_CONTENTS = re.compile(r"^目\s*录$")
-_SECTION = re.compile(rf"^[（(]({CN_NUMERAL})[）)]\s*(.+)$")
-_ARABIC_SECTION = re.compile(r"^(\d{1,2})[.．、]\s*(?=[" + HAN + r"])(.+)$")
-_ADDRESS = re.compile(r"^各位代表[，,！!：:；]")
+_ADDRESS = re.compile(r"^各位(?:代表|委员)[，,！!：:；、]")
+_CLOSING_REACH = 3  # a last part without sections ends with its closing address among its last paragraphs
 _ITEM_MARK = re.compile(rf"({CN_NUMERAL})(是|要)")
 _INLINE_ITEM = re.compile(rf"(?:^|(?<=[。；：！？]))({CN_NUMERAL})(是|要)")
-_SENTENCE = re.compile(r"[^。！？]*[。！？]|[^。！？]+$")
 _LEAD_MAX_HAN = 8
 _ITEM_LEAD_MAX = 40
 
 
-def cn_number(text: str) -> int:
-    """一 -> 1, 十 -> 10, 十二 -> 12, 二十三 -> 23."""
-    if "十" not in text:
-        return CN_DIGITS.index(text) + 1 if len(text) == 1 else 0
-    tens, _, ones = text.partition("十")
-    return (CN_DIGITS.index(tens) + 1 if tens else 1) * 10 + (CN_DIGITS.index(ones) + 1 if ones else 0)
-
-
-def han_count(text: str) -> int:
-    return len(re.findall(f"[{HAN}]", text))
-
-
 # ---- blocks inside a paragraph -------------------------------------------------------------
-
-
-def split_sentences(text: str) -> list[str]:
-    return [s for s in _SENTENCE.findall(text) if s]
 
 
 def is_lead_sentence(sentence: str) -> bool:
@@ -183,69 +157,17 @@ class _PartDraft:
     sections: list[_SectionDraft] = field(default_factory=list)
     outro: list[str] = field(default_factory=list)
     closed: bool = False  # an address to the deputies ended the sections
+    numeral: int = 0  # the number the last section heading printed (a list may start again at 一)
+    bracketed: bool = False  # the sections are headed （一）, not 1.
 
 
-def _heading_title(text: str) -> str:
-    return text.strip().rstrip("。：:")
-
-
-def _section_heading(line: str, expected: int) -> tuple[str, str, str] | None:
-    """(title, style, body) if `line` opens section number `expected`, else None."""
-    m = _SECTION.match(line) or _ARABIC_SECTION.match(line)
-    if not m:
-        return None
-    number = int(m.group(1)) if m.group(1).isdigit() else cn_number(m.group(1))
-    if number != expected:
-        return None
-    rest = m.group(2)
-    first = split_sentences(rest)[0]
-    if len(first) < len(rest) and first.endswith("。"):
-        return _heading_title(first), "inline", rest[len(first) :]
-    if len(rest) > 80:
-        return None  # prose that happens to open with a number
-    return _heading_title(rest), "line", ""
-
-
-def _part_number(line: str) -> tuple[int, str] | None:
-    """(number, title) of a numbered part heading (一、…, 第一部分…)."""
-    m = _PART.match(line)
-    if m and not line.endswith("。"):
-        return cn_number(m.group(1) or m.group(2)), _heading_title(m.group(3))
-    return None
-
-
-def drop_table_of_contents(lines: list[str]) -> list[str]:
-    """Leave out a table of contents printed at the top (目录, then 一、…二、… with （一）…), which
-    repeats the part headings before the body does: the run of heading lines from the first 一、,
-    when another 一、 follows."""
-    firsts = [i for i, line in enumerate(lines) if (n := _part_number(line)) and n[0] == 1]
-    if len(firsts) < 2:
-        return lines
-    start = end = firsts[0]
-    while end < firsts[1] and (_part_number(lines[end]) or (_SECTION.match(lines[end]) and len(lines[end]) <= 40)):
-        end += 1
-    if end - start < 2:
-        return lines
-    if start and _CONTENTS.match(lines[start - 1]):
-        start -= 1
-    return lines[:start] + lines[end:]
-
-
-def _part_heading(line: str, expected: int, bare: bool) -> str | None:
-    """The title if `line` opens part number `expected` (numbered, or bare when the report has no numbers)."""
-    if bare:
-        return _heading_title(line) if _BARE_PART.match(line) else None
-    found = _part_number(line)
-    return found[1] if found and found[0] == expected else None
-
-
-def parse_structure(lines: list[str]) -> tuple[list[Paragraph], list[Part], list[Paragraph]]:
+def parse_structure(lines: list[str], grammar: Grammar | None = None) -> tuple[list[Paragraph], list[Part], list[Paragraph]]:
     """Group body lines into (opening paragraphs, parts, closing paragraphs)."""
     opening: list[str] = []
     parts: list[_PartDraft] = []
-    bare = not any((n := _part_number(line)) and n[0] == 1 for line in lines)
+    grammar = grammar or choose_grammar(lines)
     for line in lines:
-        title = _part_heading(line, len(parts) + 1, bare)
+        title = grammar.part(line, len(parts) + 1)
         if title is not None:
             parts.append(_PartDraft(len(parts) + 1, title))
             continue
@@ -253,8 +175,12 @@ def parse_structure(lines: list[str]) -> tuple[list[Paragraph], list[Part], list
             opening.append(line)
             continue
         part = parts[-1]
-        heading = None if part.closed else _section_heading(line, len(part.sections) + 1)
+        heading = _next_section(grammar, line, part)
         if heading:
+            if part.closed:
+                # An address inside the part (各位代表，建设良好的生态环境…) did not end its sections.
+                part.sections[-1].texts += part.outro
+                part.outro, part.closed = [], False
             title, style, body = heading
             part.sections.append(_SectionDraft(len(part.sections) + 1, title, style, [body] if body else []))
         elif _ADDRESS.match(line) and part.sections:
@@ -269,7 +195,32 @@ def parse_structure(lines: list[str]) -> tuple[list[Paragraph], list[Part], list
     closing: list[str] = []
     if parts and parts[-1].outro:
         closing, parts[-1].outro = parts[-1].outro, []
+    elif parts and not parts[-1].sections:
+        closing, parts[-1].intro = closing_address(parts[-1].intro)
     return _paragraphs(opening), [_build_part(p) for p in parts], _paragraphs(closing)
+
+
+def _next_section(grammar: Grammar, line: str, part: _PartDraft) -> tuple[str, str, str] | None:
+    """The heading of the part's next section: numbered on from the last, or a list of bracketed
+    headings that starts again at （一） (两项行动（一）（二）, then 五条赛道（一）…), whose sections carry
+    on the numbering. A `1.` list inside a section is its text."""
+    restart = bool(part.sections) and part.bracketed and SECTION.match(line) is not None
+    for numeral in (part.numeral + 1, 1) if restart else (part.numeral + 1,):
+        if heading := grammar.section(line, numeral):
+            part.numeral = numeral
+            part.bracketed = part.bracketed or (not part.sections and SECTION.match(line) is not None)
+            return heading
+    return None
+
+
+def closing_address(intro: list[str]) -> tuple[list[str], list[str]]:
+    """(closing, rest of the intro): a part without sections (加强政府自身建设) closes the report with an
+    address to the deputies among its last paragraphs."""
+    start = len(intro) - _CLOSING_REACH
+    at = next((i for i in range(len(intro) - 1, max(start, 0) - 1, -1) if _ADDRESS.match(intro[i])), None)
+    if at is None or at == 0:
+        return [], intro
+    return intro[at:], intro[:at]
 
 
 def _paragraphs(texts: list[str]) -> list[Paragraph]:

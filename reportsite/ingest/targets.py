@@ -12,13 +12,15 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 from ..content.model import NumberedList, Paragraph, Report, Target
+from ..content.vocabulary import load_vocabulary
+from .labels import describe, is_five_year_part
 from .structure import CN_NUMERAL, cn_number
 
 _NUMBER = r"\d+(?:\.\d+)?"
 # Longest first, so that 万亩 wins over 亩 and 个百分点 over 个.
 UNITS = sorted(
     """亿元 万元 元 平方公里 万平方米 平方米 公里 千米 万亩 亩 亿公斤 万公斤 公斤 万吨 吨 万千瓦 千瓦 兆瓦
-    立方米 万立方米 蒸吨 座 个百分点 个 家 户 万人 人次 人 名 项 件 场 所 条 辆 套 台 处 间 张 批 栋 株 棵 万头 头
+    立方米 万立方米 蒸吨 座 个百分点 个 家 户 万人次 万人 人次 人 名 项 件 场 所 条 辆 套 台 处 间 张 批 栋 株 棵 万头 头
     只 倍 % ‰""".split(),
     key=len,
     reverse=True,
@@ -40,16 +42,17 @@ _RESPECTIVELY = re.compile(
     rf"(?:同比|比上年)?分别(?:同比|比上年)?(?P<dir>增长|下降)(?P<gs>{_NUMBER}%?(?:[、和与及]{_NUMBER}%?)+)"
 )
 _GOAL = re.compile(
-    rf"^(?P<ind>.+?)(?P<verb>增长|下降|控制在|稳定在|保持在|达到|超过|突破)(?P<g>{_NUMBER})(?P<unit>%|{_UNIT})(?P<q>{_QUALIFIER})?$"
+    rf"^(?P<ind>.+?)(?P<verb>增长|下降|控制在|稳定在|保持在|达到|超过|突破|实现|完成)\s*(?P<g>{_NUMBER})(?P<unit>%|{_UNIT})(?P<q>{_QUALIFIER})?$"
 )
 # A draft with its figures blanked out (比上年增长%): a goal is named, its value is not to be invented.
 _BLANK_GOAL = re.compile(r"^(?P<ind>.+?)(?:比上年|同比)?(?P<verb>增长|下降)%(?P<q>左右|以上|以内|以下)?$")
 _RESPECTIVE_GOAL = re.compile(
-    rf"^(?P<ind>.+?)分别(?P<verb>增长|下降)(?P<gs>{_NUMBER}%?(?:[、和与及]{_NUMBER}%?)+)(?P<q>左右|以上|以内|以下)?$"
+    rf"^(?P<ind>.+?)分别(?P<verb>增长|下降)(?P<gs>{_NUMBER}%?(?:(?:左右|以上)?[、和与及]{_NUMBER}%?)*)(?P<q>左右|以上|以内|以下)?$"
 )
 _IN_STEP = re.compile(r"^(?P<ind>.+?)增长(?P<q>[与和同].{1,12}?同步)$")
-# The sentence that announces the year's main targets; the digest pass also knows an article by it.
-GOALS_LEAD = re.compile(r"(主要)?预期目标(是|为)?[：:]")
+# The sentence that announces the year's main targets (主要预期目标是：, 主要目标是：); the digest pass also knows an
+# article by it.
+GOALS_LEAD = re.compile(r"(?:主要预期|主要|预期)目标(?:是|为)?[：:]")
 _CLAUSE = re.compile(r"[^，。；：！？]+")
 _SCOPE = re.compile(r"^(?:\d{4}年)?(?:全县|全市|全区|全省|全年|全旗)?")
 _LIST_ANNOUNCE = re.compile(rf"(\d+|{CN_NUMERAL})(件|项|个|条|大)([^，。；：]{{2,16}})：$")
@@ -59,7 +62,7 @@ _EFFORT = re.compile(
     r"^(?:我们将|我们要|全力|加快推进|加快|推进|推动|确保|力争|做好|办好|抓好|实施|新培育|培育|争取|规划建设|改造提升|全年|全县|全市|全区"
     r"|为[^，。；、]{1,10}?争取)+"
 )
-_EFFORT_TAIL = re.compile(r"(?<=[^\s])建设$")
+_EFFORT_TAIL = re.compile(r"(?<=[^\s])(?:建设$|等(?:一批|一期|重点|项目|工程|企业).*$)")
 # Abbreviations that name the same indicator in a report's review and its goals.
 _SYNONYMS = (("规上", "规模以上"), ("社零总额", "社会消费品零售总额"), ("GDP", "地区生产总值"))
 
@@ -198,11 +201,18 @@ def respective_goals(clause: str) -> list[Target]:
     if not (m := _RESPECTIVE_GOAL.match(clause)):
         return []
     growths = re.findall(_NUMBER, m.group("gs"))
-    names = split_joint_name(m.group("ind"), len(growths))
+    names = split_joint_name(m.group("ind"), max(len(growths), 2))
+    growths *= len(names) if len(growths) == 1 else 1  # 城乡居民人均可支配收入分别增长8.5%左右: both by 8.5%
     return [
         Target("", "indicator", "", clause, indicator=name, growth=_growth(m.group("verb"), g), qualifier=m.group("q") or "")
         for name, g in zip(names, growths)
     ]
+
+
+def each_of_joint(goal: Target) -> list[Target]:
+    """'城乡居民人均可支配收入增长7%': the same growth goal for urban and for rural income."""
+    names = split_joint_name(goal.indicator, 2) if goal.growth is not None else []
+    return [replace(goal, indicator=name) for name in names] or [goal]
 
 
 def headline_goals(paragraph: Paragraph, year: int | None) -> list[Target]:
@@ -217,6 +227,7 @@ def headline_goals(paragraph: Paragraph, year: int | None) -> list[Target]:
         if not goals:
             pieces = [piece.strip() for piece in clause.split("、")]
             goals = [g for piece in pieces if (g := figure_goal(piece) or in_step_goal(piece) or blank_goal(piece))]
+            goals = [split for goal in goals for split in each_of_joint(goal)]
         out += [replace(goal, paragraph=paragraph.id, year=year) for goal in goals]
     return out
 
@@ -246,15 +257,38 @@ def quantities(paragraph: Paragraph, kind: str, year: int | None) -> list[Target
     for block in paragraph.blocks:  # markers (一是) are numbering, not part of what is counted
         for clause_match in _CLAUSE.finditer(block.lead + block.text):
             clause = clause_match.group(0)
-            pieces = re.split(r"[、和及]", clause) if len(_QUANTITY.findall(clause)) > 1 else [clause]
+            pieces = list_pieces(clause)
+            tail = shared_tail(pieces)
             first = ""
             for piece in pieces:
                 for m in _QUANTITY.finditer(piece):
                     target = _quantity_target(paragraph.id, piece, m, kind, year)
+                    if tail and not piece[m.end() :].strip():
+                        target = replace(target, indicator=target.indicator + tail)
                     target = replace(target, indicator=inherit_noun(target.indicator, first))
                     first = first or target.indicator
                     out.append(target)
     return out
+
+
+def list_pieces(clause: str) -> list[str]:
+    """The items of a clause that lists several figures, each with its own; with one figure, the item it
+    starts ('…城市会客厅及3条市政道路等' -> '3条市政道路等', '21所义务教育学校校舍提升改造、山冲学校…' -> its
+    first item), since a figure before its noun counts that noun only."""
+    if len(_QUANTITY.findall(clause)) > 1:
+        return re.split(r"[、和及]", clause)
+    pieces = re.split(r"[、及]", clause)
+    lead = [p for p in pieces if _QUANTITY.match(p)]
+    return lead if len(lead) == 1 and len(pieces) > 1 else [clause]
+
+
+def shared_tail(pieces: list[str]) -> str:
+    """'涧东村至磨里村2.5公里、陈村至一级路口3公里通道绿化': the last item's noun after its figure
+    (通道绿化) is what every item whose figure ends it counts."""
+    if len(pieces) < 2 or not (last := list(_QUANTITY.finditer(pieces[-1]))):
+        return ""
+    after = pieces[-1][last[-1].end() :].strip()
+    return after if re.fullmatch(r"[\u4e00-\u9fff]{2,8}", after) and not _QUANTITY.search(after) else ""
 
 
 def _quantity_target(paragraph_id: str, piece: str, m: re.Match, kind: str, year: int | None) -> Target:
@@ -294,7 +328,7 @@ def numbered_lists(paragraph: Paragraph, year: int | None) -> tuple[list[Numbere
 
 
 def is_review_part(title: str, review_year: int | None) -> bool:
-    return bool(re.search(r"回顾|过去|以来", title)) or (review_year is not None and str(review_year) in title)
+    return load_vocabulary().is_review_part(title, review_year)
 
 
 @dataclass(frozen=True)
@@ -312,18 +346,21 @@ def extract_targets(report: Report) -> Extraction:
     targets: list[Target] = []
     lists: list[tuple[NumberedList, list[int]]] = []
     for part in report.parts:
-        review = is_review_part(part.title, review_year) and not report.meta.digest
+        # A digest made of one body has no review part, whatever its headline says; a news rewrite that keeps
+        # the report's parts has one.
+        review = is_review_part(part.title, review_year) and not (report.meta.digest and len(report.parts) == 1)
+        five_year = not review and is_five_year_part(part.title)
         for p in part.paragraphs:
             headline = headline_results(p, review_year) if review else headline_goals(p, year)
             if report.meta.digest and not headline:
                 headline = headline_results(p, review_year)  # a digest quotes last year's results anywhere
             if headline:
-                targets.extend(headline)
+                targets.extend(describe(headline, p, year, five_year))
                 continue
             # A list in the review ('三大攻坚战取得决定性成就：一是…') reports results, not commitments.
             new_lists, entries = ([], []) if review else numbered_lists(p, year)
             for lst in new_lists:
                 lists.append((lst, list(range(len(targets), len(targets) + len(entries)))))
-                targets.extend(entries)
-            targets.extend(quantities(p, "result" if review else "commitment", review_year if review else year))
+            found = quantities(p, "result" if review else "commitment", review_year if review else year)
+            targets.extend(describe(entries + found, p, year, five_year))
     return Extraction(targets, lists)

@@ -1,0 +1,56 @@
+"""The example archive (examples/content/, `make example`): every report builds, every internal
+link and anchor holds, and the home page groups the reports by place with their years in order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from reportsite.site.build import render_site
+from reportsite.site.linkcheck import check_links
+
+ROOT = Path(__file__).resolve().parent.parent
+ARCHIVE = ROOT / "examples" / "content"
+BASE_URL = "https://reports.example.org/hebei/"
+
+
+@pytest.fixture(scope="module")
+def site():
+    tree, stats, _ = render_site(ARCHIVE, ROOT / "templates", ROOT / "static", base_url=BASE_URL)
+    return tree, stats
+
+
+def reports() -> dict[str, dict]:
+    return {p.parent.name: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(ARCHIVE.glob("reports/*/report.yaml"))}
+
+
+def test_the_archive_is_its_own_content_root_with_its_own_settings():
+    settings = yaml.safe_load((ARCHIVE / "site.yaml").read_text(encoding="utf-8"))
+    assert settings["base_url"] == BASE_URL and len(reports()) == 27
+
+
+def test_every_report_builds_its_overview_and_full_text(site):
+    tree, _ = site
+    assert [rid for rid in reports() if not {f"{rid}/index.html", f"{rid}/text/index.html"} <= set(tree.paths)] == []
+
+
+def test_every_internal_link_and_anchor_holds(site):
+    assert check_links(site[0], BASE_URL) == []
+
+
+def test_the_home_page_groups_by_place_with_years_newest_first(site):
+    page = BeautifulSoup(site[0].read("index.html").decode("utf-8"), "html.parser")
+    groups = {g.select_one("h3").contents[0].strip(): [int(c.select_one(".card-year").get_text()) for c in g.select(".card")]
+              for g in page.select("[data-place]")}
+    assert sorted(groups) == sorted(["保定市", "容城县", "易县", "清苑区", "高阳县"])
+    assert groups["清苑区"] == [2025, 2024, 2023, 2022, 2021, 2020, 2013, 2008, 2005, 2003]
+    assert all(years == sorted(years, reverse=True) for years in groups.values())
+
+
+def test_make_example_builds_the_archive_into_example_site():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "build.py --content examples/content --out example-site" in makefile
+    assert "/example-site/" in (ROOT / ".gitignore").read_text(encoding="utf-8").split("\n")
