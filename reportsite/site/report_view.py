@@ -8,17 +8,20 @@ from __future__ import annotations
 
 from ..content.archive import YearLinks, place_key
 from ..content.model import Paragraph, Part, Position, Report, Section
+from ..content.outcomes import GoalOutcome
 from ..content.translations import Translation
 from .i18n import Lang
-from .target_view import TargetViews
+from .target_view import TargetViews, place_slug
 from .views import BlockView, Link, ParagraphView, PartView, ReportView, SectionView, _roman, cn_numeral, display_date
 
 
 class ReportViewBuilder:
     """Builds every view of one report in one language."""
 
-    def __init__(self, report: Report, lang: Lang, base_url: str, translation: Translation | None = None):
+    def __init__(self, report: Report, lang: Lang, base_url: str, translation: Translation | None = None,
+                 outcomes: dict[str, GoalOutcome] | None = None):
         self.report = report
+        self.outcomes = outcomes or {}  # its goals' outcomes, by target id (content.outcomes)
         self.lang = lang
         self.base_url = base_url
         self.tr = translation if lang.code == "en" else None
@@ -161,7 +164,8 @@ class ReportViewBuilder:
             translation_note=self.tr.note if self.tr else "", target_groups=targets.groups(),
             report_card=targets.report_card(), delivered_text=display_date(m.delivered, self.lang.code) if m.delivered else "",
             has_glossary=has_glossary, has_bilingual=has_bilingual, previous_year=self.year_link(years.previous),
-            next_year=self.year_link(years.next), digest=m.digest,
+            next_year=self.year_link(years.next), digest=m.digest, headline_summary=targets.headline_summary(),
+            place_url=f"{self.lang.prefix}places/{place_slug(r.id)}/" if self.outcomes else "",
         )
 
 

@@ -59,6 +59,23 @@ class TargetLink:
 
 
 @view
+class OutcomeView:
+    """What became of a goal, as its page and the targets table show it (content.outcomes.GoalOutcome)."""
+
+    status: str  # met, missed … (track's statuses)
+    label: str  # "Met", "Awaiting the 2023 report"
+    figure: str = ""  # the stated figure as shown: "+8.3%", "166.2亿元"
+    estimate: str = ""  # 预计 … : the figure is an estimate
+    quote: str = ""  # the sentence of the next report that states it
+    quote_lang: str = ""
+    source: str = ""  # "2023 report" or the evidence's address
+    url: str = ""  # the paragraph's page, or the evidence outside the reports
+    external: bool = False
+    by: str = ""  # "Reviewed by 王编辑" or "Computed by rule: …"
+    growth: float | None = None  # the stated growth rate, % (None for a level)
+
+
+@view
 class TargetView:
     id: str
     kind: str
@@ -83,6 +100,9 @@ class TargetView:
     evidence: tuple = ()
     outcome: str = ""
     list_number: str = ""
+    result: OutcomeView | None = None  # for a goal: what the next year's report states of it
+    indicator_key: str = ""  # the vocabulary's key of a headline indicator
+    growth: float | None = None  # the goal's growth rate, %
 
 
 @view
@@ -216,6 +236,8 @@ class ReportView:
     previous_year: Link | None = None  # the same place's report of the year before, if the site has it
     next_year: Link | None = None
     digest: bool = False  # a news article digesting the report, not the report itself
+    headline_summary: str = ""  # "Of its 8 headline goals: 3 met, 4 missed, 1 not comparable"
+    place_url: str = ""  # the place's page (its headline indicators over the years)
 
     @property
     def headlines(self) -> tuple[IndicatorRow, ...]:
@@ -251,6 +273,38 @@ class PlaceGroup:
     place: str
     count: str
     reports: tuple[ReportView, ...]
+    url: str = ""  # its place page, where the site follows goals to outcomes
+
+
+@view
+class TimelineRow:
+    """One year of a headline indicator on a place's page: the goal and what became of it."""
+
+    year: int
+    goal: str
+    goal_url: str
+    outcome: str
+    status: str
+    status_label: str
+
+
+@view
+class IndicatorTimeline:
+    key: str
+    indicator: str
+    rows: tuple[TimelineRow, ...]
+    chart: object = None  # inline SVG, where the goals are growth rates
+
+
+@view
+class PlaceView:
+    """A place's page: each headline indicator as a timeline over the years of its reports."""
+
+    slug: str
+    place: str
+    url: str
+    timelines: tuple[IndicatorTimeline, ...]
+    reports: tuple[Link, ...]
 
 
 def display_date(iso: str, lang_code: str) -> str:
