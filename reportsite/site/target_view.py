@@ -110,7 +110,9 @@ class TargetViews:
         return TargetView(
             id=t.id, kind=t.kind, kind_label=lang.t(f"kind_{t.kind}"), indicator=indicator or lang.text(t.indicator),
             figure=_figure(t, lang), text=lang.text(t.text), year=str(t.year or ""),
-            status=result.status if result else t.status, status_label=result.label if result else lang.t(f"status_{t.status}"),
+            # Where goals are followed to the next report, a figure that is no goal (a result) has no status.
+            status=result.status if result else "" if b.outcomes else t.status,
+            status_label=result.label if result else "" if b.outcomes else lang.t(f"status_{t.status}"),
             url=b.url(f"p/{t.id}/"),
             paragraph_url=b.paragraph_context(t.paragraph) if position else "", paragraph_id=t.paragraph,
             section_id=section.id if section else "", section_label=b.title_of(section.id, section.title) if section else "",
