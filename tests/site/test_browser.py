@@ -121,3 +121,19 @@ def test_404_page_is_served_for_unknown_paths(page):
     page.fill("#nf-q", "涑水")
     page.locator("main form[role=search] button").click()
     page.wait_for_url("**/search/?q=*")
+
+
+def test_the_targets_table_is_a_list_of_cards_on_a_phone(browser, served_site):
+    """At 390 px no cell is squeezed to a letter a line and no row grows into a tower: each target is a card."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    pg = context.new_page()
+    for path in (f"{RID}/targets/", f"en/{RID}/targets/"):
+        pg.goto(served_site[1] + path)
+        sizes = pg.evaluate("""() => [...document.querySelectorAll('.targets-table tbody tr')].map(tr => ({
+            height: tr.getBoundingClientRect().height,
+            narrowest: Math.min(...[...tr.querySelectorAll('td')].filter(td => td.textContent.trim())
+                                    .map(td => td.getBoundingClientRect().width))}))""")
+        assert sizes and max(s["height"] for s in sizes) < 250, path
+        assert min(s["narrowest"] for s in sizes) > 200, path
+        assert pg.evaluate("document.documentElement.scrollWidth") <= 390, path
+    context.close()

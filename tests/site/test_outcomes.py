@@ -130,3 +130,20 @@ def test_without_the_next_report_the_seeds_goals_await_it_and_none_reads_not_rat
     assert outcome == {"status": "not-yet-due", "value": None, "estimate": "", "quote": "", "report": None,
                        "paragraph": None, "url": None, "reviewed": False}
     assert soup(site_dir, f"en/{RID}/").select_one(".headline-summary").get_text() == "Of its 8 headline goals: 8 awaiting the 2023 report"
+
+
+def test_the_html_checker_finds_no_error_on_a_place_page_and_a_goal_with_its_outcome(archive, tmp_path):
+    from .test_html_checker import vnu_messages
+
+    goal = gdp_goal(archive, "rongcheng-2019")
+    paths = [f"{prefix}{path}index.html" for prefix in ("", "zh-hant/", "en/")
+             for path in ("places/qingyuan/", f"rongcheng-2019/p/{goal['id']}/", "rongcheng-2019/targets/", "qingyuan-2021/")]
+    files = []
+    for path in paths:
+        file = tmp_path / path
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_bytes(archive.read(path))
+        files.append(file)
+    errors = [f"{m.get('url', '')}:{m.get('lastLine', 0)}: {m['message']}" for m in vnu_messages(files)
+              if m["type"] in ("error", "non-document-error") or m.get("subType") == "fatal"]
+    assert errors == []
