@@ -90,7 +90,7 @@ def timeline_chart(points: list[TimelinePoint], title: str, description: str, ch
     values = [v for p in points for v in (p.goal, p.outcome) if v is not None] or [0.0]
     low, high = min(values + [0.0]), max(values + [1.0])
     span = (high - low) or 1.0
-    inner_w = _T_W - _T_LEFT - 10
+    inner_w = _T_W - _T_LEFT - 24  # room for the last year's label
     step = inner_w / max(len(points) - 1, 1)
 
     def x(i: int) -> float:
@@ -114,10 +114,11 @@ def timeline_chart(points: list[TimelinePoint], title: str, description: str, ch
         if len(run) > 1:
             parts.append(f'<polyline class="{cls}" points="{" ".join(run)}"/>')
     for i, p in enumerate(points):
-        if p.goal is not None:
-            parts.append(f'<circle class="goal-mark" cx="{x(i):.1f}" cy="{y(p.goal):.1f}" r="4.5"/>')
+        # The square under the circle: where an outcome equals its goal, both marks still show.
         if p.outcome is not None:
-            parts.append(f'<rect class="outcome-mark" x="{x(i) - 4:.1f}" y="{y(p.outcome) - 4:.1f}" width="8" height="8"/>')
+            parts.append(f'<rect class="outcome-mark" x="{x(i) - 5:.1f}" y="{y(p.outcome) - 5:.1f}" width="10" height="10"/>')
+        if p.goal is not None:
+            parts.append(f'<circle class="goal-mark" cx="{x(i):.1f}" cy="{y(p.goal):.1f}" r="4"/>')
         parts.append(f'<text x="{x(i):.1f}" y="{_T_H - _T_BOTTOM + 16}" text-anchor="middle">{p.year}</text>')
     legend_y = _T_H - 8
     parts.append(f'<circle class="goal-mark" cx="{_T_LEFT + 5}" cy="{legend_y - 4}" r="4.5"/>'

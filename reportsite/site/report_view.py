@@ -22,6 +22,7 @@ class ReportViewBuilder:
                  outcomes: dict[str, GoalOutcome] | None = None):
         self.report = report
         self.outcomes = outcomes or {}  # its goals' outcomes, by target id (content.outcomes)
+        self.later = False
         self.lang = lang
         self.base_url = base_url
         self.tr = translation if lang.code == "en" else None
@@ -148,6 +149,7 @@ class ReportViewBuilder:
 
     def build(self, years: YearLinks = YearLinks(), has_glossary: bool = False, has_bilingual: bool = False) -> ReportView:
         r = self.report
+        self.later = years.next is not None  # the archive has a later year of the place (not always the next)
         targets = TargetViews(self)
         paragraphs = {p.id: self.paragraph(p, targets.in_paragraph(p.id)) for p in r.all_paragraphs()}
         parts = tuple(self.part(part, paragraphs) for part in r.parts)

@@ -47,12 +47,15 @@ def place_slug(report_id: str) -> str:
     return re.sub(r"-\d{4}$", "", report_id)
 
 
-def outcome_label(o: GoalOutcome, lang: Lang) -> str:
-    """The status as a reader reads it: a goal the archive has no next report for awaits that report."""
-    return lang.t("outcome_awaiting", year=o.due) if o.status == "not-yet-due" and o.due else lang.t(f"outcome_{o.status}")
+def outcome_label(o: GoalOutcome, lang: Lang, later: bool = False) -> str:
+    """The status as a reader reads it: a goal the archive has no next report for awaits that report, unless
+    the archive has a later year (`later`): then that report is missing, not awaited."""
+    if o.status == "not-yet-due" and o.due:
+        return lang.t("outcome_no_report" if later else "outcome_awaiting", year=o.due)
+    return lang.t(f"outcome_{o.status}")
 
 
-def outcome_view(o: GoalOutcome, lang: Lang, url_of) -> OutcomeView:
+def outcome_view(o: GoalOutcome, lang: Lang, url_of, later: bool = False) -> OutcomeView:
     """A goal's outcome in one language; `url_of(report, paragraph)` is the paragraph's page."""
     figure = ""
     if o.value is not None:
@@ -65,7 +68,7 @@ def outcome_view(o: GoalOutcome, lang: Lang, url_of) -> OutcomeView:
         by = lang.t("outcome_reviewed_by", reviewer=o.reviewer) if o.reviewer else lang.t("outcome_reviewed")
     else:
         by = lang.t("outcome_rule", rule=o.rule)
-    return OutcomeView(status=o.status, label=outcome_label(o, lang), figure=figure,
+    return OutcomeView(status=o.status, label=outcome_label(o, lang, later), figure=figure,
                        estimate=lang.text(o.estimate), quote=lang.text(o.quote),
                        quote_lang="zh-Hant" if lang.code == "zh-Hant" else "zh-Hans",
                        source=o.url or (lang.t("outcome_source", report=o.report) if o.report and o.quote else ""),
@@ -103,7 +106,7 @@ class TargetViews:
             # Not translated yet: the vocabulary's English name of the indicator.
             found = key or load_vocabulary().key_of(t.indicator)
             indicator = load_vocabulary().indicators[found].en if found else ""
-        result = outcome_view(outcome, lang, lambda report, pid: f"{lang.prefix}{report}/p/{pid}/") if outcome else None
+        result = outcome_view(outcome, lang, lambda report, pid: f"{lang.prefix}{report}/p/{pid}/", b.later) if outcome else None
         # en.yaml may give the quoted clause in English too; the Chinese clause is shown beside it either way.
         text_en = b.tr.target_texts.get(t.id, "") if b.tr else ""
         plain, text_lang = b.plain_of(t.paragraph) if position else ("", "")
@@ -157,7 +160,7 @@ class TargetViews:
             return ""
         counts = {}
         for o in outcomes:
-            label = outcome_label(o, self.lang)
+            label = outcome_label(o, self.lang, self.b.later)
             counts[(OUTCOME_ORDER.index(o.status), label)] = counts.get((OUTCOME_ORDER.index(o.status), label), 0) + 1
         sep = ", " if self.lang.code == "en" else "，"
         parts = sep.join(self.lang.t("outcome_count", n=n, status=label.lower() if self.lang.code == "en" else label)

@@ -47,18 +47,15 @@ def rule_of(goal: Target, o: Outcome, vocabulary: Vocabulary, rules: Rules) -> s
     if o.status == "no-outcome-stated":
         return "the following year's report states no figure for it"
     measure = "growth" if o.unit == "" and goal.growth is not None else "level"
-    unit = " percentage points" if measure == "growth" else "% of the goal"
-    scale = 1 if measure == "growth" else 100
-
     def amount(x: float) -> str:
-        return f"{x * scale:g}{unit}"
+        return f"{x:g} percentage points" if measure == "growth" else f"{x * 100:g}%"
 
     sense = vocabulary.sense(goal.qualifier)
     if sense == "ceiling" or any(v in goal.text for v in vocabulary.ceiling_verbs):
         return "a ceiling: met at or below the goal"
     parts = [f"exceeded from {amount(rules.exceeded[measure])} above the goal"]
     if sense == "around":
-        parts.insert(0, f"about (左右): met within {amount(rules.around[measure])} of the goal")
+        parts.insert(0, f"about (左右): met within {amount(rules.around[measure])} either side of the goal")
     else:
         parts.insert(0, "met at or above the goal")
     if o.status == "partly":
