@@ -86,6 +86,11 @@ def test_a_news_rewrite_is_labelled_and_keeps_its_headlines_as_parts():
                                ("2023年主要工作", ["加力推进项目建设，让发展后劲更足", "加力推进民生事业，让群众生活更好"])]
 
 
+def test_the_speaker_line_names_the_office_when_no_header_does():
+    assert imported("lost-character.txt")[0].meta.office == ""
+    assert parse_report("2023年柳河县政府工作报告\n柳河县人民政府县长 何某\n各位代表：\n现在，我代表县人民政府向大会报告工作。\n一、2022年工作回顾\n过去的一年，较好完成了各项任务。\n二、2023年工作安排\n今年地区生产总值增长6%左右。\n".encode())[0].meta.office == "柳河县人民政府"
+
+
 def test_a_copy_that_starts_at_its_first_heading():
     report, warnings = imported("starts-at-heading.txt")
     assert (report.id, report.meta.place, report.meta.year, len(report.parts), len(report.closing)) == ("pinglu-2023", "平陆县", 2023, 3, 1)
@@ -145,3 +150,14 @@ def test_notes_appendices_and_new_metadata_survive_writing_and_reading_the_yaml(
     assert (loaded.notes, loaded.appendices, loaded.meta) == (
         tuple(replace(n, source=loaded.notes[i].source) for i, n in enumerate(written.notes)),
         tuple(replace(a, source=loaded.appendices[i].source) for i, a in enumerate(written.appendices)), written.meta)
+
+
+def test_notes_and_appendices_are_kept_in_the_private_cache_and_read_back(tmp_path, monkeypatch):
+    from reportsite.content.report import load_report, load_report_kept
+    from reportsite.ingest.importer import import_report
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    for name in ("glossary.txt", "appendix.txt"):
+        folder = import_report(SHAPES / name, tmp_path / name).folder
+        fresh = load_report(folder, "x")
+        assert load_report_kept(folder, "x") == fresh and load_report_kept(folder, "x") == fresh

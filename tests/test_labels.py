@@ -202,3 +202,15 @@ def test_a_reviewed_target_whose_kind_was_corrected_keeps_its_id_and_kind_on_rei
     again = import_report(seed, content, force=True)
     assert [(x.id, x.kind, x.reviewed) for x in again.report.targets if x.text == "做好全县9所养老机构"] == [(t.id, "result", True)]
     assert len(again.report.targets) == len(first.report.targets)
+
+
+def test_a_report_with_described_targets_notes_and_appendices_survives_the_report_cache(seed_import):
+    import json
+    from dataclasses import replace
+
+    from reportsite.content.model import Appendix, Note
+    from reportsite.content.report import _from_plain, _plain
+
+    report = replace(seed_import.report, notes=(Note("note1", "[1]", "释义"),), appendices=(Appendix("a1", "附件", ("一",)),))
+    again = json.loads(json.dumps(_plain(report), ensure_ascii=False), object_hook=_from_plain)
+    assert again == report and again.targets[0].clause == report.targets[0].clause

@@ -19,8 +19,7 @@ import yaml
 from ..cache import cache_key, code_digest, keep, private_cache_folder, read_cached
 from ..errors import ContentError
 from .checks import check_references
-from .model import (REPORT_ID_PATTERN, Appendix, Block, Evidence, Meta, Note, NumberedList, Paragraph, Part, Repair,
-                    Report, Section, Source, Target)
+from .model import REPORT_ID_PATTERN, Appendix, Block, Evidence, Meta, Note, NumberedList, Paragraph, Part, Repair, Report, Section, Source, Target
 from .parts import load_parts, paragraph_data, part_data, part_filename, read_paragraphs
 from .provenance import load_repairs
 from .reader import HTTP_URL, ID, SITE_NAMES, Reader
@@ -185,8 +184,9 @@ def _meta(r: Reader, node: LineDict) -> Meta:
         salutation=r.line(node, "salutation", "", required=False),
         language=r.line(node, "language", "", required=False, default="zh-Hans"),
         province=r.line(node, "province", "", required=False), digest=node.get("digest") is True,
-        prefecture=r.line(node, "prefecture", "", required=False), named=r.line(node, "named", "", required=False), level=r.line(node, "level", "", required=False),
-        office=r.line(node, "office", "", required=False), kind=r.line(node, "kind", "", required=False, default="report"),
+        prefecture=r.line(node, "prefecture", "", required=False), named=r.line(node, "named", "", required=False),
+        level=r.line(node, "level", "", required=False), office=r.line(node, "office", "", required=False),
+        kind=r.line(node, "kind", "", required=False, default="report"),
     )
 
 
@@ -246,7 +246,8 @@ def report_data(report: Report) -> dict:
         "parts": [part_filename(p) for p in report.parts],
         "opening": [paragraph_data(p) for p in report.opening],
         "closing": [paragraph_data(p) for p in report.closing],
-        # The glossary's entries, linked from their markers ([1]) in the text; written only when there are any.
+        # The glossary's entries, linked from their markers ([1]) in the text, and the lists printed
+        # after the report; written only when there are any.
         **({"notes": [{"id": n.id, "mark": n.mark, "text": n.text} for n in report.notes]} if report.notes else {}),
         **({"appendices": [{"id": a.id, "title": a.title, "items": list(a.items)} for a in report.appendices]} if report.appendices else {}),
         "retired": dict(report.retired),

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .clean import HAN
+from ..script import HAN
 
 LEVELS = ("county", "district", "county-level city", "prefecture city")
 # Known names that are not a county-level place, listed so their characters are not read as one

@@ -84,7 +84,7 @@ def parse_report(data: bytes, corrections=(), report_id: str | None = None) -> t
         published=page.published or scraped.get("published", ""), source=page.source or scraped.get("source", ""),
         source_url=scraped.get("source_url", ""), occasion=page.occasion, delivered=page.delivered,
         speaker=speaker, salutation=page.salutation, province=found.province, digest=digest or news,
-        prefecture=found.prefecture, named=found.named, level=found.level, office=scraped.get("office", ""),
+        prefecture=found.prefecture, named=found.named, level=found.level, office=scraped.get("office") or _office_of(speaker),
     )
     report = Report(rid, meta, tuple(opening), tuple(parts), tuple(closing), repairs=with_verdicts(cleaned.repairs),
                     notes=tuple(notes), appendices=tuple(appendices))
@@ -94,6 +94,15 @@ def parse_report(data: bytes, corrections=(), report_id: str | None = None) -> t
                 *unmatched_marker_warnings([p.text for p in report.all_paragraphs()], notes)]
     info = {"encoding": encoding, "dropped": dropped, "unmatched": cleaned.unmatched, "warnings": warnings}
     return report, info
+
+
+_OFFICE = re.compile(r"^(.{2,30}?人民政府)")
+
+
+def _office_of(speaker: str) -> str:
+    """The issuing body a speaker line names: 保定市清苑区人民政府区长 李英英 -> 保定市清苑区人民政府."""
+    m = _OFFICE.match(speaker)
+    return m.group(1) if m else ""
 
 
 def _title_and_heading(page, scraped_title: str, place: str, year: int | None) -> tuple[str, str]:

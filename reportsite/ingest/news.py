@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .clean import HAN
+from ..script import HAN
 
 # The speaker quoted in the third person, or a newspaper's dateline.
 _REPORTED = re.compile(
