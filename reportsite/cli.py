@@ -189,8 +189,9 @@ def _run(args) -> int:
         return EXIT_PROBLEMS if errors else EXIT_OK
     if args.command == "serve":
         from .site.serve import serve
+        from .track.publish import archive_outcomes
 
-        return serve(content, args.port)
+        return serve(content, args.port, track=archive_outcomes)
 
     from .site.build import build_site
     from .track.publish import archive_outcomes
