@@ -34,8 +34,11 @@ def _place(reports: list[ReportView], lang: Lang, name: str) -> PlaceView:
     timelines = [_timeline(key, names[key], years, lang, f"tl-{slug}-{i}") for i, (key, years) in enumerate(by_key.items())]
     # The indicators followed over the most years first: GDP before a one-year figure.
     timelines.sort(key=lambda tl: -len(tl.rows))
+    before, _, after = lang.t("place_heading", place="\0").partition("\0")
+    untranslated = lang.code == "en" and any("\u4e00" <= c <= "\u9fff" for c in name)
     return PlaceView(slug=slug, place=name, url=f"{lang.prefix}places/{slug}/", timelines=tuple(timelines),
-                     reports=tuple(Link(rv.url, str(rv.year)) for rv in reversed(reports)))
+                     reports=tuple(Link(rv.url, str(rv.year)) for rv in reversed(reports)),
+                     place_lang="zh-Hans" if untranslated else "", heading=(before, after))
 
 
 def _timeline(key: str, indicator: str, years: list, lang: Lang, chart_id: str) -> IndicatorTimeline:

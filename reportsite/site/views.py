@@ -305,6 +305,8 @@ class PlaceView:
     url: str
     timelines: tuple[IndicatorTimeline, ...]
     reports: tuple[Link, ...]
+    place_lang: str = ""  # "zh-Hans" where an English page shows the place's Chinese name (not translated yet)
+    heading: tuple[str, str] = ("", "")  # the heading's words before and after the place's name
 
 
 def display_date(iso: str, lang_code: str) -> str:

@@ -147,3 +147,30 @@ def test_the_html_checker_finds_no_error_on_a_place_page_and_a_goal_with_its_out
     errors = [f"{m.get('url', '')}:{m.get('lastLine', 0)}: {m['message']}" for m in vnu_messages(files)
               if m["type"] in ("error", "non-document-error") or m.get("subType") == "fatal"]
     assert errors == []
+
+
+def test_an_english_place_page_marks_the_place_name_it_has_no_translation_for(archive):
+    heading = page(archive, "en/places/qingyuan/").h1
+    assert heading.span["lang"] == "zh-Hans" and heading.get_text() == "清苑区: headline goals over the years"
+
+
+def test_a_report_is_made_again_when_its_goals_outcomes_change_and_reused_when_not(tmp_path):
+    from reportsite.content.outcomes import ArchiveOutcomes, GoalOutcome
+    from reportsite.site.output import BlobTree
+
+    from .conftest import copy_project
+
+    project = copy_project(tmp_path)
+    args = (project / "content", project / "templates", project / "static")
+    (tmp_path / "store").mkdir()
+
+    def tracked(status: str):
+        return lambda reports, folders: ArchiveOutcomes({r.id: {"t46": GoalOutcome(status, due=2023)} for r in reports})
+
+    _, _, first = render_site(*args, track=tracked("not-yet-due"), tree=BlobTree(tmp_path / "store"))
+    previous = {rb.item.report.id: rb for rb in first}
+    tree, _, again = render_site(*args, previous=previous, track=tracked("not-yet-due"), tree=BlobTree(tmp_path / "store"))
+    assert again[0] is first[0]
+    tree, _, changed = render_site(*args, previous=previous, track=tracked("met"), tree=BlobTree(tmp_path / "store"))
+    assert changed[0] is not first[0]
+    assert BeautifulSoup(tree.read(f"en/{RID}/p/t46/index.html").decode(), "html.parser").select_one(".target-kind .status").get_text() == "Met"
