@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 # would fetch a Java runtime of its own, is skipped.
 NODE_STAMP := node_modules/.installed
 
-.PHONY: site example test check serve bench clean bytecode
+.PHONY: site example test check serve bench mutation clean bytecode lock
 
 site: bytecode
 	$(PY) build.py
@@ -16,8 +16,9 @@ site: bytecode
 example: bytecode
 	$(PY) build.py --content examples/content --out example-site
 
+# In parallel, one worker per core; every test has its own empty cache and temporary folder.
 test: bytecode $(NODE_STAMP)
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n auto
 
 check: bytecode
 	$(PY) build.py check
@@ -29,11 +30,27 @@ bench: bytecode
 	$(PY) -m pip install -q -e '.[bench]'
 	$(PY) bench/run.py $(BENCH_ARGS)
 
-$(STAMP): pyproject.toml
+# Mutation testing of one target of mutation/ (ingest, output or search), on a copy of the project;
+# MODULE=path narrows it to one module and TESTS="files" to its own tests; RESUME=1 goes on with an
+# interrupted run. Not part of `test`.
+mutation: bytecode
+	$(PY) -m pip install -q -e '.[mutation]'
+	$(PY) mutation/run.py $(or $(TARGET),output) $(if $(MODULE),--module $(MODULE)) $(if $(TESTS),--tests "$(TESTS)") $(if $(RESUME),--resume)
+
+# Every package at the version and with the hashes requirements.lock names (a download that does
+# not match fails the install), then the project itself, built with the locked setuptools.
+$(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[test]'
+	$(PY) -m pip install -q --require-hashes --no-deps -r requirements.lock
+	$(PY) -m pip install -q --no-deps --no-build-isolation -e .
 	touch $@
+
+# Write requirements.lock again from pyproject.toml: new requirements are resolved, the other pins
+# kept; `make lock LOCK_ARGS=--upgrade` moves every pin to the newest release (-P NAME: one package).
+lock: $(STAMP)
+	$(PY) -m pip install -q 'pip-tools>=7.4'
+	$(VENV)/bin/pip-compile --quiet --generate-hashes --extra test --build-deps-for editable --strip-extras \
+	  --allow-unsafe --no-emit-index-url --no-emit-find-links -o requirements.lock $(LOCK_ARGS) pyproject.toml
 
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
@@ -45,4 +62,4 @@ bytecode: $(STAMP)
 	@$(PY) -m compileall -q reportsite >/dev/null
 
 clean:
-	rm -rf site .site.* example-site .example-site.* $(VENV) node_modules
+	rm -rf site .site.* example-site .example-site.* .mutation $(VENV) node_modules

@@ -2,7 +2,7 @@
 
 The seeds are clean Simplified text written from the imported report under
 content/reports/jiangxian-2022/ (its YAML), not from the scraped Traditional-with-pinyin seed: that one
-imports only with the report's reviewed corrections.yaml, while clean text needs none and still goes
+imports only with its reviewed corrections (seeds/…corrections.yaml), while clean text needs none and still goes
 through the importer's whole parser (page chrome and metadata, parts, sections, inline headings, lead
 sentences, enumerations, targets). Each seed differs from the real report in:
 

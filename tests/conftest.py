@@ -1,14 +1,17 @@
-"""Shared test setup: the seed, a content folder ready for its import, and the --update-golden option."""
+"""Shared test setup: a cache and temporary folder per test, the seed, a content folder ready for its import,
+and the --update-golden option."""
 
 from __future__ import annotations
 
-import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "jiangxian-2022-work-report.txt"
+# The seed's reviewed corrections travel beside it, bound to its bytes by their digest.
+SEED_CORRECTIONS = ROOT / "seeds" / "jiangxian-2022-work-report.corrections.yaml"
 # The committed import of the seed doubles as the golden files of the parser's YAML output.
 GOLDEN = ROOT / "content" / "reports" / "jiangxian-2022"
 
@@ -20,6 +23,29 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=False,
         help="rewrite the golden files (the seed's YAML under content/reports/) from the current parser",
     )
+
+
+def _own_folders(mp: pytest.MonkeyPatch, factory: pytest.TempPathFactory, name: str) -> None:
+    """A cache folder and a temporary folder of their own, for this process and the ones it starts."""
+    mp.setenv("XDG_CACHE_HOME", str(factory.mktemp(f"{name}-cache")))
+    temp = factory.mktemp(f"{name}-tmp")
+    mp.setenv("TMPDIR", str(temp))
+    mp.setattr(tempfile, "tempdir", str(temp))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def session_folders(tmp_path_factory: pytest.TempPathFactory):
+    """Session fixtures (a built site, an import) use a cache and a temporary folder of the session's,
+    never the developer's ~/.cache/reportsite: results do not depend on what an earlier run left."""
+    with pytest.MonkeyPatch.context() as mp:
+        _own_folders(mp, tmp_path_factory, "session")
+        yield
+
+
+@pytest.fixture(autouse=True)
+def folders_of_each_test(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test starts with an empty cache and a temporary folder of its own (set after the session's)."""
+    _own_folders(monkeypatch, tmp_path_factory, "test")
 
 
 @pytest.fixture
@@ -38,11 +64,17 @@ def golden() -> Path:
 
 
 def content_before_import(root: Path) -> Path:
-    """A content/ folder holding only the seed's reviewed corrections, as before its first import."""
-    folder = root / "content" / "reports" / GOLDEN.name
-    folder.mkdir(parents=True)
-    shutil.copy(GOLDEN / "corrections.yaml", folder / "corrections.yaml")
+    """An empty content/ folder, as before the seed's first import."""
+    (root / "content" / "reports").mkdir(parents=True)
     return root / "content"
+
+
+def seed_corrections() -> list:
+    from reportsite.content.provenance import load_corrections_file
+
+    corrections, _, errors = load_corrections_file(SEED_CORRECTIONS, "seeds/" + SEED_CORRECTIONS.name)
+    assert errors == []
+    return corrections
 
 
 @pytest.fixture

@@ -101,3 +101,12 @@ def test_check_reports_a_warning_in_site_yaml(project, capsys):
     warning = misspell_a_setting(project)
     assert main(["check", "--strict"]) == 1
     assert warning in capsys.readouterr().err.splitlines()
+
+
+@pytest.mark.parametrize("control", ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"])
+def test_check_fails_on_a_bidirectional_control_character_in_the_text(project, capsys, control):
+    edit(project, "parts/part2.yaml", "新建5G基站132座", f"新建5G基站{control}231{control}座")
+    assert main(["check", "--strict"]) == 1
+    code = f"U+{ord(control):04X}"
+    assert (f"content/reports/{RID}/parts/part2.yaml:15: s2-1-p1: bidirectional control character {code} "
+            f"in …新建5G基站<{code}>231<{code}>座。… (fix the text in this file)") in capsys.readouterr().err.splitlines()

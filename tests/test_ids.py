@@ -1,6 +1,7 @@
 """IDs: minted once, kept across re-imports (also for edited units), never handed out again."""
 
 import re
+import shutil
 from dataclasses import replace
 from pathlib import Path
 from textwrap import dedent
@@ -12,7 +13,7 @@ from reportsite.content.model import ID_PATTERN
 from reportsite.ingest.importer import default_report_id, import_report, parse_report
 from reportsite.content.model import Block, Paragraph, Target
 
-from .conftest import content_before_import
+from .conftest import SEED_CORRECTIONS, content_before_import
 
 MINI = dedent(
     """\
@@ -124,6 +125,8 @@ def reimport(tmp_path_factory, seed, golden):
     """(first import, re-import of the variant with --force) of the seed in one content folder."""
     root = tmp_path_factory.mktemp("reimport")
     first = import_report(seed, content_before_import(root)).report
+    # The variant's bytes differ from the seed's, so an editor carries the seed's corrections over to it.
+    shutil.copy(SEED_CORRECTIONS, root / "content" / "reports" / golden.name / "corrections.yaml")
     variant = root / "variant.txt"
     variant.write_text(seed_variant(seed), encoding="utf-8")
     second = import_report(variant, root / "content", golden.name, force=True).report

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from reportsite.content.provenance import load_corrections
+from .conftest import seed_corrections
 from reportsite.errors import ImportProblem
 from reportsite.ingest.ids import assign_structure_ids, assign_target_ids
 from reportsite.ingest.importer import NOT_A_REPORT, parse_report
@@ -149,8 +149,7 @@ def test_seed_text_has_no_pinyin_garble_or_traditional_characters_left(seed_impo
 
 def test_seed_lists_all_16_repairs(seed_import, golden):
     repairs = seed_import.report.repairs
-    corrections, errors = load_corrections(golden, "corrections")
-    assert errors == []
+    corrections = seed_corrections()
     recorded = [(r.garbled, r.repaired, r.note) for r in repairs if r.method == "recorded correction"]
     assert sorted(recorded) == sorted((c.garbled, c.repaired, c.note) for c in corrections)
     assert len(recorded) == 12
@@ -203,7 +202,7 @@ def test_seed_import_matches_the_golden_files(seed_import, golden, update_golden
 
 
 def test_parse_report_is_pure_and_repeatable(seed, golden):
-    corrections, _ = load_corrections(golden, "corrections")
+    corrections = seed_corrections()
     data = seed.read_bytes()
     first, info = parse_report(data, corrections)
     again, _ = parse_report(data, corrections)

@@ -62,6 +62,6 @@ def test_the_check_sees_relative_absolute_and_late_imports(tmp_path, monkeypatch
 
 
 def test_shared_modules_import_no_layer():
-    """errors, cache and script are the infrastructure under every layer: they import none."""
-    for name in ("errors", "cache", "script"):
+    """errors, cache, script and swap are the infrastructure under every layer: they import none."""
+    for name in ("errors", "cache", "script", "swap"):
         assert imported_layers(PACKAGE / f"{name}.py") == set(), name

@@ -1,11 +1,11 @@
 """Every pass of the import is linear on every input: inputs built against each regular expression
 (long runs of digits, letters, punctuation, clauses, nested brackets, lost-byte marks, pinyin) are
 timed at two sizes, and eight small runs must take about as long as one run eight times the size.
-A quadratic pass would take eight times as long; no absolute time limit is assumed."""
+A quadratic pass would take eight times as long; no absolute time limit is assumed. Costly passes are
+timed on shorter runs (tests/timing.py)."""
 
 from __future__ import annotations
 
-import time
 from dataclasses import replace
 
 import pytest
@@ -28,6 +28,8 @@ from reportsite.ingest.importer import parse_report
 from reportsite.ingest.structure import parse_structure
 from reportsite.ingest.targets import extract_targets
 from reportsite.ingest.verify import verify_repair
+
+from .timing import assert_linear
 
 # One unit of each hostile run; the run is the unit repeated.
 RUNS = {
@@ -122,30 +124,6 @@ PASSES = {
 SMALL = 500  # characters of hostile run in the small input
 
 
-def best_time(f, arg, repeat: int = 1, tries: int = 3) -> float:
-    best = float("inf")
-    for _ in range(tries):
-        start = time.perf_counter()
-        for _ in range(repeat):
-            f(arg)
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
-def assert_linear(f, make, size: int = SMALL) -> None:
-    """Eight inputs of size n take about as long as one of size 8n (a quadratic pass: 8 times as long)."""
-    small, large = make(size), make(8 * size)
-    f(small)  # warm caches (pinyin inventory, OpenCC dictionaries)
-    # The machine is shared: a pass counts as linear if any of three measurements says so; a
-    # quadratic pass is never near the bound (8 against 4).
-    ratios = []
-    for _ in range(3):
-        ratios.append(best_time(f, large) / best_time(f, small, repeat=8))
-        if ratios[-1] < 4:
-            return
-    raise AssertionError(f"8x the input took {min(ratios) * 8:.1f}x as long")
-
-
 def run_of(unit: str, size: int) -> str:
     return unit * (size // len(unit))
 
@@ -154,7 +132,7 @@ def run_of(unit: str, size: int) -> str:
 @pytest.mark.parametrize("name", PASSES)
 def test_each_import_pass_is_linear_on_a_hostile_run(name, kind):
     unit = RUNS[kind]
-    assert_linear(PASSES[name], lambda size: report_with(run_of(unit, size)))
+    assert_linear(PASSES[name], lambda size: report_with(run_of(unit, size)), SMALL)
 
 
 @pytest.mark.parametrize("kind", ["digits", "letters", "clauses", "lost-byte marks", "nested brackets"])
@@ -165,7 +143,7 @@ def test_whole_import_is_linear_on_one_long_line(kind):
         except ImportProblem:
             pass
 
-    assert_linear(parse, lambda size: run_of(RUNS[kind], size))
+    assert_linear(parse, lambda size: run_of(RUNS[kind], size), SMALL)
 
 
 @pytest.mark.parametrize("garbled", ["?。ㄒ唬┮荒陙", "?鉃椴灰椎氖侨", "?" + "a" * 3])

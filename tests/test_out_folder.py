@@ -6,24 +6,19 @@ import errno
 import hashlib
 import os
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from reportsite.site import build as build_module
 from reportsite.cli import main
-from reportsite.site.output import MARKER
+from reportsite.site import output
+from reportsite.site.output import MARKER, recover
 from reportsite.site.pages import Page
+from tests.helpers import tree_digest
 from tests.site.conftest import copy_project
-
-
-def snapshot(folder: Path) -> dict[str, str]:
-    """Every path under `folder` with a hash of its bytes: equal snapshots mean nothing was touched."""
-    out = {}
-    for path in sorted(folder.rglob("*")):
-        rel = path.relative_to(folder).as_posix()
-        out[rel] = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "dir"
-    return out
 
 
 @pytest.fixture
@@ -56,11 +51,11 @@ def no_writes(monkeypatch):
     ("README.md", "it is a file"),
 ])
 def test_out_at_the_project_its_folders_or_a_file_is_refused_and_nothing_is_touched(project, capsys, out, reason):
-    before = snapshot(project)
+    before = tree_digest(project)
     assert main(["--out", out]) == 1
     assert capsys.readouterr().err == (f"error: --out {out}: refusing to replace it: {reason}; nothing was touched "
                                        "(choose a new or empty folder, e.g. site)\n")
-    assert snapshot(project) == before
+    assert tree_digest(project) == before
 
 
 def test_out_at_the_root_folder_is_refused_before_anything_is_written(project, no_writes, capsys):
@@ -73,10 +68,10 @@ def test_out_at_the_home_folder_is_refused_and_nothing_is_touched(project, tmp_p
     (home / "notes").mkdir(parents=True)
     (home / "notes" / "todo.txt").write_text("keep me\n", encoding="utf-8")
     monkeypatch.setenv("HOME", str(home))
-    before = snapshot(home)
+    before = tree_digest(home)
     assert main(["--out", str(home)]) == 1
     assert "refusing to replace it: it is the home folder" in capsys.readouterr().err
-    assert snapshot(home) == before
+    assert tree_digest(home) == before
 
 
 def test_a_folder_the_build_did_not_make_is_refused(project, capsys):
@@ -85,7 +80,7 @@ def test_a_folder_the_build_did_not_make_is_refused(project, capsys):
     (other / "draft.txt").write_text("mine\n", encoding="utf-8")
     assert main(["--out", "drafts"]) == 1
     assert "it holds files that no build made (a site made by the build has a .reportsite-build file)" in capsys.readouterr().err
-    assert snapshot(other) == {"draft.txt": hashlib.sha256(b"mine\n").hexdigest()}
+    assert tree_digest(other) == {"draft.txt": hashlib.sha256(b"mine\n").hexdigest()}
 
 
 def test_the_build_replaces_an_empty_folder_and_then_its_own_site(project, capsys):
@@ -112,7 +107,7 @@ def test_the_site_is_readable_by_a_web_server_running_as_another_user(project):
 
 def test_a_full_disk_stops_with_one_line_and_the_previous_site_intact(project, monkeypatch, capsys):
     assert main(["--out", "site"]) == 0
-    before = snapshot(project / "site")
+    before = tree_digest(project / "site")
 
     def full(*args, **kw):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(project / "site" / "index.html"))
@@ -122,7 +117,7 @@ def test_a_full_disk_stops_with_one_line_and_the_previous_site_intact(project, m
     assert main(["--out", "site"]) == 1
     assert capsys.readouterr().err.splitlines()[-1] == (f"error: cannot write the site: {project}/site/index.html: No space left on device; "
                                                         "the previous site in site is intact")
-    assert snapshot(project / "site") == before
+    assert tree_digest(project / "site") == before
     assert [p.name for p in project.iterdir() if p.name.startswith(".site")] == []
 
 
@@ -136,7 +131,7 @@ def test_content_given_before_the_out_option_needs_no_build_command(project, tmp
 
 def test_a_page_that_would_land_outside_the_site_stops_the_build_with_one_line(project, monkeypatch, capsys):
     assert main(["--out", "site"]) == 0
-    before = snapshot(project)
+    before = tree_digest(project)
     site_pages = build_module.site_pages
 
     def escaping(*args, **kw):
@@ -147,7 +142,7 @@ def test_a_page_that_would_land_outside_the_site_stops_the_build_with_one_line(p
     assert main(["--out", "site"]) == 1
     assert capsys.readouterr().err.splitlines()[-1] == ("error: refusing to write '../escaped/index.html': it is outside the output folder; "
                                        "nothing was replaced (a template or an ID in content makes this path)")
-    assert snapshot(project) == before
+    assert tree_digest(project) == before
 
 
 def earlier_site(project: Path) -> Path:
@@ -159,13 +154,13 @@ def earlier_site(project: Path) -> Path:
 
 def test_a_site_made_before_the_marker_existed_is_refused_with_the_command_that_removes_it(project, capsys):
     site = earlier_site(project)
-    before = snapshot(site)
+    before = tree_digest(site)
     capsys.readouterr()
     assert main(["--out", "site"]) == 1
     assert capsys.readouterr().err == (
         "error: --out site: refusing to replace it: it has no .reportsite-build file, but looks like a site made by an "
         "earlier version of build.py; nothing was touched (if it is one, remove it with `rm -rf -- site` and build again)\n")
-    assert snapshot(site) == before
+    assert tree_digest(site) == before
 
 
 def test_the_command_to_remove_an_earlier_site_is_quoted_for_the_shell(project, capsys):
@@ -179,12 +174,12 @@ def test_a_folder_with_anything_a_site_never_holds_is_not_called_an_earlier_site
     site = earlier_site(project)
     (site / extra).parent.mkdir(parents=True, exist_ok=True)
     (site / extra).write_text("mine\n", encoding="utf-8")
-    before = snapshot(site)
+    before = tree_digest(site)
     capsys.readouterr()
     assert main(["--out", "site"]) == 1
     err = capsys.readouterr().err
     assert "it holds files that no build made" in err and "rm -rf" not in err
-    assert snapshot(site) == before
+    assert tree_digest(site) == before
 
 
 def test_a_folder_with_a_symlink_is_not_called_an_earlier_site(project, tmp_path, capsys):
@@ -193,3 +188,69 @@ def test_a_folder_with_a_symlink_is_not_called_an_earlier_site(project, tmp_path
     capsys.readouterr()
     assert main(["--out", "site"]) == 1
     assert "rm -rf" not in capsys.readouterr().err
+
+
+def _ended_pid() -> int:
+    """The id of a process that has ended (and been reaped), so that no process has it for now."""
+    child = subprocess.Popen([sys.executable, "-c", ""])
+    child.wait()
+    return child.pid
+
+
+def test_recover_removes_only_the_staging_folders_of_builds_that_ended(tmp_path):
+    out = tmp_path / "site"
+    with subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"]) as running:
+        try:
+            alive = [tmp_path / f".site.new-{pid}-abc" for pid in (os.getpid(), running.pid, 1)]
+            dead = tmp_path / f".site.new-{_ended_pid()}-abc"
+            other = tmp_path / ".other.new-99999999-abc"  # another output folder's: not ours to judge
+            for folder in (*alive, dead, other):
+                folder.mkdir()
+                (folder / MARKER).write_text("", encoding="utf-8")  # as the build marks its staging folder
+                (folder / "index.html").write_text("<p>partial</p>\n", encoding="utf-8")
+            recover(out)
+            assert [f.exists() for f in alive] == [True, True, True]
+            assert not dead.exists() and other.exists()
+        finally:
+            running.kill()
+
+
+def test_recover_brings_back_the_previous_site_that_a_killed_swap_left_aside(tmp_path):
+    out, old = tmp_path / "site", tmp_path / ".site.old"
+    old.mkdir()
+    (old / MARKER).write_text("", encoding="utf-8")  # a site the build made
+    (old / "index.html").write_text("<p>previous</p>\n", encoding="utf-8")
+    recover(out)
+    assert (out / "index.html").read_text(encoding="utf-8") == "<p>previous</p>\n" and not old.exists()
+
+
+def own_folder(path: Path) -> dict[str, str]:
+    """A folder of the user's beside the output, with one file in it; returns its snapshot."""
+    path.mkdir(parents=True)
+    (path / "notes.txt").write_text("mine\n", encoding="utf-8")
+    return tree_digest(path)
+
+
+@pytest.mark.parametrize("name", [".site.old", ".site.old-1-x", ".site.new-999999999-x"])
+@pytest.mark.parametrize("site_exists", [False, True])
+@pytest.mark.parametrize("exchange", [True, False], ids=["exchange", "two-renames"])
+def test_a_folder_beside_the_output_named_like_the_builds_own_is_kept_unless_the_build_marked_it(project, monkeypatch, name, site_exists, exchange):
+    if not exchange:  # a system without an atomic exchange moves the previous site aside first
+        monkeypatch.setattr(output, "exchange", lambda a, b: False)
+    if site_exists:
+        assert main(["--out", "d/site"]) == 0
+    before = own_folder(project / "d" / name)
+    assert main(["--out", "d/site"]) == 0
+    assert tree_digest(project / "d" / name) == before
+    assert (project / "d" / "site" / MARKER).is_file() and not (project / "d" / "site" / "notes.txt").exists()
+
+
+def test_a_previous_site_left_aside_by_a_killed_build_comes_back_or_goes(project):
+    assert main(["--out", "d/site"]) == 0
+    (project / "d" / "site").rename(project / "d" / ".site.old")  # killed between the two renames
+    (project / "d" / ".site.new-999999999-x").mkdir()
+    (project / "d" / ".site.new-999999999-x" / MARKER).write_text("", encoding="utf-8")
+    (project / "d" / ".site.new-999999998-y").mkdir()  # killed before it was marked: empty
+    recover(project / "d" / "site")
+    assert (project / "d" / "site" / MARKER).is_file()
+    assert sorted(p.name for p in (project / "d").iterdir()) == ["site"]

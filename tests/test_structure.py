@@ -50,6 +50,15 @@ def test_is_lead_sentence_rejects_other_sentences(sentence):
     assert not is_lead_sentence(sentence)
 
 
+@pytest.mark.parametrize("mark", ["、", "；", "："])
+@pytest.mark.parametrize("sentence", ["项目建设成效明显{}。", "项目建设{}成效明显。"])
+def test_is_lead_sentence_rejects_a_sentence_with_a_clause_mark_anywhere(sentence, mark):
+    """、；： end a clause, not a topic: a sentence holding one (at its end too) continues the text."""
+    assert is_lead_sentence(sentence.format(""))
+    assert not is_lead_sentence(sentence.format(mark))
+    assert not is_lead_sentence(sentence.format(mark)[:-1])  # the clause mark as the sentence's last
+
+
 def test_split_leads_makes_each_lead_head_the_sentences_after_it():
     text = "全年民生支出18.4亿元。项目建设成效明显。实施重点项目68个。招商引资扎实推进。签约项目41个。"
     assert split_leads(text) == [

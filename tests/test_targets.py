@@ -183,6 +183,12 @@ def test_quantities_reads_each_figure_with_what_it_counts(text, figure):
     assert figures(quantities(para(text), "result", 2021)) == [figure]
 
 
+@pytest.mark.parametrize("text, growth", [("主要污染物排放减少3%。", -3), ("单位产值能耗下降3%。", -3), ("粮食单产提高3%。", 3), ("营业收入增长3%。", 3)])
+def test_quantities_read_a_fall_as_negative_growth_whichever_verb_says_so(text, growth):
+    [target] = quantities(para(text), "result", 2021)
+    assert (target.growth, target.value) == (growth, None)
+
+
 def test_quantities_splits_a_clause_listing_several_figures():
     found = quantities(para("改造老旧小区9个、燃气管网13.5公里。"), "result", 2023)
     assert figures(found) == [("改造老旧小区", 9, "个", None), ("燃气管网", 13.5, "公里", None)]

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from reportsite.check import check_corrections
-from reportsite.content.provenance import load_corrections
 from reportsite.ingest.verify import strip_farm_pinyin, verify_repair
 
-GOLDEN = Path(__file__).resolve().parent.parent / "content" / "reports" / "jiangxian-2022"
+from .conftest import seed_corrections
 
 
 def farm_misread(text: str) -> str:
@@ -57,8 +54,8 @@ def test_pinyin_the_farm_attached_to_garbage_carries_no_bytes(garbled, bare):
 
 
 def test_every_recorded_correction_of_the_seed_is_verified():
-    corrections, errors = load_corrections(GOLDEN, "corrections")
-    assert errors == [] and len(corrections) == 12
+    corrections = seed_corrections()
+    assert len(corrections) == 12
     assert [str(verify_repair(c.garbled, c.repaired)) for c in corrections] == ["verified"] * 12
 
 
@@ -81,3 +78,19 @@ def test_check_reports_a_correction_that_contradicts_the_bytes_with_file_and_lin
         f"content/reports/x-2022/corrections.yaml:2: repaired: '（三）一年来，令人奋进' contradicts the bytes that survived in {garbled!r}: "
         "contradicted (at '呷', character 8 of 11) (choose the reading whose bytes, read one byte out of step, give the garbled text)"
     )
+
+
+@pytest.mark.parametrize("garbled, repaired", [("?jīng)_", "冲X"), ("?;A(chǔ)", "。基础1"), ("?。ǘ┚劢寡渔溠a", "（二）聚焦延链补,")])
+def test_a_byte_left_over_at_the_end_is_forgiven_only_after_a_lead_byte(garbled, repaired):
+    """A span at a line's end may lose its last character's trail byte, but a single-byte character
+    after the surviving bytes was never on the page: an invented last character is contradicted."""
+    assert verify_repair(garbled, repaired[:-1]).status == "verified"
+    assert str(verify_repair(garbled, repaired)) == "contradicted (at the end: the repair is longer than the bytes that survived)"
+
+
+@pytest.mark.parametrize("text", ["　（一", "　（一）一年", "　（一）一年來，殊為", "抓實基礎設施項目"])
+def test_a_span_at_a_lines_end_whose_last_trail_byte_vanished_is_verified(text):
+    """Read one byte late, the last character leaves a lone byte that the farm's copy lost unmarked."""
+    garbled = farm_misread(text)
+    assert len(text.encode("gbk")) % 2 == 0  # so one byte is left over at the end
+    assert verify_repair(garbled, text.lstrip("　")).status == "verified"

@@ -9,7 +9,9 @@ which reports belong together is decided here, once.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from ..errors import ContentError
 from .model import Report
 
 
@@ -59,6 +61,26 @@ def _year_links(grouped: dict[str, list[Report]]) -> dict[str, YearLinks]:
         if not key:
             continue
         dated = sorted((r.meta.year, r.id) for r in group if r.meta.year)
-        for i, (_, rid) in enumerate(dated):
-            links[rid] = YearLinks(dated[i - 1] if i else None, dated[i + 1] if i + 1 < len(dated) else None)
+        for i, (year, rid) in enumerate(dated):
+            # Two reports of one year (a warning) are not each other's previous or next year.
+            before = dated[i - 1] if i and dated[i - 1][0] != year else None
+            after = dated[i + 1] if i + 1 < len(dated) and dated[i + 1][0] != year else None
+            links[rid] = YearLinks(before, after)
     return links
+
+
+def same_place_and_year(reports, root: Path) -> list[ContentError]:
+    """Warnings for reports of a place and year that another report already has: which one is the year
+    before or after the next would be a guess, so neither is linked to the other."""
+    first: dict[tuple[str, int], str] = {}
+    warnings = []
+    for report in sorted(reports, key=lambda r: r.id):
+        key = (place_key(report), report.meta.year)
+        if not all(key):
+            continue
+        if key in first:
+            warnings.append(ContentError(f"{root.name}/reports/{report.id}/report.yaml", 0, "year",
+                                         f"{report.meta.place} {report.meta.year} is also the place and year of {first[key]!r}",
+                                         "correct the place or the year of one of them", warning=True))
+        first.setdefault(key, report.id)
+    return warnings

@@ -47,5 +47,5 @@ def update_ledger(folder: Path, report: Report) -> None:
     known = read_ledger(folder)
     new = sorted(live_ids(report) - set(known))
     if new:
-        header = "# IDs this report has published; never remove a line (see README: Links that last).\n"
+        header = "# IDs this report has published; never remove a line (see docs/editing.md: IDs and links that last).\n"
         write_atomic(folder / LEDGER, header + "\n".join(sorted(set(known) | set(new))) + "\n")

@@ -135,12 +135,13 @@ class NumberedList:
 
 @dataclass(frozen=True)
 class Correction:
-    """A reviewed fix for garbled text whose bytes were lost, from the report's corrections file."""
+    """A reviewed fix for garbled text whose bytes were lost, from a corrections file."""
 
     garbled: str
     repaired: str
     note: str
-    line: int = 0  # line in corrections.yaml
+    line: int = 0  # line in the corrections file
+    path: str = ""  # the corrections file, as the user sees it
 
 
 @dataclass(frozen=True)

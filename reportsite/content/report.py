@@ -17,14 +17,16 @@ from pathlib import Path
 import yaml
 
 from ..cache import cache_key, code_digest, keep, private_cache_folder, read_cached
-from ..errors import ContentError
+from ..errors import ContentError, ImportProblem
+from ..swap import SpecialFile, write_files_at_once
+from .archive import same_place_and_year
 from .checks import check_references
 from .model import REPORT_ID_PATTERN, Appendix, Block, Evidence, Meta, Note, NumberedList, Paragraph, Part, Repair, Report, Section, Source, Target
 from .parts import load_parts, paragraph_data, part_data, part_filename, read_paragraphs
 from .provenance import load_repairs
 from .reader import HTTP_URL, ID, SITE_NAMES, Reader
 from .targets import load_targets, targets_data
-from .yamlio import MAX_FILE_BYTES, LineDict, dump_yaml, load_yaml, write_atomic
+from .yamlio import MAX_FILE_BYTES, LineDict, dump_yaml, load_yaml
 
 _REPORT_ID = re.compile(REPORT_ID_PATTERN)
 GENERATED_HEADER = "# Written by `python build.py import`; edit freely, IDs must stay as they are.\n"
@@ -214,20 +216,37 @@ def _appendices(r: Reader, node: LineDict) -> tuple[Appendix, ...]:
 
 
 def report_folders(root: Path) -> list[Path]:
-    """The folders under content/reports/, sorted: one report each."""
+    """The folders under content/reports/, sorted: one report each (a symlink out of content/ is none)."""
     base = root / "reports"
-    return sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith(".")) if base.is_dir() else []
+    return sorted(p for p in _candidate_folders(base) if _within(p, root)) if base.is_dir() else []
+
+
+def _candidate_folders(base: Path) -> list[Path]:
+    return [p for p in base.iterdir() if p.is_dir() and not p.name.startswith(".")]
+
+
+def _within(folder: Path, root: Path) -> bool:
+    return folder.resolve().is_relative_to(root.resolve())
+
+
+def folders_outside(root: Path) -> list[ContentError]:
+    """Report folders that are symlinks to a folder outside content/: neither read, built nor written to
+    (the build records published IDs in a report's folder)."""
+    base = root / "reports"
+    return [ContentError(f"{root.name}/reports/{p.name}", 0, "", f"is a symlink to {p.resolve()}, outside {root.name}/",
+                         "move the report's folder into content/reports/")
+            for p in sorted(_candidate_folders(base) if base.is_dir() else []) if not _within(p, root)]
 
 
 def load_site_content(root: Path) -> tuple[list[Report], list[ContentError]]:
     """Every report under content/reports/, sorted by id, and every problem in them."""
-    reports, errors = [], []
+    reports, errors = [], folders_outside(root)
     for folder in report_folders(root):
         report, errs = load_report(folder, f"{root.name}/reports/{folder.name}")
         errors += errs
         if report:
             reports.append(report)
-    return reports, errors
+    return reports, errors + same_place_and_year(reports, root)
 
 
 # Written only when set, so that reports without them keep their files as they were.
@@ -265,5 +284,11 @@ def report_files(report: Report, provenance: dict) -> dict[str, str]:
 
 
 def write_report(folder: Path, files: dict[str, str]) -> None:
-    for name, text in sorted(files.items()):
-        write_atomic(folder / name, text)
+    """All the report's files or none: a full disk or a crash leaves the previous ones whole."""
+    try:
+        write_files_at_once(folder, files)
+    except SpecialFile as e:
+        raise ImportProblem(f"{e}: cannot copy it with the report folder (it is a pipe, socket, device or a symlinked "
+                            "folder); nothing was written (move it out of the report folder and import again)") from e
+    except OSError as e:  # a full disk: the swap never happened
+        raise ImportProblem(f"cannot write {folder}/: {e.strerror or e}; nothing was changed, its files are as they were") from e

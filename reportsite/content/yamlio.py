@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import ContentError
+from ..swap import umask
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it: 10x faster
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -254,6 +255,7 @@ def write_atomic(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.fchmod(fd, 0o666 & ~umask())  # mkstemp's 0600 would hide the file from the rest of the team
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
         os.replace(tmp, path)

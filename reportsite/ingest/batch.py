@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ContentErrors, ImportProblem
+from ..swap import umask
 from .importer import ImportResult, prepare_import
 from .store import write_report
 
@@ -83,6 +84,7 @@ def write_new_folder(folder: Path, files: dict[str, str]) -> None:
     folder.parent.mkdir(parents=True, exist_ok=True)
     aside = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}."))
     try:
+        os.chmod(aside, 0o777 & ~umask())  # mkdtemp's 0700 would hide the report from the rest of the team
         write_report(aside, files)
         os.replace(aside, folder)
     except BaseException:
@@ -106,6 +108,8 @@ def import_batch(paths: list[Path], content_root: Path, force: bool = False, pro
             written.append(row)
         except OSError as e:
             written.append(BatchRow(row.file, error=f"cannot write {row.result.folder}: {e.strerror or e}"))
+        except ImportProblem as e:  # write_report's own account of a failed write
+            written.append(BatchRow(row.file, error=str(e)))
     return written
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..content.provenance import load_corrections
+from ..content.reader import SITE_NAMES
 from ..content.report import load_report
 from ..errors import ContentErrors, ImportProblem
 from ..content.model import Meta, Report, Target
@@ -14,7 +15,8 @@ from .suspicious import find_suspicious
 from .chrome import is_chrome, split_chrome
 from .portal import strip_furniture
 from .clean import clean
-from .decode import read_raw
+from .corrections import folder_corrections, merge_corrections, raw_file_corrections
+from .decode import read_raw, read_seed
 from .ids import assign_structure_ids, assign_target_ids, is_report_id
 from .store import provenance_data, report_files, write_report
 from .digest import digest_part, is_digest
@@ -190,11 +192,39 @@ def _retire_vanished(report: Report, previous: Report | None) -> dict:
 
 def check_report_id(report_id: str, given: bool) -> None:
     """Refuse an id that would write outside content/reports/ or that the build would reject."""
+    if report_id in SITE_NAMES:  # the build refuses it: its pages would land in the site's own folder
+        raise ImportProblem(f"{'--id' if given else 'the id'} {report_id!r} is the name of a folder of the site "
+                            f"({', '.join(sorted(SITE_NAMES))}): pass another with --id, e.g. --id {report_id}-report")
     if is_report_id(report_id):
         return
     if given:
         raise ImportProblem(f"--id {report_id!r} is not a report id: use lower-case letters, digits and single hyphens, e.g. jiangxian-2022")
     raise ImportProblem("the place and year of the report were not found, so it has no default id: pass one with --id, e.g. --id jiangxian-2022")
+
+
+def _located(problems: list, files: dict[str, str], display: str) -> list[str]:
+    """Suspicious text named by the file and line the import writes it to, where an editor fixes it:
+    the line of the unit's `id:` (or of the report's `title:`)."""
+    lines = {}
+    for name, text in files.items():
+        for number, line in enumerate(text.split("\n"), start=1):
+            m = re.fullmatch(r"\s*(?:- )?(?:id: (\S+)|(title):.*)", line)
+            if m and name.endswith(".yaml"):
+                lines.setdefault(m.group(1) or (m.group(2) if name == "report.yaml" else None), (name, number))
+    out = []
+    for problem in problems:
+        name, number = lines.get(problem.field.split(".")[0], ("report.yaml", 0))
+        out.append(str(replace(problem, path=f"{display}/{name}", line=number, warning=False)))
+    return out
+
+
+def refuse_overwriting(folder: Path, files: dict[str, str]) -> None:
+    """Without --force, the import writes only files that do not exist yet: one that does may hold
+    an editor's work even when report.yaml is gone (moved away, or never written)."""
+    there = [name for name in sorted(files) if os.path.lexists(folder / name)]
+    if there:
+        raise ImportProblem(f"{folder}/ already holds {', '.join(there)}, which editors may have changed; nothing was written "
+                            "(re-import with --force to replace them, or pass --id NEW-ID)")
 
 
 def import_report(seed: Path, content_root: Path, report_id: str | None = None, force: bool = False) -> ImportResult:
@@ -208,25 +238,20 @@ def prepare_import(seed: Path, content_root: Path, report_id: str | None = None,
     """Everything an import does but writing: the report, its folder and its files."""
     if report_id is not None:
         check_report_id(report_id, given=True)
-    try:
-        data = seed.read_bytes()
-    except OSError as e:
-        raise ImportProblem(f"{seed}: cannot read ({e.strerror})") from e
+    data = read_seed(seed, MAX_SEED_BYTES)
     reports_root = content_root / "reports"
-    # The report's folder is known only after parsing the title, so corrections are looked up twice:
-    # by the id given on the command line, or else by the id parsed from the seed.
-    corrections = []
+    display = f"{content_root.name}/reports"
+    raw_fixes, notes = raw_file_corrections(seed, data)
+    # The report's folder is known only after parsing the title, so an editor's corrections are looked
+    # up twice: by the id given on the command line, or else by the id parsed from the seed.
+    corrections = raw_fixes
     if report_id:
-        corrections, errors = load_corrections(reports_root / report_id, f"{content_root.name}/reports/{report_id}")
-        if errors:
-            raise ContentErrors(errors)
+        corrections = merge_corrections(raw_fixes, folder_corrections(reports_root / report_id, f"{display}/{report_id}"))
     report, info = parse_report(data, corrections, report_id)
     check_report_id(report.id, given=False)
     folder = reports_root / report.id
     if not report_id and (folder / "corrections.yaml").exists():
-        corrections, errors = load_corrections(folder, f"{content_root.name}/reports/{report.id}")
-        if errors:
-            raise ContentErrors(errors)
+        corrections = merge_corrections(raw_fixes, folder_corrections(folder, f"{display}/{report.id}"))
         report, info = parse_report(data, corrections, report.id)
     previous = None
     if (folder / "report.yaml").exists():
@@ -244,9 +269,14 @@ def prepare_import(seed: Path, content_root: Path, report_id: str | None = None,
     targets, lists = assign_target_ids(extract_targets(report), previous)
     report = replace(report, targets=tuple(_carry_tracking(targets, previous)), lists=tuple(lists))
     report = replace(report, retired=_retire_vanished(report, previous))
-    warnings = list(info["warnings"])
-    warnings += [f"corrections.yaml:{c.line}: correction not applied: its garbled text occurs {data.decode('utf-8', 'replace').count(c.garbled)} times, not once" for c in info["unmatched"]]
-    warnings += [f"corrections.yaml:{c.line}: correction contradicts the bytes that survived: {v}" for c, v in contradicted_corrections(corrections)]
-    warnings += [str(w) for w in find_suspicious(report)]
+    # What is said of the raw text as a whole names the raw file; the rest names the file to fix.
+    warnings = [str(replace(n, warning=False)) for n in notes] + [f"{seed}: {w}" for w in info["warnings"]]
+    text = data.decode("utf-8", "replace")
+    warnings += [f"{c.path}:{c.line}: correction not applied: its garbled text occurs {text.count(c.garbled)} times, not once" for c in info["unmatched"]]
+    warnings += [f"{c.path}:{c.line}: correction contradicts the bytes that survived: {v}" for c, v in contradicted_corrections(corrections)]
     provenance = provenance_data(report, seed.name, data, info["encoding"], info["dropped"])
-    return ImportResult(report, folder, warnings, report_files(report, provenance))
+    files = report_files(report, provenance)
+    warnings += _located(find_suspicious(report), files, f"{display}/{report.id}")
+    if not force:
+        refuse_overwriting(folder, files)
+    return ImportResult(report, folder, warnings, files)

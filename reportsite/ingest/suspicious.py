@@ -13,6 +13,9 @@ from ..script import traditional_characters
 _TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _PINYIN = re.compile(rf"\(?[a-zü]*[{_TONE_MARKS}][a-zü{_TONE_MARKS}]*\)?")
 _LATIN_IN_HAN = re.compile(rf"(?<=[{HAN}])[a-z]+(?=[{HAN}])")
+# Embeddings, overrides and isolates: they make text display in another order than it is stored
+# (a figure or a name shown reversed), and a work report never needs them.
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def problems_in(text: str) -> list[tuple[str, bool]]:
@@ -22,6 +25,9 @@ def problems_in(text: str) -> list[tuple[str, bool]]:
         found.append((f"pinyin fragment {m.group(0)!r} in …{_around(text, m.start())}…", True))
     for m in _LATIN_IN_HAN.finditer(text):
         found.append((f"stray Latin letters {m.group(0)!r} in …{_around(text, m.start())}…", True))
+    for m in _BIDI_CONTROLS.finditer(text):
+        context = _BIDI_CONTROLS.sub(lambda c: f"<U+{ord(c.group(0)):04X}>", _around(text, m.start()))
+        found.append((f"bidirectional control character U+{ord(m.group(0)):04X} in …{context}…", True))
     rarities = [char_rarity(ch) for ch in text]
     for i, ch in enumerate(text):
         if rarities[i] >= 6:

@@ -22,6 +22,7 @@ from pathlib import Path
 from ..content.archive import Archive
 from ..content.ledger import update_ledger
 from ..errors import ContentError
+from .assets import static_file
 from .datafiles import OUTCOMES_CSV, REPORT_SCHEMA_PATH, outcomes_csv, report_schema
 from .feed import web_files
 from .i18n import Lang, forget_text
@@ -92,7 +93,7 @@ def render_site(content: Path, templates: Path = Path("templates"), static: Path
         rb.files = tree.digests_of([path for job in pages + data + search for path in job.outputs()])
         rb.pages = {}  # rendered: a later build reuses its files, never its pages
 
-    _static_files(tree, static)
+    _static_files(tree, static, settings.site.asset_version)
     tree.add(SITE_SITEMAP, urlset(site, settings.languages, settings.url, newest_lastmod(_first_views(builds, settings))))
     tree.add("sitemap.xml", _sitemap(builds, settings))
     tree.add(REPORT_SCHEMA_PATH, report_schema(settings.url))
@@ -128,9 +129,10 @@ def _search_packs(tree: OutputTree, report_ids: list[str], languages: tuple[Lang
             tree.add_joined(path, shards, pack_file)
 
 
-def _static_files(tree: OutputTree, static: Path) -> None:
+def _static_files(tree: OutputTree, static: Path, version: str) -> None:
     for path in tree_files(static):
-        tree.add(f"static/{path.relative_to(static).as_posix()}", path.read_bytes())
+        name = path.relative_to(static).as_posix()
+        tree.add(f"static/{name}", static_file(name, path.read_bytes(), version))
 
 
 def _first_views(builds: list[ReportBuild], settings: Settings) -> list:

@@ -2,32 +2,17 @@
 
 from __future__ import annotations
 
-import ctypes
 import hashlib
 import os
 import shlex
 import shutil
 import tempfile
+import time
 from pathlib import Path, PurePosixPath
 
 from ..cache import home_folder
 from ..errors import OutputProblem, UnsafeOutputPath
-
-_RENAME_EXCHANGE = 2
-try:
-    _libc = ctypes.CDLL(None, use_errno=True)
-    _renameat2 = _libc.renameat2
-    _renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
-except (OSError, AttributeError):
-    _renameat2 = None
-_AT_FDCWD = -100
-
-
-def _exchange(a: Path, b: Path) -> bool:
-    """Swap two folders in one atomic step (Linux renameat2); False where the system cannot."""
-    if _renameat2 is None:
-        return False
-    return _renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0
+from ..swap import exchange, umask, write_bytes
 
 
 class OutputTree:
@@ -99,13 +84,7 @@ def _write_file(target: str, data: bytes, made: set[str]) -> None:
         except FileNotFoundError:
             os.makedirs(parent, exist_ok=True)
         made.add(parent)
-    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o666)
-    try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view):]
-    finally:
-        os.close(fd)
+    write_bytes(target, data)
 
 
 class BlobTree(OutputTree):
@@ -174,16 +153,39 @@ class BlobTree(OutputTree):
 
 
 def recover(out: Path) -> None:
-    """Finish a swap that a killed build left half done: the previous site comes back."""
-    old = out.with_name(f".{out.name}.old")
-    if old.exists() and not out.exists():
-        os.replace(old, out)
-    if old.exists():
-        shutil.rmtree(old, ignore_errors=True)
+    """Finish a swap that a killed build left half done: the previous site comes back.
+
+    Only folders that hold the build's marker are moved or removed: a folder of the user's that
+    happens to be called `.site.old` or `.site.new-…` is left as it is.
+    """
+    for old in sorted(out.parent.glob(f".{out.name}.old*")):
+        if not _marked(old) or _running(old.name, ".old-"):
+            continue
+        if not out.exists():
+            os.replace(old, out)
+        else:
+            shutil.rmtree(old, ignore_errors=True)
     for staging in out.parent.glob(f".{out.name}.new-*"):
-        pid = staging.name.split(".new-", 1)[1].split("-", 1)[0]
-        if pid.isdigit() and not _alive(int(pid)):
+        if _running(staging.name, ".new-") or staging.is_symlink():
+            continue
+        if _marked(staging):
             shutil.rmtree(staging, ignore_errors=True)  # left by a build that was killed
+        else:
+            try:
+                os.rmdir(staging)  # killed before it was marked: empty, so nothing of anyone's is lost
+            except OSError:
+                pass
+
+
+def _marked(folder: Path) -> bool:
+    """Whether a folder was made by the build: it holds the marker, and is no symlink to elsewhere."""
+    return not folder.is_symlink() and folder.is_dir() and (folder / MARKER).is_file()
+
+
+def _running(name: str, infix: str) -> bool:
+    """Whether the build that named a folder `.<out><infix><pid>-…` is still running."""
+    pid = name.split(infix, 1)[1].split("-", 1)[0] if infix in name else ""
+    return pid.isdigit() and _alive(int(pid))
 
 
 def _alive(pid: int) -> bool:
@@ -271,12 +273,6 @@ def _protected(target: Path, sources: dict[str, Path]) -> str | None:
     return None
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def staging_folder(out: Path) -> Path:
     """A fresh folder beside `out` to build the new site in, marked as made by the build.
 
@@ -287,7 +283,7 @@ def staging_folder(out: Path) -> Path:
     out.parent.mkdir(parents=True, exist_ok=True)
     recover(out)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-{os.getpid()}-", dir=out.parent))
-    os.chmod(staging, 0o777 & ~_umask())
+    os.chmod(staging, 0o777 & ~umask())
     (staging / MARKER).write_text(_MARKER_TEXT, encoding="utf-8")
     return staging
 
@@ -298,16 +294,33 @@ def write_failed(error: OSError, out: Path) -> OutputProblem:
     return OutputProblem(f"cannot write the site: {where}{error.strerror or error}; the previous site in {out} is intact")
 
 
+def _wait_to_be_killed(step: str) -> None:
+    """With REPORTSITE_PAUSE=<step>:<file>, the build writes its pid to <file> at that step of the
+    swap and waits there, so that a test can kill it at a known moment instead of after a guessed delay."""
+    wanted, _, flag = os.environ.get("REPORTSITE_PAUSE", "").partition(":")
+    if wanted == step and flag:
+        Path(flag).write_text(str(os.getpid()), encoding="utf-8")
+        while True:
+            time.sleep(1)
+
+
 def commit(staging: Path, out: Path) -> None:
     """Swap the finished staging folder in for `out`: a failure at any point leaves the previous site."""
     out = out.resolve()
+    _wait_to_be_killed("swap")
     try:
-        if out.exists() and _exchange(staging, out):
+        if out.exists() and exchange(staging, out):
+            _wait_to_be_killed("swapped")
             return  # staging now holds the previous site, removed below
-        old = out.with_name(f".{out.name}.old")
+        old = None
         if out.exists():
+            # A name of its own (not `.site.old`, which may be the user's): the previous site waits there.
+            old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-{os.getpid()}-", dir=out.parent))
             os.replace(out, old)
+        _wait_to_be_killed("aside")
         os.replace(staging, out)
-        shutil.rmtree(old, ignore_errors=True)
+        _wait_to_be_killed("swapped")
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

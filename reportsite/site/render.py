@@ -23,7 +23,7 @@ from .views import GlossaryEntry
 
 log = logging.getLogger(__name__)
 
-# No inline script runs anywhere: the site's one script is a file, JSON-LD is data, not script.
+# No inline script runs anywhere: the site's scripts are module files, JSON-LD is data, not script.
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
        "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'")
 

@@ -11,12 +11,12 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..content.archive import Archive, YearLinks
+from ..content.archive import Archive, YearLinks, same_place_and_year
 from ..content.ledger import check_ledger
 from ..content.model import Report
 from ..content.notes import load_notes
 from ..content.outcomes import ArchiveOutcomes, GoalOutcome
-from ..content.report import load_report_kept, report_folders
+from ..content.report import folders_outside, load_report_kept, report_folders
 from ..content.translations import GlossaryTerm, Translation, load_glossary, load_translation
 from ..errors import ContentError, ContentErrors
 from .i18n import Lang, remembered_text
@@ -137,7 +137,7 @@ def gather(content: Path, settings: Settings, strict: bool, previous: dict[str, 
         problems += errors
         if item is not None:
             loaded.append((key, item, None))
-    problems += settings.warnings
+    problems += [*settings.warnings, *folders_outside(content), *same_place_and_year([item.report for _, item, _ in loaded], content)]
     errors = [p for p in problems if not p.warning or strict]
     if errors:
         raise ContentErrors(errors)

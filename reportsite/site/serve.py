@@ -128,12 +128,26 @@ def _lookup(files: dict[str, str], url_path: str) -> str | None:
     return None
 
 
+_LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
+
+
+def loopback_host(host: str, port: int) -> bool:
+    """Whether a request's Host header names this server by a loopback name: 127.0.0.1, localhost or
+    [::1], with its port (which a browser leaves out only when it is 80)."""
+    names = {f"{name}:{port}" for name in _LOOPBACK_NAMES} | (set(_LOOPBACK_NAMES) if port == 80 else set())
+    return host.lower() in names
+
+
 def make_handler(state: DevState):
     class Handler(http.server.BaseHTTPRequestHandler):
         def log_message(self, *args) -> None:
             pass
 
         def do_GET(self) -> None:
+            if not loopback_host(self.headers.get("Host", ""), self.server.server_address[1]):
+                # A page elsewhere whose name was rebound to 127.0.0.1 (DNS rebinding) sends its own name:
+                # the preview and its status answer only to loopback names.
+                return self._send(403, "text/plain; charset=utf-8", b"forbidden: open the preview at http://127.0.0.1:PORT/")
             route = urlsplit(self.path).path
             if route == "/__dev.js":
                 return self._send(200, "application/javascript", DEV_SCRIPT.encode())
@@ -214,7 +228,9 @@ def fingerprint(paths: list[Path]) -> tuple:
 def serve(content: Path, port: int, templates: Path = Path("templates"), static: Path = Path("static"),
           host: str = "127.0.0.1", track=None) -> int:
     if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGTERM, _stop)  # stopped by a process manager: still remove the store
+        # Stopped by a process manager, or its terminal closed: still remove the store.
+        for stop in (signal.SIGTERM, signal.SIGHUP):
+            signal.signal(stop, _stop)
     with tempfile.TemporaryDirectory(prefix="reportsite-serve-") as store:
         return _serve(content, port, templates, static, host, DevState(Path(store), track))
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import socket
 import threading
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import pytest
@@ -41,18 +43,32 @@ def build(project: Path, out: Path, base_url: str = "http://127.0.0.1:8000/", **
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site as a host configured for it does: an unknown path gets the site's 404.html."""
+
     def log_message(self, *args) -> None:
         pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 def serve_built(project: Path):
     """Build `project` into its site/ with the address of a free loopback port and serve it there:
     a generator of (site folder, base URL) for a fixture to yield from."""
-    port = free_port()
-    base = f"http://127.0.0.1:{port}/"
     out = project / "site"
+    # Bound before the build, so that no other worker of a parallel run can take the port in between.
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(out)))
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
     build(project, out, base_url=base)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_QuietHandler, directory=str(out)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield out, base
     server.shutdown()
@@ -100,20 +116,50 @@ def keep_local(context, base: str) -> list[str]:
     return outside
 
 
-@pytest.fixture
-def page(browser, served_site, request):
-    """A fresh page that fails the test if it asks any host but the local server.
-
-    Tests marked `bypass_csp` may inject a script (axe-core) that the site's own policy forbids.
-    """
-    context = browser.new_context(bypass_csp=request.node.get_closest_marker("bypass_csp") is not None)
-    base = served_site[1]
+@contextmanager
+def guarded_context(browser, base: str, allow_console: tuple[str, ...] = (), **options):
+    """A browser context that may ask only the local server at `base`, and whose pages may log no
+    console error (but those matching a pattern of `allow_console`) and throw no script error:
+    anything else fails the test when the context is closed. Every test context is made here."""
+    context = browser.new_context(**options)
     outside = keep_local(context, base)
-    pg = context.new_page()
     errors: list[str] = []
-    pg.on("pageerror", lambda e: errors.append(str(e)))
-    pg.base = base
-    yield pg
-    context.close()
+    context.on("weberror", lambda e: errors.append(f"script error: {e.error}"))
+
+    def console(message) -> None:
+        if message.type == "error" and not any(re.search(p, message.text) for p in allow_console):
+            errors.append(f"console error: {message.text} ({message.location.get('url', '')})")
+
+    context.on("console", console)
+    try:
+        yield context
+    finally:
+        context.close()
     assert not outside, f"requests to other hosts: {outside}"
-    assert not errors, f"script errors: {errors}"
+    assert not errors, "\n".join(errors)
+
+
+@pytest.fixture
+def new_context(browser, request):
+    """new_context(base=None, allow_console=(), **options): guarded browser contexts on the served
+    site (or the server at `base`), closed and checked when the test ends."""
+    with ExitStack() as stack:
+        def make(base: str | None = None, allow_console: tuple[str, ...] = (), **options):
+            base = base or request.getfixturevalue("served_site")[1]
+            return stack.enter_context(guarded_context(browser, base, allow_console, **options))
+
+        yield make
+
+
+@pytest.fixture
+def page(new_context, served_site, request):
+    """A fresh page on the served site (its URL in `page.base`), in a guarded context.
+
+    Tests marked `bypass_csp` may inject a script (axe-core) that the site's own policy forbids;
+    `console_errors(pattern)` names the console errors a test provokes on purpose.
+    """
+    expected = request.node.get_closest_marker("console_errors")
+    pg = new_context(allow_console=expected.args if expected else (),
+                     bypass_csp=request.node.get_closest_marker("bypass_csp") is not None).new_page()
+    pg.base = served_site[1]
+    return pg

@@ -74,9 +74,8 @@ def test_each_report_links_to_the_same_places_previous_and_next_year(archive):
     assert years_nav("wenxi-2022") == {}
 
 
-def test_archive_filter_narrows_the_list_by_place_or_year_in_the_browser(browser, archive):
-    context = browser.new_context()
-    pg = context.new_page()
+def test_archive_filter_narrows_the_list_by_place_or_year_in_the_browser(new_context, archive):
+    pg = new_context(archive[1]).new_page()
     pg.goto(archive[1])
     assert pg.locator(".card:visible").count() == 4
     pg.fill("#af", "2022")
@@ -87,13 +86,10 @@ def test_archive_filter_narrows_the_list_by_place_or_year_in_the_browser(browser
     assert "1 / 4" in pg.locator("#af-count").inner_text()
     pg.fill("#af", "nowhere")
     assert pg.locator(".card:visible").count() == 0 and pg.locator("#af-count").inner_text() == "没有符合条件的报告。"
-    context.close()
 
 
-def test_archive_lists_every_report_without_javascript(browser, archive):
-    context = browser.new_context(java_script_enabled=False)
-    pg = context.new_page()
+def test_archive_lists_every_report_without_javascript(new_context, archive):
+    pg = new_context(archive[1], java_script_enabled=False).new_page()
     pg.goto(archive[1])
     assert pg.locator(".card:visible").count() == 4
     assert pg.locator("form[data-archive-filter]").is_hidden()  # a filter that cannot work is not offered
-    context.close()

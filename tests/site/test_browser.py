@@ -63,13 +63,11 @@ def test_english_citation_says_the_translation_is_unofficial(page):
     assert "，" not in citation and "。" not in citation
 
 
-def test_copy_controls_stay_hidden_without_javascript(browser, served_site):
-    context = browser.new_context(java_script_enabled=False)
-    pg = context.new_page()
+def test_copy_controls_stay_hidden_without_javascript(new_context, served_site):
+    pg = new_context(java_script_enabled=False).new_page()
     pg.goto(served_site[1] + f"{RID}/s2-1/")
     assert pg.locator("[data-share]").first.is_hidden()
     assert "一要" in pg.locator("#s2-1-p1").inner_text()
-    context.close()
 
 
 def test_targets_filter_by_query_string_and_updates_the_url(page):
@@ -98,13 +96,11 @@ def test_language_switch_from_a_deep_link_lands_on_the_same_paragraph(page):
     assert "抓實關鍵民生項目" in page.locator("#s2-1-p3").inner_text()
 
 
-def test_layout_fits_a_360_pixel_screen(browser, served_site):
-    context = browser.new_context(viewport={"width": 360, "height": 740})
-    pg = context.new_page()
+def test_layout_fits_a_360_pixel_screen(new_context, served_site):
+    pg = new_context(viewport={"width": 360, "height": 740}).new_page()
     for path in (f"{RID}/", f"{RID}/text/", f"{RID}/targets/", f"en/{RID}/text/"):
         pg.goto(served_site[1] + path)
         assert pg.evaluate("document.documentElement.scrollWidth") <= 360, path
-    context.close()
 
 
 def test_print_shows_paragraph_numbers_and_the_page_url(page):
@@ -115,18 +111,24 @@ def test_print_shows_paragraph_numbers_and_the_page_url(page):
     assert page.locator(".site-header").is_hidden()
 
 
-def test_404_page_is_served_for_unknown_paths(page):
-    page.goto(page.base + "404.html")
-    assert page.locator("h1").inner_text() in ("页面不存在",)
+@pytest.mark.parametrize("path", ["no-such-page", f"{RID}/s9-9/", f"en/{RID}/p/gone/"])
+def test_404_page_works_at_any_unknown_path(new_context, served_site, path):
+    """Served at the address that was not found, however deep, its styles and search form still work."""
+    page = new_context(allow_console=(r"status of 404",)).new_page()
+    response = page.goto(served_site[1] + path)
+    assert response.status == 404
+    assert page.locator("h1").inner_text() == "页面不存在"
+    sheets = page.evaluate("[...document.querySelectorAll('link[rel=stylesheet]')].map(l => l.sheet ? l.sheet.cssRules.length : 0)")
+    assert sheets and all(sheets), f"a stylesheet did not load at {path}"
     page.fill("#nf-q", "涑水")
     page.locator("main form[role=search] button").click()
-    page.wait_for_url("**/search/?q=*")
+    page.wait_for_url(served_site[1] + "search/?q=*")
+    assert page.locator("#q").input_value() == "涑水"
 
 
-def test_the_targets_table_is_a_list_of_cards_on_a_phone(browser, served_site):
+def test_the_targets_table_is_a_list_of_cards_on_a_phone(new_context, served_site):
     """At 390 px no cell is squeezed to a letter a line and no row grows into a tower: each target is a card."""
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    pg = context.new_page()
+    pg = new_context(viewport={"width": 390, "height": 844}).new_page()
     for path in (f"{RID}/targets/", f"en/{RID}/targets/"):
         pg.goto(served_site[1] + path)
         sizes = pg.evaluate("""() => [...document.querySelectorAll('.targets-table tbody tr')].map(tr => ({
@@ -136,4 +138,3 @@ def test_the_targets_table_is_a_list_of_cards_on_a_phone(browser, served_site):
         assert sizes and max(s["height"] for s in sizes) < 250, path
         assert min(s["narrowest"] for s in sizes) > 200, path
         assert pg.evaluate("document.documentElement.scrollWidth") <= 390, path
-    context.close()

@@ -47,17 +47,12 @@ DOUBLED_CELLS = """() => [...document.querySelectorAll('td, th')].map(c => c.tex
 
 
 @pytest.fixture
-def sized_page(browser, served_site, request):
-    """A page of the given viewport width; a script error on it fails the test."""
+def sized_page(new_context, served_site, request):
+    """A page of the given viewport width, in a guarded context."""
     width = request.param
-    context = browser.new_context(viewport={"width": width, "height": 800 if width < 600 else 900})
-    pg = context.new_page()
-    errors: list[str] = []
-    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg = new_context(viewport={"width": width, "height": 800 if width < 600 else 900}).new_page()
     pg.base = served_site[1]
-    yield pg
-    context.close()
-    assert not errors, errors
+    return pg
 
 
 @pytest.mark.parametrize("sized_page", [390, 1280], indirect=True)
@@ -108,9 +103,8 @@ def test_a_paragraph_breadcrumb_names_report_part_and_section(page):
     assert [crumbs.nth(i).get_attribute("href").rstrip("/").rsplit("/", 1)[-1] for i in range(crumbs.count())] == [RID, "part2", "s2-1"]
 
 
-def test_dark_mode_darkens_every_page_type(browser, served_site):
-    context = browser.new_context(color_scheme="dark")
-    pg = context.new_page()
+def test_dark_mode_darkens_every_page_type(new_context, served_site):
+    pg = new_context(color_scheme="dark").new_page()
     for path in PAGE_TYPES:
         pg.goto(served_site[1] + path)
         rgb = pg.evaluate("getComputedStyle(document.body).backgroundColor.match(/\\d+/g).slice(0, 3).map(Number)")
@@ -118,7 +112,6 @@ def test_dark_mode_darkens_every_page_type(browser, served_site):
         assert luminance < 0.2, f"{path}: body background {rgb} in dark mode"
         ink = pg.evaluate("getComputedStyle(document.querySelector('main')).color.match(/\\d+/g).map(Number)")
         assert sum(ink[:3]) / 3 > 180, f"{path}: text colour {ink} on a dark page"
-    context.close()
 
 
 def _relative_luminance(rgb: list[int]) -> float:
@@ -131,9 +124,8 @@ def _relative_luminance(rgb: list[int]) -> float:
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_focus_ring_contrasts_at_least_three_to_one_with_the_page(browser, served_site, scheme):
-    context = browser.new_context(color_scheme=scheme)
-    pg = context.new_page()
+def test_focus_ring_contrasts_at_least_three_to_one_with_the_page(new_context, served_site, scheme):
+    pg = new_context(color_scheme=scheme).new_page()
     pg.goto(served_site[1] + f"{RID}/s2-1/")
     pg.keyboard.press("Tab")  # skip link
     pg.locator("main a").first.focus()
@@ -143,13 +135,12 @@ def test_focus_ring_contrasts_at_least_three_to_one_with_the_page(browser, serve
     ring, paper = (_relative_luminance([int(x) for x in c[c.index("(") + 1 : c.index(")")].split(",")[:3]]) for c in colours[:2])
     ratio = (max(ring, paper) + 0.05) / (min(ring, paper) + 0.05)
     assert ratio >= 3, f"{scheme}: focus ring {colours[0]} on {colours[1]} is {ratio:.2f}:1"
-    context.close()
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
-def test_a_copied_paragraph_link_is_short_and_opens_on_the_highlighted_paragraph(browser, served_site, prefix):
+def test_a_copied_paragraph_link_is_short_and_opens_on_the_highlighted_paragraph(new_context, served_site, prefix):
     base = served_site[1]
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = new_context(viewport={"width": 1280, "height": 900})
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     pg = context.new_page()
     pg.goto(base + prefix + f"{RID}/s2-1/")
@@ -169,19 +160,16 @@ def test_a_copied_paragraph_link_is_short_and_opens_on_the_highlighted_paragraph
     assert 0 <= box["y"] < 900
     highlight = fresh.evaluate("getComputedStyle(document.querySelector('#s2-1-p4')).backgroundColor")
     assert highlight not in ("rgba(0, 0, 0, 0)", fresh.evaluate("getComputedStyle(document.body).backgroundColor"))
-    context.close()
 
 
-def test_copy_controls_show_on_touch_screens_without_covering_the_next_paragraph(browser, served_site):
-    context = browser.new_context(viewport={"width": 390, "height": 800}, has_touch=True, is_mobile=True)
-    pg = context.new_page()
+def test_copy_controls_show_on_touch_screens_without_covering_the_next_paragraph(new_context, served_site):
+    pg = new_context(viewport={"width": 390, "height": 800}, has_touch=True, is_mobile=True).new_page()
     pg.goto(served_site[1] + f"{RID}/s2-1/")
     share = pg.locator("#s2-1-p1 .share")
     assert pg.evaluate("el => getComputedStyle(el).opacity", share.element_handle()) == "1"
     bottom = share.bounding_box()
     next_top = pg.locator("#s2-1-p2 .ptext").bounding_box()["y"]
     assert bottom["y"] + bottom["height"] <= next_top
-    context.close()
 
 
 @pytest.mark.parametrize("sized_page", [390], indirect=True)

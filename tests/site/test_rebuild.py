@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
+import os
 import signal
 import subprocess
 import sys
@@ -14,19 +14,17 @@ import pytest
 
 from reportsite.site.build import render_site
 from reportsite.errors import ContentErrors
+from reportsite.site.output import recover
 
+from ..helpers import run_build_py, tree_digest
 from .conftest import ROOT, build, copy_project, free_port
 
 RID = "jiangxian-2022"
 PART2 = Path("content/reports/jiangxian-2022/parts/part2.yaml")
 
 
-def digest(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
 def run_cli(project: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "build.py"), *args], cwd=project, capture_output=True, text=True, timeout=120)
+    return run_build_py(*args, cwd=project, timeout=120)
 
 
 def replace_line(path: Path, index: int, text: str) -> None:
@@ -53,18 +51,18 @@ def test_an_edit_shows_up_after_a_rebuild(project):
 def test_two_builds_of_the_same_content_are_byte_identical(project):
     build(project, project / "a")
     build(project, project / "b")
-    assert digest(project / "a") == digest(project / "b")
+    assert tree_digest(project / "a") == tree_digest(project / "b")
 
 
 def test_broken_yaml_names_file_and_line_and_leaves_the_previous_site(project):
     assert run_cli(project).returncode == 0
-    before = digest(project / "site")
+    before = tree_digest(project / "site")
     replace_line(project / PART2, 5, "  text: [unclosed")
     result = run_cli(project)
     assert result.returncode == 1
     assert "content/reports/jiangxian-2022/parts/part2.yaml:" in result.stderr
     assert "YAML syntax" in result.stderr and "nothing was written" in result.stderr
-    assert digest(project / "site") == before
+    assert tree_digest(project / "site") == before
 
 
 def test_every_content_problem_is_reported_not_just_the_first(project):
@@ -79,12 +77,12 @@ def test_every_content_problem_is_reported_not_just_the_first(project):
 
 def test_broken_template_names_file_and_line_and_leaves_the_previous_site(project):
     assert run_cli(project).returncode == 0
-    before = digest(project / "site")
+    before = tree_digest(project / "site")
     replace_line(project / "templates" / "target.html", 3, "<h1>{{ target.indicator </h1>")
     result = run_cli(project)
     assert result.returncode == 1
     assert "templates/target.html:4: template syntax:" in result.stderr
-    assert digest(project / "site") == before
+    assert tree_digest(project / "site") == before
 
 
 def test_a_template_naming_an_unknown_value_fails_with_its_line(project):
@@ -96,23 +94,61 @@ def test_a_template_naming_an_unknown_value_fails_with_its_line(project):
     assert "templates/list.html:3: template error: 'no_such_value' is undefined" in str(error.value)
 
 
-def test_a_build_killed_midway_leaves_the_previous_site(project):
-    assert run_cli(project).returncode == 0
-    before = digest(project / "site")
+def killed_at(project: Path, step: str, fallback: bool = False) -> None:
+    """Build `project` in a process that stops at `step` of the swap (REPORTSITE_PAUSE), then kill it
+    there. With `fallback`, the build swaps as on a system without an atomic exchange of folders."""
+    flag = project.parent / f"paused-{step}"
+    code = ("import sys; from reportsite.site import output; " + ("output._exchange = lambda a, b: False; " if fallback else "")
+            + "from reportsite.cli import main; sys.exit(main([]))")
+    env = {**os.environ, "REPORTSITE_PAUSE": f"{step}:{flag}", "PYTHONPATH": str(ROOT)}
+    process = subprocess.Popen([sys.executable, "-c", code], cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 120
+        while not flag.exists():
+            assert process.poll() is None, f"the build ended before the {step} step: {process.stderr.read()}"
+            assert time.monotonic() < deadline, f"the build did not reach the {step} step"
+            time.sleep(0.05)
+    finally:
+        process.kill()
+        process.wait()
+        process.stderr.close()
+
+
+def edited(project: Path) -> None:
     part = project / PART2
     part.write_text(part.read_text(encoding="utf-8").replace("新建5G基站132座", "新建5G基站140座"), encoding="utf-8")
-    for delay in (0.3, 0.5, 0.7, 0.9):
-        process = subprocess.Popen([sys.executable, str(ROOT / "build.py")], cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(delay)
-        process.send_signal(signal.SIGKILL)
-        process.wait()
-        after = digest(project / "site")
-        assert after == before or "140座" in (project / "site" / RID / "s2-1" / "index.html").read_text(encoding="utf-8")
-        if after != before:
-            break
-    # Whatever was interrupted, the next build completes and nothing half-written is left beside the site.
+
+
+def page_text(project: Path) -> str:
+    return (project / "site" / RID / "s2-1" / "index.html").read_text(encoding="utf-8")
+
+
+def leftovers(project: Path) -> list[str]:
+    return sorted(p.name.split("-")[0] for p in project.iterdir() if p.name.startswith(".site."))
+
+
+@pytest.mark.parametrize("step, site_shows, left", [("swap", "132座", [".site.new"]), ("swapped", "140座", [".site.new"])])
+def test_a_build_killed_at_the_swap_leaves_one_whole_site_and_the_next_build_cleans_up(project, step, site_shows, left):
     assert run_cli(project).returncode == 0
-    assert not [p for p in project.iterdir() if p.name.startswith(".site.")]
+    before = tree_digest(project / "site")
+    edited(project)
+    killed_at(project, step)
+    if step == "swap":
+        assert tree_digest(project / "site") == before  # the new site was complete but not yet in place
+    assert site_shows in page_text(project)
+    assert leftovers(project) == left  # the dead build's staging folder (after the swap: the old site)
+    assert run_cli(project).returncode == 0
+    assert "140座" in page_text(project) and leftovers(project) == []
+
+
+def test_a_build_killed_between_the_two_renames_of_a_swap_gets_the_previous_site_back(project):
+    assert run_cli(project).returncode == 0
+    before = tree_digest(project / "site")
+    edited(project)
+    killed_at(project, "aside", fallback=True)
+    assert not (project / "site").exists() and leftovers(project) == [".site.new", ".site.old"]
+    recover(project / "site")
+    assert tree_digest(project / "site") == before and leftovers(project) == []
 
 
 def test_a_published_id_cannot_silently_disappear(project):

@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 import pytest
 
-from .conftest import copy_project, keep_local, serve_built
+from .conftest import copy_project, serve_built
 
 RID = "jiangxian-2022"
 COPIES = {"wenxi-2022": ("闻喜县", 2022), "wenxi-2023": ("闻喜县", 2023)}
@@ -42,15 +42,8 @@ def archive(tmp_path_factory):
 
 
 @pytest.fixture
-def page(browser, archive):
-    context = browser.new_context()
-    outside = keep_local(context, archive[1])
-    pg = context.new_page()
-    errors: list[str] = []
-    pg.on("pageerror", lambda e: errors.append(str(e)))
-    yield pg
-    context.close()
-    assert not outside and not errors
+def page(new_context, archive):
+    return new_context(archive[1]).new_page()
 
 
 def shard(site: Path, rid: str, prefix: str = "") -> dict:
@@ -195,11 +188,9 @@ def test_a_pack_holds_the_shards_of_its_reports_as_they_are(packed):
 
 
 @pytest.mark.parametrize("path", ["search/", "en/search/"])
-def test_more_reports_than_a_pack_are_searched_from_the_first_ones_shard_and_the_packs_of_the_others(browser, packed, path):
+def test_more_reports_than_a_pack_are_searched_from_the_first_ones_shard_and_the_packs_of_the_others(new_context, packed, path):
     site, base = packed
-    context = browser.new_context()
-    outside = keep_local(context, base)
-    page = context.new_page()
+    page = new_context(base).new_page()
     fetched = []
     page.on("request", lambda r: fetched.append(r.url[len(base):]) if r.url.endswith(("search-index.json", ".json")) and "charmap" not in r.url else None)
     open_search(page, base, QUERY, path=path)
@@ -207,5 +198,3 @@ def test_more_reports_than_a_pack_are_searched_from_the_first_ones_shard_and_the
     # On the English site a Chinese query is looked up in the Chinese shards and packs.
     assert sorted(fetched) == sorted([f"{ids[0]}/search-index.json", "search/pack-0.json", "search/pack-1.json", "search/pack-2.json"])
     assert counts(page) == {rid: len(containing(site, rid, QUERY)) for rid in ids if containing(site, rid, QUERY)}
-    context.close()
-    assert not outside

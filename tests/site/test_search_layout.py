@@ -7,7 +7,7 @@ from urllib.parse import quote
 
 import pytest
 
-from .conftest import keep_local
+from .conftest import guarded_context
 
 CLS_GOOD = 0.1
 # Every layout shift the page makes, including those before this script runs (buffered), that no
@@ -23,17 +23,13 @@ OBSERVE = """() => {
 
 
 def layout_shift(browser, url: str, base: str, width: int) -> float:
-    context = browser.new_context(viewport={"width": width, "height": 800})
-    keep_local(context, base)
-    page = context.new_page()
-    try:
+    with guarded_context(browser, base, viewport={"width": width, "height": 800}) as context:
+        page = context.new_page()
         page.goto(url)
         page.evaluate(OBSERVE)
         page.wait_for_function("() => document.querySelectorAll('#results .hit').length > 0", polling=10)
         page.wait_for_timeout(500)  # the last shifts are reported after the frame that made them
         return page.evaluate("window.__shifts.reduce((a, b) => a + b, 0)")
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("width", [390, 1280])

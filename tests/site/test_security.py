@@ -135,10 +135,9 @@ def test_csv_defuses_formulas_and_json_keeps_the_text(poisoned):
 
 
 @pytest.mark.parametrize("prefix", ["", "en/", "zh-hant/"])
-def test_no_payload_runs_in_a_real_browser(browser, poisoned, prefix):
+def test_no_payload_runs_in_a_real_browser(new_context, poisoned, prefix):
     site, base = poisoned
-    context = browser.new_context()
-    pg = context.new_page()
+    pg = new_context(base).new_page()
     dialogs: list[str] = []
     pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     paths = ["", f"{RID}/", f"{RID}/text/", f"{RID}/part2/", f"{RID}/s2-1/", f"{RID}/p/s2-1-p1/", f"{RID}/p/open-p1/",
@@ -150,7 +149,6 @@ def test_no_payload_runs_in_a_real_browser(browser, poisoned, prefix):
         assert pg.evaluate("window.__pwned") is None, prefix + path
         for link in pg.locator("a[href^='javascript']").all():
             pytest.fail(f"javascript link on {path}: {link.get_attribute('href')}")
-    context.close()
     assert not dialogs
 
 
@@ -230,6 +228,7 @@ def test_only_the_files_the_report_is_made_of_are_published_as_its_source(tmp_pa
     secret = tmp_path / "secret.txt"
     secret.write_text("password: hunter2\n", encoding="utf-8")
     (folder / "draft.yaml").write_text("notes: not for publication\n", encoding="utf-8")
+    (folder / "corrections.yaml").write_text("corrections: []\n", encoding="utf-8")  # an editor's override
     (folder / "parts" / "notes.yaml").symlink_to(secret)
     (folder / "linked.yaml").symlink_to(secret)
     build(project, project / "site")

@@ -40,13 +40,15 @@ def dev(tmp_path):
     def rebuild() -> bool:
         return serve.rebuild(project / "content", project / "templates", project / "static", state, base, log=lines.append)
 
-    def get(path: str) -> tuple[int, str]:
+    def get(path: str, host: str | None = None) -> tuple[int, str]:
+        request = urllib.request.Request(base + path, headers={} if host is None else {"Host": host})
         try:
-            with urllib.request.urlopen(base + path, timeout=5) as response:
+            with urllib.request.urlopen(request, timeout=5) as response:
                 return response.status, response.read().decode("utf-8")
         except urllib.error.HTTPError as e:
             return e.code, e.read().decode("utf-8")
 
+    get.base = base
     yield project, state, rebuild, get, lines
     server.shutdown()
     server.server_close()
@@ -114,6 +116,26 @@ def test_the_watcher_keeps_watching_after_any_failure_and_serves_the_fixed_site(
         watcher.join(5)
 
 
+@pytest.mark.parametrize("host", ["localhost", "127.0.0.1", "[::1]", "LocalHost"])
+def test_serve_answers_to_its_loopback_names(dev, host):
+    project, state, rebuild, get, log = dev
+    assert rebuild()
+    port = get.base.rsplit(":", 1)[1].strip("/")
+    assert get("__status", host=f"{host}:{port}")[0] == 200
+    assert get(f"{RID}/", host=f"{host}:{port}")[0] == 200
+
+
+@pytest.mark.parametrize("host", ["attacker.example:{port}", "127.0.0.1.attacker.example:{port}", "localhost:{other}",
+                                  "127.0.0.1", "localhost.:{port}", "", "127.0.0.1:{port}@attacker.example"])
+@pytest.mark.parametrize("path", ["", "__status", f"{RID}/", "no/such/page/", "__dev.js"])
+def test_serve_refuses_any_other_host_name_so_a_rebound_page_cannot_read_it(dev, host, path):
+    project, state, rebuild, get, log = dev
+    assert rebuild()
+    port = int(get.base.rsplit(":", 1)[1].strip("/"))
+    code, body = get(path, host=host.format(port=port, other=port + 1))
+    assert code == 403 and "jiangxian" not in body and "errors" not in body
+
+
 def wait_until(condition, seconds: float = 20) -> None:
     deadline = time.time() + seconds
     while not condition():
@@ -121,7 +143,7 @@ def wait_until(condition, seconds: float = 20) -> None:
         time.sleep(0.05)
 
 
-@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP], ids=["ctrl-c", "sigterm", "sighup"])
 def test_serve_removes_its_store_of_files_when_stopped(tmp_path, stop):
     project = copy_project(tmp_path / "project")
     temp = tmp_path / "temp"
@@ -144,3 +166,34 @@ def _answers(url: str) -> bool:
             return True
     except OSError:
         return False
+
+
+def test_a_page_open_from_serve_reloads_itself_after_an_edit_of_a_paragraph(tmp_path, new_context):
+    """End to end: the real serve command, Chromium on one of its pages listening on /__events, an editor's save."""
+    project = copy_project(tmp_path / "project")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    server = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--port", str(port)], cwd=project,
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        printed = [server.stdout.readline() for _ in range(2)]
+        assert printed[1] == f"serving at {base} (Ctrl-C to stop)\n", printed  # once edits are watched
+        page = new_context(base).new_page()
+        events = []
+        page.on("request", lambda r: events.append(r.url) if r.url == base + "__events" else None)
+        with page.expect_request(base + "__events"):
+            page.goto(base + f"{RID}/s2-1/")
+        assert events == [base + "__events"]
+        paragraph = page.locator("#s2-1-p1")
+        assert "新建5G基站132座" in paragraph.inner_text()
+        page.evaluate("window.beforeTheEdit = true")
+        part = project / PART2
+        with page.expect_request(base + "__events", timeout=60_000):  # the reloaded page listens again
+            part.write_text(part.read_text(encoding="utf-8").replace("新建5G基站132座", "新建5G基站172座"), encoding="utf-8")
+        assert "新建5G基站172座" in paragraph.inner_text()
+        assert page.evaluate("window.beforeTheEdit") is None  # a new page, not an edit in place
+        assert events == [base + "__events"] * 2
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.wait(30)
+        server.stdout.close()

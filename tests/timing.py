@@ -1,0 +1,44 @@
+"""Timing without an absolute limit: a pass is linear when eight runs on an input of size n take about
+as long as one run on an input of size 8n (a quadratic pass takes eight times as long)."""
+
+from __future__ import annotations
+
+import time
+
+# Costly passes (re-reading garbage tries every lost byte) are timed on shorter inputs: one run of
+# the large input is kept near this many seconds, where growth shows as clearly and the suite stays fast.
+LARGE_INPUT_SECONDS = 0.25
+SMALLEST = 16
+
+
+def best_time(f, arg, repeat: int = 1, tries: int = 3) -> float:
+    best = float("inf")
+    for _ in range(tries):
+        start = time.perf_counter()
+        for _ in range(repeat):
+            f(arg)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def fitting_size(f, make, largest: int) -> int:
+    """The size, up to `largest`, whose input eight times over runs in about LARGE_INPUT_SECONDS."""
+    size = min(SMALLEST, largest)
+    while size < largest and best_time(f, make(16 * size), tries=1) <= LARGE_INPUT_SECONDS:
+        size *= 2
+    return min(size, largest)
+
+
+def assert_linear(f, make, size: int) -> None:
+    """Eight inputs of size n take about as long as one of size 8n, n at most `size`."""
+    f(make(min(SMALLEST, size)))  # warm caches (pinyin inventory, OpenCC dictionaries)
+    size = fitting_size(f, make, size)
+    small, large = make(size), make(8 * size)
+    # The machine is shared: a pass counts as linear if any of three measurements says so; a
+    # quadratic pass is never near the bound (8 against 4).
+    ratios = []
+    for _ in range(3):
+        ratios.append(best_time(f, large) / best_time(f, small, repeat=8))
+        if ratios[-1] < 4:
+            return
+    raise AssertionError(f"8x the input (n = {size}) took {min(ratios) * 8:.1f}x as long")
