@@ -50,7 +50,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from corpus import write_corpus  # noqa: E402
 from live import measure_search, measure_serve  # noqa: E402
 from peers import peer_pages, write_hugo, write_mkdocs  # noqa: E402
-from reportsite import serve  # noqa: E402
+from reportsite.site import serve  # noqa: E402
 from reportsite.ingest.importer import import_report  # noqa: E402
 
 SERVE_URL = "http://127.0.0.1:8000/"  # the base URL `serve` builds with
@@ -416,7 +416,7 @@ NOTES = [
     "Outputs are moved aside before each timed build and deleted when the run is over: deleting 100,000 files just before "
     "a build made the next one several times slower in the kernel (ext4 without a journal passes over recently freed inodes).",
     "rebuild after edit: one paragraph of the first report gets a sentence more (a different one each run), then "
-    "`reportsite.serve.rebuild` runs in the benchmark process, as serve's file watcher calls it, after serve's first build "
+    "`reportsite.site.serve.rebuild` runs in the benchmark process, as serve's file watcher calls it, after serve's first build "
     "at that size (so it can reuse what that build kept), and after an untimed rebuild that catches up with the "
     "published-ids.txt files the cold build wrote.",
     "rebuild after edit now re-renders only the edited report and the site-wide pages (home, search, 404, sitemap, "

@@ -207,6 +207,20 @@ def keep(folder: Path | None, key: str, data: bytes) -> None:
         os.close(fd)
 
 
+def cached_text(name: str, key: str, make) -> str:
+    """The text kept under `key` in the private cache folder `name`, or `make()`'s, kept there."""
+    folder = private_cache_folder(name)
+    cached = read_cached(folder, key)
+    if cached is not None:
+        try:
+            return cached.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    made = make()
+    keep(folder, key, made.encode("utf-8"))
+    return made
+
+
 def cache_key(*inputs) -> str:
     """The name an entry is kept under: the digest of everything it was made from (JSON-able values)."""
     return hashlib.sha256(json.dumps(inputs, ensure_ascii=False).encode()).hexdigest()

@@ -2,7 +2,9 @@
 // status line and results. The index is downloaded as the reader searches (js/search-index.js),
 // matched in js/search-match.js and shown by js/search-results.js.
 import { chosen, passes, readSelects, writeSelects } from "./js/filter.js";
-import { downloads, loadCharmap, loadShards } from "./js/search-index.js";
+import { expansions, suggestions } from "./js/search-expand.js";
+import { loadCharmap, loadShards } from "./js/search-index.js";
+import { candidates } from "./js/search-keys.js";
 import { HAN, search } from "./js/search-match.js";
 import { reportNodes } from "./js/search-results.js";
 
@@ -10,14 +12,17 @@ const form = document.querySelector("form[data-search]");
 const input = document.getElementById("q");
 const status = document.getElementById("search-status");
 const results = document.getElementById("results");
+const expandedLine = document.getElementById("search-expanded");
 const messages = status.dataset;
 const filters = [...form.querySelectorAll("select[data-filter]")];
+const kindSelect = form.querySelector("select[data-kind]");
 const english = document.body.dataset.lang === "en";
 const reports = JSON.parse(results.dataset.reports);
-const packs = { own: JSON.parse(results.dataset.packs || "[]"), zh: JSON.parse(results.dataset.zhPacks || "[]") };
-const packSize = Number(results.dataset.packSize || 0);
-const REDRAW_MS = 150;
+const groups = JSON.parse(results.dataset.expand || "[]");
+const keyShards = Number(results.dataset.keyShards);
+const BATCH = 10; // reports downloaded at once; more are a click away, so that a common character stays light
 let generation = 0;
+let batches = 1;
 
 function params() {
   return new URLSearchParams(window.location.search);
@@ -32,72 +37,120 @@ function chosenReports() {
 }
 
 // The status line says what is going on: loading, failed (the results that did arrive stay), or the count.
-function statusMessage(found, query, state) {
+function statusMessage(count, query, state) {
   if (state === "failed") return messages.msgFailed;
   if (state === "loading") return messages.msgLoading;
-  const count = found.reduce((n, f) => n + (f ? f.hits.length : 0), 0);
   if (count === 1) return messages.msgOne;
   // A function as replacement, so that "$&" in a query is shown as typed.
   return count ? messages.msgCount.replace("{n}", count) : messages.msgNone.replace("{q}", () => query);
 }
 
-// Reports in the order chosen, each as soon as its shard has been searched.
-function render(found, query, state, chinese) {
-  const several = reports.length > 1 && !params().get("report");
-  results.replaceChildren(...found.filter((f) => f && f.hits.length)
-    .flatMap((f) => reportNodes(f.report, f.hits, several, chinese, messages)));
-  status.textContent = statusMessage(found, query, state);
+// Where a word is looked up: the Chinese text for a Chinese word on the English site, else the page's own.
+function source(plan) {
+  return plan.chinese
+    ? { charmap: results.dataset.zhCharmap, keys: results.dataset.zhKeys, shard: (r) => r.zh }
+    : { charmap: results.dataset.charmap, keys: results.dataset.keys, shard: (r) => r.index };
 }
 
-// Everything is fetched at once; results appear as downloads arrive, in the reports' order. A download
-// that fails is said on the status line once the others have arrived.
+function searchLink(query, prefix) {
+  const a = document.createElement("a");
+  const url = new URL(document.body.dataset.base + prefix + "search/", window.location.href);
+  url.searchParams.set("q", query);
+  a.href = url.pathname + url.search;
+  a.textContent = query;
+  return a;
+}
+
+function showExpanded(plans) {
+  const words = plans.filter((p) => p.match === "expanded").map((p) => p.query);
+  expandedLine.textContent = words.length ? messages.msgExpanded.replace("{words}", () => words.join(" · ")) : "";
+}
+
+// Nothing found: the nearest words of the expansion groups, and the same query in the other language.
+function showSuggestions(query) {
+  const words = suggestions(query, groups);
+  const prefix = english ? "" : "en/";
+  const other = searchLink(query, prefix);
+  other.textContent = messages.msgOtherLang;
+  const box = document.createElement("p");
+  box.className = "search-suggest";
+  box.append(messages.msgSuggest, " ", ...words.flatMap((w) => [searchLink(w, document.body.dataset.prefix), " "]), other);
+  results.replaceChildren(box);
+}
+
+// One report's hits for every plan: the exact query's first, then what the expansions add.
+async function reportHits(report, found, kind) {
+  const hits = [];
+  const seen = new Set();
+  for (const { plan, holding } of found) {
+    if (!holding.has(report.id)) continue;
+    const from = source(plan);
+    const [shards, map] = await Promise.all([loadShards(from.shard(report)), loadCharmap(from.charmap)]);
+    const index = shards.get(report.id);
+    for (const hit of index ? search(index, map, plan.query) : []) {
+      const key = `${hit.doc[5]} ${hit.doc[0]}`;
+      if (seen.has(key) || (kind && hit.doc[5] !== kind)) continue;
+      seen.add(key);
+      hits.push({ ...hit, match: plan.match === "exact" && hit.direct ? "exact" : "expanded", chinese: plan.chinese });
+    }
+  }
+  return { report, hits: [...hits.filter((h) => h.match === "exact"), ...hits.filter((h) => h.match !== "exact")] };
+}
+
+// The key files say which reports may hold the query or its expansions; only those are downloaded,
+// BATCH at a time, and searched.
 async function run() {
   const query = input.value.trim();
-  const url = writeSelects(filters, new URL(window.location.href));
+  const url = writeSelects(kindSelect ? [...filters, kindSelect] : filters, new URL(window.location.href));
   if (query) url.searchParams.set("q", query); else url.searchParams.delete("q");
   window.history.replaceState(null, "", url);
   const mine = ++generation;
-  if (!query) { results.replaceChildren(); status.textContent = ""; return; }
+  if (!query) { results.replaceChildren(); status.textContent = ""; showExpanded([]); return; }
   const only = params().get("report");
   const reportsChosen = only ? reports.filter((r) => r.id === only) : chosenReports();
-  const chinese = english && HAN.test(query); // looked up in the Chinese text, offered in English
-  const map = loadCharmap(chinese ? results.dataset.zhCharmap : results.dataset.charmap);
-  const position = new Map(reportsChosen.map((r, i) => [r.id, i]));
-  const found = reportsChosen.map(() => null);
-  let pending = reportsChosen.length;
-  let redraw = 0;
-  let drawn = false;
-  let failed = false;
-  const draw = () => {
-    redraw = 0;
-    drawn = true;
-    if (mine === generation) render(found, query, failed ? "failed" : pending ? "loading" : "done", chinese);
-  };
-  if (!reportsChosen.length) { draw(); return; }
+  const plans = [{ query, chinese: english && HAN.test(query), match: "exact" },
+    ...expansions(query, groups, english).map((e) => ({ ...e, match: "expanded" }))];
   status.textContent = messages.msgLoading;
-  const settled = await Promise.allSettled(downloads(reportsChosen, chinese ? packs.zh : packs.own, packSize, chinese)
-    .map(async (download) => {
-      const [shards, charmap] = await Promise.all([loadShards(download.url), map]);
-      for (const report of download.reports) {
-        const index = shards.get(report.id);
-        found[position.get(report.id)] = { report, hits: index ? search(index, charmap, query) : [] };
-      }
-      pending -= download.reports.length;
-      // The first results at once, then at most a redraw every REDRAW_MS while downloads keep arriving:
-      // redrawing for each of a hundred shards would cost more than the searching.
-      if (pending === 0) { window.clearTimeout(redraw); draw(); }
-      else if (!drawn) draw();
-      else if (!redraw) redraw = window.setTimeout(draw, REDRAW_MS);
+  try {
+    const found = await Promise.all(plans.map(async (plan) => {
+      const from = source(plan);
+      const map = await loadCharmap(from.charmap);
+      return { plan, holding: await candidates(plan.query, map, from.keys, keyShards, english && !plan.chinese) };
     }));
-  if (settled.some((outcome) => outcome.status === "rejected")) {
-    failed = true;
-    window.clearTimeout(redraw);
-    draw();
+    const holding = reportsChosen.filter((r) => found.some((f) => f.holding.has(r.id)));
+    const batch = holding.slice(0, BATCH * batches);
+    const searched = (await Promise.all(batch.map((r) => reportHits(r, found, kindSelect ? kindSelect.value : ""))))
+      .filter((f) => f.hits.length);
+    if (mine !== generation) return;
+    const several = reports.length > 1 && !only;
+    let number = 1;
+    const nodes = searched.flatMap((f) => {
+      const made = reportNodes(f.report, f.hits, several, messages, number);
+      number += made.shown;
+      return made.nodes;
+    });
+    if (holding.length > batch.length) nodes.push(moreButton(holding.length - batch.length));
+    results.replaceChildren(...nodes);
+    showExpanded(plans);
+    const count = searched.reduce((n, f) => n + f.hits.length, 0);
+    status.textContent = statusMessage(count, query, "done");
+    if (!count && holding.length <= batch.length) showSuggestions(query);
+  } catch (error) {
+    if (mine === generation) status.textContent = statusMessage(0, query, "failed");
   }
 }
 
+function moreButton(n) {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "search-more-reports";
+  button.textContent = messages.msgMoreReports.replace("{n}", n);
+  button.addEventListener("click", () => { batches += 1; run(); });
+  return button;
+}
+
 let timer = 0;
-input.addEventListener("input", () => { window.clearTimeout(timer); timer = window.setTimeout(run, 60); });
+input.addEventListener("input", () => { window.clearTimeout(timer); batches = 1; timer = window.setTimeout(run, 60); });
 // Enter searches at once; the search still pending from typing would redraw the results under the
 // reader's arrow keys, so it is dropped.
 form.addEventListener("submit", (event) => { event.preventDefault(); window.clearTimeout(timer); run(); });
@@ -118,7 +171,9 @@ document.addEventListener("keydown", (event) => {
   }
 });
 
-readSelects(filters);
-for (const select of filters) select.addEventListener("change", () => { window.clearTimeout(timer); run(); });
+readSelects(kindSelect ? [...filters, kindSelect] : filters);
+for (const select of kindSelect ? [...filters, kindSelect] : filters) {
+  select.addEventListener("change", () => { window.clearTimeout(timer); batches = 1; run(); });
+}
 input.value = params().get("q") || "";
 if (input.value) run();

@@ -42,6 +42,10 @@ def named_paths(text: str) -> list[str]:
 
 
 def _ignore(folder: str, names: list[str]) -> set[str]:
+    """NOT_COPIED at the project's top only: the package's own `reportsite/site/` is copied (left out,
+    the copy would run whatever `reportsite.site` the interpreter finds elsewhere)."""
+    if Path(folder).resolve() != ROOT.resolve():
+        return {n for n in names if n == "__pycache__"}
     return {n for n in names if n in NOT_COPIED or n.startswith((".site.", ".example-site.", ".cache"))}
 
 

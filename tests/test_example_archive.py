@@ -56,3 +56,15 @@ def test_make_example_builds_the_archive_into_example_site():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert "build.py --content examples/content --out example-site" in makefile
     assert "/example-site/" in (ROOT / ".gitignore").read_text(encoding="utf-8").split("\n")
+
+
+def test_check_passes_without_strict_and_keeps_lost_and_full_width_characters_as_warnings():
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, str(ROOT / "build.py"), "--content", str(ARCHIVE), "check"],
+                         capture_output=True, text=True, cwd=ROOT, timeout=300)
+    out = run.stdout + run.stderr
+    assert run.returncode == 0, out
+    assert "baoding-2023/parts/part2.yaml:6: part2-p1: warning: lost character (U+FFFD)" in out
+    assert "rongcheng-2019/parts/part1.yaml:18: part1-p6: warning: full-width letter 'Ａ'" in out

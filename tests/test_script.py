@@ -142,8 +142,8 @@ def test_a_build_takes_the_zh_hant_text_it_converted_before_from_the_cache_and_c
     edited = _zh_hant_build(tmp_path)
     assert len(loads) == 1 and "发达发展" in loads[0]  # the edited paragraph alone is converted afresh, and correctly
     assert any("發達發展".encode() in data for data in edited.values())
-    cached = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "cache" / "reportsite" / "zh-hant").glob("*.json"))
-    assert "发达发展" in cached  # and the cache holds the text as it is now, not as it was
+    cached = b"".join(p.read_bytes() for p in (tmp_path / "cache" / "reportsite" / "zh-hant").glob("*.json"))
+    assert "发达发展".encode() in cached  # and the cache holds the text as it is now, not as it was
 
 
 def test_a_damaged_zh_hant_cache_is_converted_again(tmp_path, monkeypatch):

@@ -221,12 +221,12 @@ def test_check_lists_weak_matches_as_warnings_for_an_editor():
 
 @pytest.mark.parametrize("unit", ["1", "增长1%，", "地区生产总值增长1%，", "2021年规上工业增加值完成1亿元；", "分别增长1%、", "1%", "1.", "地区生产总值", "完成1亿元，", "预计", "；"])
 def test_reading_statements_is_linear_on_a_hostile_run(unit):
-    from tests.test_linear_time import assert_linear, run_of
+    from tests.test_linear_time import SMALL, assert_linear, run_of
 
     def make(size: int) -> Report:
         return report("x-2023", 2023, "全区地区生产总值" + run_of(unit, size) + "。")
 
-    assert_linear(lambda r: stated_figures(r, V), make)
+    assert_linear(lambda r: stated_figures(r, V), make, SMALL)
 
 
 def test_check_reports_a_mistake_in_a_reports_outcomes_yaml(tmp_path):

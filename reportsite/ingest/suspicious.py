@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .clean import HAN
 from ..errors import ContentError
@@ -30,7 +31,9 @@ def problems_in(text: str) -> list[tuple[str, bool]]:
         found.append((f"bidirectional control character U+{ord(m.group(0)):04X} in …{context}…", True))
     rarities = [char_rarity(ch) for ch in text]
     for i, ch in enumerate(text):
-        if rarities[i] >= 6:
+        if ch == LOST or (_FULLWIDTH_LATIN(ch) and _alone(rarities, i)):
+            found.append(_kept_as_found(text, i))
+        elif rarities[i] >= 6:
             found.append((f"garbled character {ch!r} (U+{ord(ch):04X}) in …{_around(text, i)}…", True))
         elif rarities[i] == 5 and sum(r >= 5 for r in rarities[i : i + 3]) >= 2:
             # A lone rare character is usually a real word (勠力, 涅槃); debris comes in runs.
@@ -38,6 +41,28 @@ def problems_in(text: str) -> list[tuple[str, bool]]:
     for i, ch, simple in traditional_characters(text):
         found.append((f"Traditional character {ch!r} (Simplified {simple!r}) in …{_around(text, i)}…", True))
     return found
+
+
+LOST = "\ufffd"  # what a decoder leaves where bytes were lost: never guessed
+
+
+def _FULLWIDTH_LATIN(ch: str) -> bool:
+    return "\uff21" <= ch <= "\uff3a" or "\uff41" <= ch <= "\uff5a"
+
+
+def _alone(rarities: list[int], i: int) -> bool:
+    """No rare character beside position i: a lone width variant (4Ａ级), not a run of debris."""
+    return all(r < 5 for r in rarities[max(0, i - 1) : i] + rarities[i + 1 : i + 2])
+
+
+def _kept_as_found(text: str, i: int) -> tuple[str, bool]:
+    """A warning, not an error: the character stays as the source printed it until an editor knows better."""
+    ch = text[i]
+    if ch == LOST:
+        return (f"lost character (U+FFFD) kept as found in …{_around(text, i)}…: the source lost its bytes, "
+                "write it only if another copy shows it", False)
+    return (f"full-width letter {ch!r} (U+{ord(ch):04X}) in …{_around(text, i)}…, "
+            f"likely a width variant of {unicodedata.normalize('NFKC', ch)!r}", False)
 
 
 def _around(text: str, i: int) -> str:

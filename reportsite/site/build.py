@@ -34,7 +34,8 @@ from .registry import site_pages
 from .render import make_environment, templates_checked_once
 from .workers import run_jobs
 from .reports import ReportBuild, gather
-from .search import CHARMAP_NAME, build_char_map, pack_file, packs, search_page_context
+from .search_keys import KEY_FOLDER, KEY_SHARDS, KEYS_NAME, changed_files, key_file
+from .search import CHARMAP_NAME, build_char_map, search_page_context
 from .settings import Settings, load_settings, tree_files
 from .sitemap import SITE_SITEMAP, newest_lastmod, sitemap_index, urlset
 
@@ -87,7 +88,7 @@ def render_site(content: Path, templates: Path = Path("templates"), static: Path
     run_jobs([job for _, data, _ in jobs for job in data], tree, processes)
     t = timed("data files", t)
     run_jobs([job for _, _, search in jobs for job in search], tree, processes)
-    _search_packs(tree, [rb.item.report.id for rb in builds], settings.languages)
+    _search_keys(tree, builds, fresh, previous or {}, settings.languages)
     t = timed("search index", t)
     for rb, (pages, data, search) in zip(fresh, jobs):
         rb.files = tree.digests_of([path for job in pages + data + search for path in job.outputs()])
@@ -123,10 +124,25 @@ def _site_input(builds: list[ReportBuild], archive: Archive, lang: Lang, setting
                          place_views=places)
 
 
-def _search_packs(tree: OutputTree, report_ids: list[str], languages: tuple[Lang, ...]) -> None:
+def _search_keys(tree: OutputTree, builds: list[ReportBuild], fresh: list[ReportBuild], previous: dict[str, ReportBuild],
+                 languages: tuple[Lang, ...]) -> None:
+    """Each language's key files, joined from its reports' parts in the search page's order. A report
+    keeps its parts' lines (rb.key_lines), so that a rebuild (serve) reads only the fresh reports' and
+    joins again only the files whose lines they change; the others keep the digests the tree remembers."""
+    ids = [rb.item.report.id for rb in builds]
     for lang in languages:
-        for path, shards in packs(report_ids, lang.prefix):
-            tree.add_joined(path, shards, pack_file)
+        paths = [f"{lang.prefix}{KEY_FOLDER}{n}.json" for n in range(KEY_SHARDS)]
+        remembered = tree.remembered(f"keys-{lang.code}", paths, ids)
+        changed: set[int] = set()
+        for rb in fresh:
+            rb.key_lines[lang.code] = tree.read(f"{lang.prefix}{rb.item.report.id}/{KEYS_NAME}").split(b"\n")
+            old = previous.get(rb.item.report.id)
+            changed |= changed_files(old.key_lines[lang.code], rb.key_lines[lang.code]) if old and lang.code in old.key_lines else set(range(KEY_SHARDS))
+        lines = [rb.key_lines[lang.code] for rb in builds]
+        for n, path in enumerate(paths):
+            if remembered is None or n in changed or not tree.reuse(path, remembered[n]):
+                tree.add(path, key_file(lines, n))
+        tree.remember(f"keys-{lang.code}", paths, ids)
 
 
 def _static_files(tree: OutputTree, static: Path, version: str) -> None:

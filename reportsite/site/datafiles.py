@@ -62,7 +62,8 @@ def _compact(data: dict) -> str:
 
 
 def report_data(report: Report, rv: ReportView, base_url: str, outcomes: dict[str, GoalOutcome] | None = None) -> dict:
-    """What report.json holds: the metadata, the text by part, section and paragraph, the targets and lists."""
+    """What report.json holds: the metadata, the text by part, section and paragraph, the targets and lists,
+    the notes (with the paragraphs that mark them) and the appendices."""
     def paragraph(p) -> dict:
         return {"id": p.id, "number": p.number, "text": p.plain, "url": _absolute(base_url, p.url)}
 
@@ -93,6 +94,13 @@ def report_data(report: Report, rv: ReportView, base_url: str, outcomes: dict[st
             for t in report.targets
         ],
         "lists": [{"id": l.id, "title": l.title, "paragraph": l.paragraph, "items": list(l.items)} for l in report.lists],
+        "kind": m.kind, "prefecture": m.prefecture, "province": m.province, "level": m.level, "office": m.office,
+        "speaker": m.speaker, "named": m.named,
+        "notes": [{"id": n.id, "mark": n.mark, "text": n.text,
+                   "paragraphs": [p.id for p in rv.paragraphs if any(v.id == n.id for v in p.notes)]} for n in report.notes],
+        "lost_notes": list(rv.lost_marks),
+        "appendices": [{"id": a.id, "title": a.title, "items": list(a.items), "url": _absolute(base_url, f"{report.id}/text/#{a.id}")}
+                       for a in report.appendices],
         "retired": dict(sorted(report.retired.items())),
     }
     return data

@@ -11,7 +11,8 @@ from .pages import Page
 from .render import Glossary
 from .workers import FileJob, RenderJob
 from .reports import LoadedReport, ReportBuild
-from .search import INDEX_NAME, build_search_index
+from .search import INDEX_NAME, build_search_files
+from .search_keys import KEYS_NAME
 from .settings import Settings
 from .sitemap import urlset
 from .views import GlossaryEntry, ReportView
@@ -65,5 +66,5 @@ def _data_job(item: LoadedReport, rv: ReportView, url: str, sitemap: str, englis
 
 
 def _search_job(rv: ReportView, lang: Lang, glossary: tuple[GlossaryEntry, ...], originals: dict[str, str]) -> FileJob:
-    path = f"{lang.prefix}{rv.id}/{INDEX_NAME}"
-    return FileJob((path,), lambda: [(path, build_search_index(rv, lang, glossary, originals))])
+    paths = (f"{lang.prefix}{rv.id}/{INDEX_NAME}", f"{lang.prefix}{rv.id}/{KEYS_NAME}")
+    return FileJob(paths, lambda: build_search_files(rv, lang, glossary, originals))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shlex
 import shutil
@@ -59,13 +60,21 @@ class OutputTree:
     def read(self, path: str) -> bytes:
         return self.files[path] if self.folder is None else (self.folder / path).read_bytes()
 
-    def add_joined(self, path: str, sources: list[str], join) -> None:
-        """A file that `join` makes from files already in the tree (a search pack from its shards)."""
-        self.add(path, join([self.read(source) for source in sources]))
-
     def digests_of(self, paths: list[str]) -> dict[str, str]:
         """What a later build needs to reuse these files; a tree that cannot reuse keeps nothing."""
         return {}
+
+    def remembered(self, name: str, paths: list[str], context: list[str]) -> list[str] | None:
+        """The digests of `paths` that remember() noted under `name` for the same paths and context, in a
+        tree that keeps them (serve's); None elsewhere."""
+        return None
+
+    def remember(self, name: str, paths: list[str], context: list[str]) -> None:
+        """Note the digests of `paths` under `name` for a later build's tree (serve's keeps them)."""
+
+    def reuse(self, path: str, digest: str) -> bool:
+        """Name a file of an earlier build at `path` again, if the tree still holds it."""
+        return False
 
     def adopt(self, files: dict[str, str]) -> None:
         raise ValueError("only a BlobTree can reuse the files of an earlier build")
@@ -115,23 +124,28 @@ class BlobTree(OutputTree):
     def read(self, path: str) -> bytes:
         return (self.store / self.digests[path]).read_bytes()
 
-    def add_joined(self, path: str, sources: list[str], join) -> None:
-        """As OutputTree's, but what `join` made of the same sources before is reused while the store
-        holds it: a rebuild after one edit makes again only the packs holding the edited report.
-        The store remembers it in a small file (`join-…`, naming the joined file's digest), which
-        sweep deletes with the file it names, so what is remembered never outgrows the site."""
-        key = f"{join.__module__}.{join.__qualname__}" + "".join(self.digests[source] for source in sources)
-        memo = self.store / f"join-{hashlib.blake2b(key.encode(), digest_size=16).hexdigest()}"
-        digest = memo.read_text(encoding="ascii") if memo.is_file() else None
-        if digest is not None and (self.store / digest).exists():
-            self.reserve([path])
-            self.digests[path] = digest
-            return
-        super().add_joined(path, sources, join)
-        memo.write_text(self.digests[path], encoding="ascii")
-
     def digests_of(self, paths: list[str]) -> dict[str, str]:
         return {path: self.digests[path] for path in paths}
+
+    def remembered(self, name: str, paths: list[str], context: list[str]) -> list[str] | None:
+        memo = self.store / f"memo-{name}.json"
+        try:
+            kept = json.loads(memo.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return kept["digests"] if kept.get("paths") == paths and kept.get("context") == context else None
+
+    def remember(self, name: str, paths: list[str], context: list[str]) -> None:
+        digests = [self.digests.get(path, "") for path in paths]
+        memo = {"paths": paths, "context": context, "digests": digests}
+        (self.store / f"memo-{name}.json").write_text(json.dumps(memo, ensure_ascii=False), encoding="utf-8")
+
+    def reuse(self, path: str, digest: str) -> bool:
+        if not digest or not (self.store / digest).exists():
+            return False
+        self.reserve([path])
+        self.digests[path] = digest
+        return True
 
     def adopt(self, files: dict[str, str]) -> None:
         """Take an earlier build's files as they are: their paths were checked when they were written,
@@ -140,12 +154,8 @@ class BlobTree(OutputTree):
         self.digests.update(files)
 
     def sweep(self, earlier: "BlobTree | None") -> None:
-        """Delete the blobs of an earlier build that this one no longer names, and what the store
-        remembers of joins whose file this build does not name."""
+        """Delete the blobs of an earlier build that this one no longer names."""
         named = set(self.digests.values())
-        for memo in self.store.glob("join-*"):
-            if memo.read_text(encoding="ascii") not in named:
-                memo.unlink(missing_ok=True)
         if earlier is None:
             return
         for digest in set(earlier.digests.values()) - named:

@@ -12,6 +12,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
+from .notes import link_marks
 from ..cache import keep, private_cache_folder, read_cached
 from ..errors import ContentError, ContentErrors
 from .frames import Frame, json_ld_filter, make_frame, marked_page, page_values, shape
@@ -82,6 +83,7 @@ def make_environment(templates: Path) -> jinja2.Environment:
     env.filters["json_ld"] = json_ld_filter
     env.filters["markdown"] = render_markdown
     env.filters["markdown_inline"] = render_inline
+    env.filters["note_links"] = link_marks
     env.globals["paragraph_once"] = paragraph_once
     env.globals["crumbs_once"] = crumbs_once
     return env

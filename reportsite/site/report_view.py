@@ -7,12 +7,13 @@ links to other reports (the same place's previous and next year) come in from th
 from __future__ import annotations
 
 from ..content.archive import YearLinks, place_key
-from ..content.model import Paragraph, Part, Position, Report, Section
+from ..content.model import Appendix, Note, Paragraph, Part, Position, Report, Section
 from ..content.outcomes import GoalOutcome
 from ..content.translations import Translation
 from .i18n import Lang
+from .notes import marks_in, notes_marked, notes_of
 from .target_view import TargetViews, place_slug
-from .views import BlockView, Link, ParagraphView, PartView, ReportView, SectionView, _roman, cn_numeral, display_date
+from .views import AppendixView, BlockView, Link, NoteView, ParagraphView, PartView, ReportView, SectionView, _roman, cn_numeral, display_date
 
 
 class ReportViewBuilder:
@@ -33,6 +34,7 @@ class ReportViewBuilder:
         self.positions: dict[str, Position] = report.positions()
         self._texts: dict[str, tuple] = {}
         self.paragraph_by_id = {p.id: p for p in report.all_paragraphs()}
+        self.notes = {n.mark: self.note(n) for n in report.notes}
 
     # ---- text in this language ----
     def title_of(self, unit_id: str, zh: str) -> str:
@@ -109,7 +111,39 @@ class ReportViewBuilder:
             aliases=self.aliases_of(p.id), targets=targets, section_title=where,
             where=" › ".join(self.heading(unit) for unit in (part, section) if unit),
             label=self.lang.t("paragraph_n", n=position.number), crumbs=self.crumbs(part, section),
+            notes=notes_of(p.text, self.notes),
         )
+
+    def untranslated_meta(self, m) -> frozenset[str]:
+        """The metadata an English page shows in Chinese, en.yaml giving no English for them: marked with their language."""
+        if self.lang.code != "en":
+            return frozenset()
+        keys = ("place", "occasion", "prefecture", "province", "office", "speaker", "named")
+        return frozenset(k for k in keys if getattr(m, k) and not (self.tr and self.tr.meta.get(k)))
+
+    def untranslated(self) -> str:
+        """The language of a text en.yaml does not translate (notes, appendices): the Chinese, in this page's script."""
+        return "zh-Hans" if self.lang.code == "en" else self.lang.code
+
+    def note(self, n: Note) -> NoteView:
+        return NoteView(id=n.id, mark=n.mark, text=self.lang.text(n.text), lang=self.untranslated())
+
+    def appendix(self, a: Appendix) -> AppendixView:
+        return AppendixView(id=a.id, title=self.lang.text(a.title), items=tuple(self.lang.text(x) for x in a.items),
+                            url=self.url(f"text/#{a.id}"), lang=self.untranslated())
+
+    def lost_marks(self) -> tuple[str, ...]:
+        """The markers in the text whose note the source lost, in the order of their numbers."""
+        found = {m for p in self.report.all_paragraphs() for m in marks_in(p.text)} - set(self.notes)
+        return tuple(sorted(found, key=lambda m: int(m.strip("[]"))))
+
+    def kind_label(self) -> str:
+        kind = self.report.meta.kind
+        return self.lang.t(f"kind_{kind}") if kind != "report" else ""
+
+    def level_label(self) -> str:
+        level = self.report.meta.level
+        return self.lang.t(f"level_{level}") if level else ""
 
     def citation(self, where: str, n: int, url: str) -> str:
         """Issuer, title, date, where, paragraph number and URL, the way each language cites a document."""
@@ -134,7 +168,7 @@ class ReportViewBuilder:
         return SectionView(
             id=s.id, label=self.section_label(s), title=self.title_of(s.id, s.title), url=self.url(f"{s.id}/"),
             paragraphs=tuple(paragraphs[p.id] for p in s.paragraphs), aliases=self.aliases_of(s.id),
-            part_title=self.title_of(part.id, part.title),
+            part_title=self.title_of(part.id, part.title), notes=notes_marked(tuple(paragraphs[p.id] for p in s.paragraphs)),
         )
 
     def part(self, part: Part, paragraphs: dict) -> PartView:
@@ -142,6 +176,7 @@ class ReportViewBuilder:
             id=part.id, label=self.part_label(part), title=self.title_of(part.id, part.title), url=self.url(f"{part.id}/"),
             intro=tuple(paragraphs[p.id] for p in part.intro), sections=tuple(self.section(s, part, paragraphs) for s in part.sections),
             outro=tuple(paragraphs[p.id] for p in part.outro), aliases=self.aliases_of(part.id),
+            notes=notes_marked(tuple(paragraphs[p.id] for p in part.paragraphs)),
         )
 
     def year_link(self, neighbour: tuple[int, str] | None) -> Link | None:
@@ -167,7 +202,11 @@ class ReportViewBuilder:
             report_card=targets.report_card(), delivered_text=display_date(m.delivered, self.lang.code) if m.delivered else "",
             has_glossary=has_glossary, has_bilingual=has_bilingual, previous_year=self.year_link(years.previous),
             next_year=self.year_link(years.next), digest=m.digest, headline_summary=targets.headline_summary(),
-            place_url=f"{self.lang.prefix}places/{place_slug(r.id)}/" if self.outcomes else "",
+            place_url=f"{self.lang.prefix}places/{place_slug(r.id)}/" if self.outcomes else "", kind=m.kind, kind_label=self.kind_label(),
+            notes=notes_marked(tuple(paragraphs.values())), lost_marks=self.lost_marks(),
+            appendices=tuple(self.appendix(a) for a in r.appendices), prefecture=self.meta("prefecture", m.prefecture),
+            province=self.meta("province", m.province), level=self.level_label(), office=self.meta("office", m.office),
+            speaker=self.meta("speaker", m.speaker), named=self.meta("named", m.named), in_chinese=self.untranslated_meta(m),
         )
 
 

@@ -57,6 +57,7 @@ class ReportBuild:
     chars: dict[str, str] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)
     outcomes: dict[str, GoalOutcome] = field(default_factory=dict)  # its goals' outcomes (content.outcomes)
+    key_lines: dict[str, list[bytes]] = field(default_factory=dict)  # per language, its part of the search key files (search_keys.py)
 
 
 def folder_stamp(folder: Path) -> str:

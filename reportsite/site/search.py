@@ -13,18 +13,17 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 
-from ..cache import cache_key, code_digest, keep, private_cache_folder, read_cached
+from ..cache import cache_key, cached_text, code_digest
+from .expand import expansion_groups
 from .i18n import Lang
+from .search_keys import KEY_FOLDER, KEY_SHARDS, KEYS_NAME, report_keys
 from ..script import character_converter, converter, is_han, opencc_version
 from .views import GlossaryEntry, ReportView
 
 INDEX_NAME = "search-index.json"
 CHARMAP_NAME = "charmap.json"
-INDEX_VERSION = 2
-# An archive of more reports than this also has packs: the shards of this many reports in one file.
-# A browser's requests, not its bytes, are what searching a hundred reports waits for: Chromium took
-# 0.65 s to fetch a hundred 41 KB files on loopback and 0.12 s to fetch the same bytes in ten.
-PACK_SIZE = 10
+INDEX_VERSION = 3
+KINDS = ("paragraph", "heading", "target", "item", "term")  # what a record is, as _docs labels it
 
 
 def _json(data) -> str:
@@ -56,9 +55,23 @@ def query_map(corpus: str) -> dict[str, str]:
     return {typed: "".join(sorted(found)) for typed, found in sorted(options.items())}
 
 
-def _docs(rv: ReportView) -> list[list]:
-    """Each paragraph: id, address, where it stands (`part › section`, or the report), text, number."""
-    return [[p.id, p.context_url, p.where or rv.title, p.plain, p.number] for p in rv.paragraphs]
+def _docs(rv: ReportView, glossary: tuple[GlossaryEntry, ...] = ()) -> list[list]:
+    """Every record a reader may look for: id, address, where it stands (`part › section`, or the
+    report), text, number, kind, and for a target its status. Kinds: paragraph, heading (of a part
+    or a section), target, item (of an announced list), term (of the glossary)."""
+    where = {p.id: p.where or rv.title for p in rv.paragraphs}  # a target or list item stands where its paragraph does
+    docs = [[p.id, p.context_url, where[p.id], p.plain, p.number, "paragraph", ""] for p in rv.paragraphs]
+    for part in rv.parts:
+        docs.append([part.id, part.url, f"{part.label}{part.title}", f"{part.label}{part.title}", 0, "heading", ""])
+        docs += [[s.id, s.url, where[s.paragraphs[0].id] if s.paragraphs else f"{part.label}{part.title}", f"{s.label}{s.title}", 0, "heading", ""]
+                 for s in part.sections]
+    docs += [[t.id, t.url, where.get(t.paragraph_id, rv.title), f"{t.indicator} {t.figure} {t.text}".strip(), 0, "target", t.status_label]
+             for t in rv.targets]
+    docs += [[item.id, item.url, where.get(item.paragraph_id, rv.title), f"{item.indicator} {item.text}".strip(), 0, "item", item.status_label]
+             for lst in rv.lists for item in lst.items]
+    docs += [[f"g-{n}", f"{rv.url}glossary/#g-{n}", rv.title, f"{t.term} {t.en} {t.zh}".strip(), 0, "term", ""]
+             for n, t in enumerate(glossary, start=1)]
+    return docs
 
 
 def corpus_chars(rv: ReportView) -> str:
@@ -78,23 +91,26 @@ def _char_map(chars: str) -> str:
     builds find it in the private cache, kept by the characters, OpenCC and this module's code:
     making it loads three OpenCC profiles, a tenth of the seed's build after start-up."""
     key = cache_key(opencc_version(), code_digest(__file__), chars) + ".json"
-    folder = private_cache_folder("charmaps")
-    cached = read_cached(folder, key)
-    if cached is not None:
-        try:
-            return cached.decode("utf-8")
-        except UnicodeDecodeError:
-            pass
-    made = _json({"v": INDEX_VERSION, "map": query_map(chars)})
-    keep(folder, key, made.encode("utf-8"))
-    return made
+    return cached_text("charmaps", key, lambda: _json({"v": INDEX_VERSION, "map": query_map(chars)}))
 
 
 def build_search_index(rv: ReportView, lang: Lang, glossary: tuple[GlossaryEntry, ...], originals: dict[str, str]) -> str:
-    """One report's shard: its paragraphs with their place in the report, and its glossary."""
+    """One report's shard: its records, each with its place in the report (a number in `where`), and
+    its glossary."""
+    docs = _docs(rv, glossary)
+    wheres = list(dict.fromkeys(doc[2] for doc in docs))  # a section's name once, not once per record
+    number = {where: n for n, where in enumerate(wheres)}
     data = {"v": INDEX_VERSION, "lang": lang.code, "report": rv.id, "title": rv.title, "url": rv.url,
-            "gloss": _glossary(lang, glossary, originals), "docs": _docs(rv)}
+            "gloss": _glossary(lang, glossary, originals), "where": wheres,
+            "docs": [[*doc[:2], number[doc[2]], *doc[3:]] for doc in docs]}
     return _json(data)
+
+
+def build_search_files(rv: ReportView, lang: Lang, glossary: tuple[GlossaryEntry, ...], originals: dict[str, str]) -> list[tuple[str, str]]:
+    """A report's shard and its part of the language's key files."""
+    shard = build_search_index(rv, lang, glossary, originals)
+    texts = [doc[3] for doc in _docs(rv, glossary)]
+    return [(f"{lang.prefix}{rv.id}/{INDEX_NAME}", shard), (f"{lang.prefix}{rv.id}/{KEYS_NAME}", report_keys(rv.id, texts))]
 
 
 def _glossary(lang: Lang, glossary: tuple[GlossaryEntry, ...], originals: dict[str, str]) -> list[list]:
@@ -111,36 +127,23 @@ def _glossary(lang: Lang, glossary: tuple[GlossaryEntry, ...], originals: dict[s
     return [entry for entry in found if entry[0]]
 
 
-def packs(report_ids: list[str], prefix: str) -> list[tuple[str, list[str]]]:
-    """(path of a pack, paths of the shards it holds) of an archive's reports in one language, in the
-    order of the search page's list; none for an archive that fits in one pack."""
-    if len(report_ids) <= PACK_SIZE:
-        return []
-    chunks = [report_ids[i : i + PACK_SIZE] for i in range(0, len(report_ids), PACK_SIZE)]
-    return [(f"{prefix}search/pack-{n}.json", [f"{prefix}{rid}/{INDEX_NAME}" for rid in chunk]) for n, chunk in enumerate(chunks)]
-
-
-def pack_file(shards: list[bytes]) -> bytes:
-    """A pack: its reports' shards, as they are, in one JSON list."""
-    return b"[" + b",".join(shards) + b"]"
-
-
 def search_page_context(builds: list, lang: Lang, base_path: str, place_names: dict[str, str]) -> dict:
     """What the search page lists: every report with its place (under the one name `place_names`
-    gives each place key), year, shard and pack, the packs, and the filters' choices. The English
-    page also lists the Chinese shards and packs, where a Chinese query is looked up."""
+    gives each place key), year and shard, where the key files are, the expansion groups, and the
+    filters' choices. The English page also names the Chinese shards and key files, where a Chinese
+    query is looked up."""
     reports = []
-    for i, rb in enumerate(builds):
+    for rb in builds:
         rv = rb.views[lang.code]
-        entry = {"id": rv.id, "title": rv.title, "place": place_names[rv.place_key], "year": rv.year, "pack": i // PACK_SIZE,
+        entry = {"id": rv.id, "title": rv.title, "place": place_names[rv.place_key], "year": rv.year,
                  "index": f"{base_path}{lang.prefix}{rv.id}/{INDEX_NAME}"}
         if lang.code == "en" and "zh-Hans" in rb.views:
             entry["zh"] = f"{base_path}{rv.id}/{INDEX_NAME}"
         reports.append(entry)
-    ids = [r["id"] for r in reports]
     return {"reports_json": _json(reports), "charmap": f"{base_path}{lang.prefix}search/{CHARMAP_NAME}",
             "zh_charmap": f"{base_path}search/{CHARMAP_NAME}" if lang.code == "en" else "",
-            "packs_json": _json([base_path + path for path, _ in packs(ids, lang.prefix)]),
-            "zh_packs_json": _json([base_path + path for path, _ in packs(ids, "")]) if lang.code == "en" else "[]",
-            "pack_size": PACK_SIZE,
+            "keys": f"{base_path}{lang.prefix}{KEY_FOLDER}", "zh_keys": f"{base_path}{KEY_FOLDER}" if lang.code == "en" else "",
+            "key_shards": KEY_SHARDS,
+            "expand_json": _json(expansion_groups(lang, [rb.glossaries.get(lang.code, ()) for rb in builds])),
+            "kinds": KINDS,
             "places": sorted({r["place"] for r in reports if r["place"]}), "years": sorted({r["year"] for r in reports if r["year"]}, reverse=True)}

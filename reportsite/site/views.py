@@ -106,6 +106,35 @@ class TargetView:
 
 
 @view
+class NoteView:
+    """A note of the report's glossary (名词解释), as its marker [1] links to it."""
+
+    id: str
+    mark: str  # [1]
+    text: str
+    lang: str  # the language of its text: the Chinese where there is no translation
+
+
+@view
+class NoteRef:
+    """A note listed on a page, and the paragraph of that page its marker first stands in."""
+
+    note: NoteView
+    back: str  # paragraph id
+
+
+@view
+class AppendixView:
+    """A list printed after the report (附件), shown after the full text."""
+
+    id: str
+    title: str
+    items: tuple[str, ...]
+    url: str  # its place in the full text
+    lang: str
+
+
+@view
 class ParagraphView:
     id: str
     number: int
@@ -124,6 +153,12 @@ class ParagraphView:
     where: str = ""  # "part › section" (the part alone for its intro and outro; "" outside the parts)
     label: str = ""
     crumbs: tuple[Link, ...] = ()  # report, part, section that hold it
+    notes: tuple[NoteView, ...] = ()  # the notes its markers link to; a marker with none lost its note
+
+    @property
+    def notes_refs(self) -> tuple[NoteRef, ...]:
+        """Its notes as its own page lists them."""
+        return tuple(NoteRef(note=n, back=self.id) for n in self.notes)
 
 
 @view
@@ -135,6 +170,7 @@ class SectionView:
     paragraphs: tuple[ParagraphView, ...]
     aliases: tuple[str, ...] = ()
     part_title: str = ""
+    notes: tuple[NoteRef, ...] = ()  # the notes its paragraphs mark
 
 
 @view
@@ -147,6 +183,7 @@ class PartView:
     sections: tuple[SectionView, ...]
     outro: tuple[ParagraphView, ...]
     aliases: tuple[str, ...] = ()
+    notes: tuple[NoteRef, ...] = ()  # the notes its paragraphs mark
 
 
 @view
@@ -238,6 +275,18 @@ class ReportView:
     digest: bool = False  # a news article digesting the report, not the report itself
     headline_summary: str = ""  # "Of its 8 headline goals: 3 met, 4 missed, 1 not comparable"
     place_url: str = ""  # the place's page (its headline indicators over the years)
+    kind: str = "report"  # report, excerpt or news (a rewrite of the report, not the report itself)
+    kind_label: str = ""  # what the overview and the home card say of an excerpt or a news rewrite; "" for a report
+    notes: tuple[NoteRef, ...] = ()  # every note, by its first marker in the text
+    lost_marks: tuple[str, ...] = ()  # markers in the text whose note the source lost
+    appendices: tuple[AppendixView, ...] = ()
+    prefecture: str = ""
+    province: str = ""
+    level: str = ""  # as this language names it
+    office: str = ""
+    speaker: str = ""
+    named: str = ""  # the place's name in the report, when it has since been renamed
+    in_chinese: frozenset[str] = frozenset()  # metadata an English page shows in Chinese (no translation given)
 
     @property
     def headlines(self) -> tuple[IndicatorRow, ...]:

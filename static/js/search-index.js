@@ -1,5 +1,5 @@
-// The search index as the browser downloads it: a shard per report (its paragraphs' plain text), packs
-// of shards for a search over many reports, and a character map per language. Each download is kept
+// The search index as the browser downloads it: a shard per report (its records' plain text, fetched
+// only for the reports the key files name, js/search-keys.js) and a character map per language. Each download is kept
 // as a promise, so that searches typed while it loads share it; a failed one is dropped, so that the
 // next search tries again.
 import { fold } from "./fold.js";
@@ -23,6 +23,7 @@ function fetchJSON(url, cache, prepare) {
 export function loadShards(url) {
   return fetchJSON(url, indexes, (data) => new Map((Array.isArray(data) ? data : [data]).map((shard) => {
     for (const doc of shard.docs) {
+      doc[2] = shard.where[doc[2]];
       doc.folded = fold(doc[3]);
       doc.where = fold(doc[2]);
     }
@@ -33,18 +34,4 @@ export function loadShards(url) {
 
 export function loadCharmap(url) {
   return fetchJSON(url, charmaps, (data) => data.map);
-}
-
-// What to download for the chosen reports: each one's shard, or, for more reports than a pack holds,
-// the first one's shard (its results show soonest) and the packs that hold the others.
-export function downloads(chosen, packs, packSize, chinese) {
-  const shard = (r) => (chinese ? r.zh : r.index);
-  if (!packs.length || chosen.length <= packSize) return chosen.map((r) => ({ url: shard(r), reports: [r] }));
-  const [first, ...rest] = chosen;
-  const byPack = new Map();
-  for (const r of rest) {
-    if (!byPack.has(r.pack)) byPack.set(r.pack, []);
-    byPack.get(r.pack).push(r);
-  }
-  return [{ url: shard(first), reports: [first] }, ...[...byPack].map(([n, held]) => ({ url: packs[n], reports: held }))];
 }

@@ -41,9 +41,13 @@ function stems(doc) {
   return doc.stems;
 }
 
+// Whether a record holds the term itself (or a word of its stem), not only a glossary term it names.
+function direct(doc, term) {
+  return doc.folded.search(term.re) >= 0 || (term.stem !== null && stems(doc).has(term.stem));
+}
+
 function matches(doc, term) {
-  return doc.folded.search(term.re) >= 0 || (term.stem !== null && stems(doc).has(term.stem))
-    || term.alts.some((re) => doc.folded.search(re) >= 0) || term.ids.has(doc[0]);
+  return direct(doc, term) || term.alts.some((re) => doc.folded.search(re) >= 0) || (doc[5] === "paragraph" && term.ids.has(doc[0]));
 }
 
 // [start, end) of every occurrence of the terms in a folded text, in order, overlaps merged.
@@ -77,13 +81,14 @@ function score(doc, terms, phrase) {
   return total;
 }
 
-// The paragraphs of a shard that hold every term, best first: [{doc, score, terms}].
+// The records of a shard that hold every term, best first: [{doc, score, terms, direct}], `direct`
+// false when a term was found only through the glossary (the page marks that hit as expanded).
 export function search(index, map, query) {
   const terms = compile(query, map, index);
   if (!terms.length) return [];
   const phrase = pattern(fold(query).trim().split(/\s+/).join(" "), map);
   return index.docs
     .filter((doc) => terms.every((term) => matches(doc, term)))
-    .map((doc) => ({ doc, score: score(doc, terms, phrase), terms }))
+    .map((doc) => ({ doc, score: score(doc, terms, phrase), terms, direct: terms.every((term) => direct(doc, term)) }))
     .sort((a, b) => b.score - a.score || a.doc[4] - b.doc[4]);
 }

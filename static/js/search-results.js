@@ -28,14 +28,22 @@ function snippet(doc, terms) {
   return fragment;
 }
 
-function hitItem(hit, chinese, messages) {
+// A hit: its kind (and a target's status), its snippet linking to its own page, marked exact or
+// expanded (found through a word the query was expanded to).
+function hitItem(hit, messages) {
   const li = document.createElement("li");
   li.className = "hit";
+  li.dataset.match = hit.match;
+  li.dataset.kind = hit.doc[5];
+  li.dataset.record = hit.doc[5] === "paragraph" ? hit.doc[0] : `${hit.doc[5]}:${hit.doc[0]}`;
+  const kind = document.createElement("span");
+  kind.className = "hit-kind";
+  kind.textContent = messages[`kind${hit.doc[5][0].toUpperCase()}${hit.doc[5].slice(1)}`] + (hit.doc[6] ? ` · ${hit.doc[6]}` : "");
   const a = document.createElement("a");
   a.href = document.body.dataset.base + hit.doc[1];
   a.append(snippet(hit.doc, hit.terms));
-  li.append(a);
-  if (chinese) {
+  li.append(kind, " ", a);
+  if (hit.chinese) {
     // A Chinese query on the English site finds the Chinese text; the English version is one link away.
     a.lang = "zh-Hans";
     const other = document.createElement("a");
@@ -47,8 +55,9 @@ function hitItem(hit, chinese, messages) {
   return li;
 }
 
-// The nodes showing one report's hits; `several` when the results hold more than one report.
-export function reportNodes(report, hits, several, chinese, messages) {
+// The nodes showing one report's hits, numbered on from `start`, and how many it shows; `several`
+// when the results hold more than one report.
+export function reportNodes(report, hits, several, messages, start = 1) {
   const nodes = [];
   if (several) {
     const h = document.createElement("h2");
@@ -57,17 +66,21 @@ export function reportNodes(report, hits, several, chinese, messages) {
     h.dataset.count = hits.length;
     nodes.push(h);
   }
+  const shown = hits.slice(0, several ? SHOWN_PER_REPORT : hits.length);
   const groups = new Map();
-  for (const hit of hits.slice(0, several ? SHOWN_PER_REPORT : hits.length)) {
+  for (const hit of shown) {
     if (!groups.has(hit.doc[2])) groups.set(hit.doc[2], []);
     groups.get(hit.doc[2]).push(hit);
   }
+  let number = start;
   for (const [where, list] of groups) {
     const h = document.createElement(several ? "h3" : "h2");
     h.textContent = where;
     const ol = document.createElement("ol");
     ol.className = "hits";
-    ol.append(...list.map((hit) => hitItem(hit, chinese, messages)));
+    ol.start = number;
+    number += list.length;
+    ol.append(...list.map((hit) => hitItem(hit, messages)));
     nodes.push(h, ol);
   }
   if (several && hits.length > SHOWN_PER_REPORT) {
@@ -79,5 +92,5 @@ export function reportNodes(report, hits, several, chinese, messages) {
     more.textContent = messages.msgAll.replace("{n}", hits.length);
     nodes.push(more);
   }
-  return nodes;
+  return { nodes, shown: shown.length };
 }

@@ -163,3 +163,26 @@ def page(new_context, served_site, request):
                      bypass_csp=request.node.get_closest_marker("bypass_csp") is not None).new_page()
     pg.base = served_site[1]
     return pg
+
+
+# An appendix, as an editor would add one to an imported report (no report of the example archive prints one).
+EXAMPLE_APPENDIX = """appendices:
+- id: appendix1
+  title: 2022年市级重点项目计划表
+  items:
+  - 保定数字经济产业园
+  - 白洋淀生态修复工程
+"""
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory):
+    """(site folder, base URL): the example archive (examples/content/), built once and served on a
+    free loopback port; baoding-2022 is given the appendix above."""
+    project = tmp_path_factory.mktemp("example")
+    shutil.copytree(ROOT / "examples" / "content", project / "content")
+    for name in ("templates", "static"):
+        shutil.copytree(ROOT / name, project / name)
+    with (project / "content" / "reports" / "baoding-2022" / "report.yaml").open("a", encoding="utf-8") as f:
+        f.write(EXAMPLE_APPENDIX)
+    yield from serve_built(project)

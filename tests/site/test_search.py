@@ -118,8 +118,9 @@ class Search:
         return self.hit_ids()
 
     def hit_ids(self) -> list[str]:
-        return [href.split("#", 1)[1] for href in self.page.locator("#results li.hit a").evaluate_all(
-            "links => links.map(a => a.getAttribute('href'))")]
+        """The records found by the query itself (not by a word it was expanded to): a paragraph by its
+        id, a record of another kind as `kind:id`."""
+        return self.page.locator("#results li.hit[data-match=exact]").evaluate_all("items => items.map(li => li.dataset.record)")
 
     def message(self, key: str, **values) -> str:
         if key == "count" and values.get("n") == 1:
@@ -150,10 +151,10 @@ class Search:
 
     def expected(self, query: str) -> set[str]:
         terms = fold(query).split()
-        return {doc[0] for doc in self.index["docs"] if all(self.matches(fold(doc[3]), t) for t in terms)}
+        return {record_id(doc) for doc in self.index["docs"] if all(self.matches(fold(doc[3]), t) for t in terms)}
 
-    def doc(self, pid: str) -> list:
-        return next(d for d in self.index["docs"] if d[0] == pid)
+    def doc(self, record: str) -> list:
+        return next(d for d in self.index["docs"] if record_id(d) == record)
 
 
 @pytest.fixture(scope="module")
@@ -165,10 +166,16 @@ def open_search(browser, served_site):
         def get(lang: str) -> Search:
             if lang not in pages:
                 index = json.loads((site / PREFIX[lang] / RID / "search-index.json").read_text(encoding="utf-8"))
+                for doc in index["docs"]:
+                    doc[2] = index["where"][doc[2]]  # a shard names each place in the report once
                 pages[lang] = Search(context.new_page(), base, lang, index)
             return pages[lang]
 
         yield get
+
+
+def record_id(doc: list) -> str:
+    return doc[0] if doc[5] == "paragraph" else f"{doc[5]}:{doc[0]}"
 
 
 def long_phrase(index: dict) -> str:
@@ -202,19 +209,23 @@ def test_a_run_across_or_inside_words_finds_what_a_word_index_would_miss(open_se
 
 
 @pytest.mark.parametrize("lang", PREFIX)
-def test_a_query_with_no_match_says_so_and_shows_no_hit(open_search, lang):
+def test_a_query_with_no_match_says_so_shows_no_hit_and_offers_suggestions(open_search, lang):
     search = open_search(lang)
+    other = "search/" if lang == "en" else "en/search/"
     for query in NO_MATCH[lang]:
         assert search.expected(query) == set()
         assert search.search(query) == []
         assert search.status.inner_text() == search.message("none", q=query)  # $& is shown, not expanded
-        assert search.page.locator("#results > *").count() == 0
+        assert search.page.locator("#results li.hit").count() == 0
+        offered = search.page.locator("#results .search-suggest a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+        same = [h for h in offered if urlsplit(h).path == "/" + other]
+        assert same and parse_qs(urlsplit(same[0]).query)["q"] == [query], f"no search in the other language among {offered}"
 
 
 @pytest.mark.parametrize("lang, typed, forms", OTHER_SCRIPT)
 def test_a_query_in_the_other_script_finds_the_text(open_search, lang, typed, forms):
     search = open_search(lang)
-    wanted = {d[0] for d in search.index["docs"] if all(f in d[3] for f in forms)}
+    wanted = {record_id(d) for d in search.index["docs"] if all(f in d[3] for f in forms)}
     assert wanted
     assert set(search.search(typed)) == wanted
     marks = search.page.locator("#results mark").all_inner_texts()
@@ -223,7 +234,7 @@ def test_a_query_in_the_other_script_finds_the_text(open_search, lang, typed, fo
 
 def test_a_word_typed_in_simplified_finds_both_traditional_spellings_of_it(open_search):
     search = open_search("zh-Hant")
-    wanted = {d[0] for d in search.index["docs"] if "面積" in d[3] or "麪積" in d[3]}  # OpenCC wrote 糧食麪積 once
+    wanted = {record_id(d) for d in search.index["docs"] if "面積" in d[3] or "麪積" in d[3]}  # OpenCC wrote 糧食麪積 once
     assert set(search.search("面积")) == wanted
     assert set(search.search("面積")) == wanted
 
@@ -231,7 +242,7 @@ def test_a_word_typed_in_simplified_finds_both_traditional_spellings_of_it(open_
 @pytest.mark.parametrize("query, word", [("investing", "investment"), ("invests", "investment"), ("station", "stations")])
 def test_an_english_query_finds_other_forms_of_the_word_and_marks_them(open_search, query, word):
     search = open_search("en")
-    with_word = {d[0] for d in search.index["docs"] if re.search(rf"\b{word}\b", d[3], re.I)}
+    with_word = {record_id(d) for d in search.index["docs"] if re.search(rf"\b{word}\b", d[3], re.I)}
     hits = search.search(query)
     assert with_word and with_word <= set(hits)
     assert word in [m.lower() for m in search.page.locator("#results mark").all_inner_texts()]
@@ -256,13 +267,14 @@ def test_results_are_grouped_by_section_marked_and_link_to_the_paragraph(open_se
     search = open_search(lang)
     hits = search.search(query)
     groups = search.page.locator("#results > h2").evaluate_all("""hs => hs.map(h => [h.textContent,
-        [...h.nextElementSibling.querySelectorAll('li.hit a')].map(a => a.getAttribute('href'))])""")
+        [...h.nextElementSibling.querySelectorAll('li.hit[data-match=exact]')].map(li => [li.dataset.record,
+         li.querySelector('a').getAttribute('href')])])""")
     sections = [title for title, _ in groups]
     assert len(sections) == len(set(sections)), "a section is split into two groups"
     assert sum(len(links) for _, links in groups) == len(hits)
     for title, links in groups:
-        for href in links:
-            doc = search.doc(href.split("#", 1)[1])
+        for record, href in links:
+            doc = search.doc(record)
             assert doc[2] == title
             assert href == "/" + doc[1]
     for item in search.page.locator("#results li.hit").all():
@@ -342,7 +354,8 @@ def test_searches_typed_while_the_index_loads_share_one_download(page):
     assert status.inner_text() == status.get_attribute("data-msg-loading")
     assert len(held) == 1
     held.pop().continue_()
-    assert wait_for_count(page) == status.get_attribute("data-msg-count").replace("{n}", "3")
+    # 涑水新区: three paragraphs and the two targets quoted from them
+    assert wait_for_count(page) == status.get_attribute("data-msg-count").replace("{n}", "5")
     assert len(held) == 0
 
 

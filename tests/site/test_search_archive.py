@@ -50,8 +50,13 @@ def shard(site: Path, rid: str, prefix: str = "") -> dict:
     return json.loads((site / prefix / rid / "search-index.json").read_text(encoding="utf-8"))
 
 
-def containing(site: Path, rid: str, *words: str, prefix: str = "") -> set[str]:
-    return {d[0] for d in shard(site, rid, prefix)["docs"] if any(w in d[3] for w in words)}
+def record_id(doc: list) -> str:
+    return doc[0] if doc[5] == "paragraph" else f"{doc[5]}:{doc[0]}"
+
+
+def containing(site: Path, rid: str, *words: str, prefix: str = "", kinds: tuple[str, ...] = ()) -> set[str]:
+    """The records of a report's shard whose text holds one of the words (of the given kinds, or any)."""
+    return {record_id(d) for d in shard(site, rid, prefix)["docs"] if any(w in d[3] for w in words) and (not kinds or d[5] in kinds)}
 
 
 def open_search(page, base: str, query: str, path: str = "search/", extra: str = "") -> None:
@@ -66,9 +71,11 @@ def counts(page) -> dict[str, int]:
     return dict(page.locator("#results h2[data-report]").evaluate_all("hs => hs.map(h => [h.dataset.report, Number(h.dataset.count)])"))
 
 
-def hits_of(page, rid: str) -> set[str]:
-    links = page.locator("#results li.hit > a:first-child").evaluate_all("as => as.map(a => a.getAttribute('href'))")
-    return {href.split("#", 1)[1] for href in links if href.startswith(f"/{rid}/") or f"/{rid}/" in href}
+def hits_of(page, rid: str, match: str = "") -> set[str]:
+    """The records shown of one report (those found by the query itself, or by an expansion, if `match` says)."""
+    found = page.locator("#results li.hit" + (f"[data-match={match}]" if match else "")).evaluate_all(
+        "lis => lis.map(li => [li.dataset.record, li.querySelector('a:not(.hit-english)').getAttribute('href')])")
+    return {record for record, href in found if f"/{rid}/" in href}
 
 
 def test_one_query_finds_every_matching_paragraph_in_every_report_grouped_by_report(page, archive):
@@ -112,7 +119,11 @@ def test_an_english_word_on_the_chinese_site_finds_the_paragraphs_of_the_glossar
     expected = {rid: containing(site, rid, "民生实事") for rid in [RID, *COPIES]}
     assert all(expected.values())
     assert counts(page) == {rid: len(ids) for rid, ids in expected.items()}
-    assert set(page.locator("#results mark").all_inner_texts()) == {"民生实事"}
+    # The glossary's own entry holds the word; the paragraphs are found through the term it renders, and say so.
+    assert hits_of(page, RID, "exact") == containing(site, RID, "livelihood", kinds=("term",))
+    assert hits_of(page, RID, "expanded") == expected[RID] - hits_of(page, RID, "exact")
+    assert set(page.locator("#results li.hit[data-match=expanded] mark").all_inner_texts()) == {"民生实事"}
+    assert "民生实事" in page.locator("#search-expanded").inner_text()
 
 
 def test_a_chinese_query_on_the_english_site_finds_the_chinese_text_and_offers_its_english_version(page, archive):
@@ -162,39 +173,21 @@ def test_a_report_with_many_hits_shows_twenty_and_links_to_all_of_them(page, arc
     assert page.locator("#results h2[data-report]").count() == 0  # one report: grouped by section only
 
 
-PACKED = {**COPIES, "xiaxian-2021": ("夏县", 2021), "xiaxian-2022": ("夏县", 2022)}
-
-
-@pytest.fixture(scope="module")
-def packed(tmp_path_factory):
-    """(site folder, base URL) of a five-report archive built with packs of two reports."""
-    from reportsite.site import search
-
-    project = copy_project(tmp_path_factory.mktemp("packed"))
-    for rid, (place, year) in PACKED.items():
-        add_copy(project, rid, place, year)
-    with pytest.MonkeyPatch.context() as m:
-        m.setattr(search, "PACK_SIZE", 2)
-        yield from serve_built(project)
-
-
-def test_a_pack_holds_the_shards_of_its_reports_as_they_are(packed):
-    site = packed[0]
-    ids = sorted([RID, *PACKED])
-    for prefix in ("", "zh-hant/", "en/"):
-        held = [json.loads((site / prefix / "search" / f"pack-{n}.json").read_text(encoding="utf-8")) for n in range(3)]
-        assert held == [[shard(site, rid, prefix) for rid in ids[i : i + 2]] for i in (0, 2, 4)]
-    assert not (site / "search" / "pack-3.json").exists()
-
-
-@pytest.mark.parametrize("path", ["search/", "en/search/"])
-def test_more_reports_than_a_pack_are_searched_from_the_first_ones_shard_and_the_packs_of_the_others(new_context, packed, path):
-    site, base = packed
-    page = new_context(base).new_page()
+def test_a_query_downloads_the_key_files_of_its_pairs_and_the_shards_of_the_reports_holding_it_only(page, archive):
+    site, base = archive
     fetched = []
-    page.on("request", lambda r: fetched.append(r.url[len(base):]) if r.url.endswith(("search-index.json", ".json")) and "charmap" not in r.url else None)
-    open_search(page, base, QUERY, path=path)
-    ids = sorted([RID, *PACKED])
-    # On the English site a Chinese query is looked up in the Chinese shards and packs.
-    assert sorted(fetched) == sorted([f"{ids[0]}/search-index.json", "search/pack-0.json", "search/pack-1.json", "search/pack-2.json"])
-    assert counts(page) == {rid: len(containing(site, rid, QUERY)) for rid in ids if containing(site, rid, QUERY)}
+    page.on("request", lambda r: fetched.append(r.url[len(base):]) if r.url.endswith(".json") else None)
+    open_search(page, base, "涑川")  # only wenxi-2023 says 涑川
+    assert [path for path in fetched if path.endswith("search-index.json")] == ["wenxi-2023/search-index.json"]
+    keys = [path for path in fetched if path.startswith("search/keys/")]
+    assert len(keys) == 1  # one pair of characters, one key file
+    assert counts(page) == {"wenxi-2023": len(containing(site, "wenxi-2023", "涑川"))}
+
+
+def test_a_chinese_query_on_the_english_site_reads_the_chinese_key_files(page, archive):
+    site, base = archive
+    fetched = []
+    page.on("request", lambda r: fetched.append(r.url[len(base):]) if r.url.endswith(".json") else None)
+    open_search(page, base, "涑川", path="en/search/")
+    assert [path for path in fetched if path.endswith("search-index.json")] == ["wenxi-2023/search-index.json"]
+    assert all(not path.startswith("en/search/keys/") for path in fetched)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from reportsite.site.build import render_site
 from reportsite.site.output import BlobTree
 
-from .test_incremental import BASE, COPY, RID, add_copy, copy_project, edit, one_report_packs  # noqa: F401 - the fixture makes a pack per report
+from .test_incremental import BASE, COPY, RID, add_copy, copy_project, edit
 
 
-def test_the_remembered_search_packs_are_those_of_the_last_build_after_many_edits(tmp_path):
+def test_the_store_holds_only_the_files_of_the_last_build_after_many_edits(tmp_path):
     project = copy_project(tmp_path / "project")
     add_copy(project, COPY)
     store = tmp_path / "store"
@@ -22,6 +22,7 @@ def test_the_remembered_search_packs_are_those_of_the_last_build_after_many_edit
                                       tree=BlobTree(store), previous=reports)
         tree.sweep(earlier)
         earlier, reports = tree, {rb.item.report.id: rb for rb in builds}
-        packs = [path for path in tree.digests if "/pack-" in path or path.startswith("search/pack-")]
-        counts.append((len(list(store.glob("join-*"))), len(packs)))
-    assert counts[0][1] > 0 and all(memos == packs for memos, packs in counts)
+        blobs = [path for path in store.iterdir() if not path.name.startswith("memo-")]  # memo-*: what serve remembers of the key files
+        counts.append((len(blobs), len(set(tree.digests.values()))))
+        assert len(list(store.glob("memo-*"))) == 3  # one per language
+    assert all(kept == named for kept, named in counts)
