@@ -98,7 +98,7 @@ def killed_at(project: Path, step: str, fallback: bool = False) -> None:
     """Build `project` in a process that stops at `step` of the swap (REPORTSITE_PAUSE), then kill it
     there. With `fallback`, the build swaps as on a system without an atomic exchange of folders."""
     flag = project.parent / f"paused-{step}"
-    code = ("import sys; from reportsite.site import output; " + ("output._exchange = lambda a, b: False; " if fallback else "")
+    code = ("import sys; from reportsite.site import output; " + ("output.exchange = lambda a, b: False; " if fallback else "")
             + "from reportsite.cli import main; sys.exit(main([]))")
     env = {**os.environ, "REPORTSITE_PAUSE": f"{step}:{flag}", "PYTHONPATH": str(ROOT)}
     process = subprocess.Popen([sys.executable, "-c", code], cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
