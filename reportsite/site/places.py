@@ -15,14 +15,14 @@ def place_views(views: tuple[ReportView, ...], lang: Lang, newest_name: dict[str
     for rv in views:
         if rv.place_url:
             places.setdefault(rv.place_key, []).append(rv)
-    out = [_place(sorted(group, key=lambda rv: (rv.year, rv.id)), lang, newest_name.get(key, group[0].place))
-           for key, group in places.items()]
-    return tuple(sorted(out, key=lambda p: p.place))
+    # A report links to the place page named after its own id; reports of one place whose ids differ
+    # in more than the year (an editor's `--id`) each find the page at the address they link to.
+    out = [_place(sorted(group, key=lambda rv: (rv.year, rv.id)), lang, newest_name.get(key, group[0].place), slug)
+           for key, group in places.items() for slug in sorted({place_slug(rv.id) for rv in group})]
+    return tuple(sorted(out, key=lambda p: (p.place, p.slug)))
 
 
-def _place(reports: list[ReportView], lang: Lang, name: str) -> PlaceView:
-    newest = reports[-1]
-    slug = place_slug(newest.id)
+def _place(reports: list[ReportView], lang: Lang, name: str, slug: str) -> PlaceView:
     by_key: dict[str, list] = {}
     names: dict[str, str] = {}
     for rv in reports:

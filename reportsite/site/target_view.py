@@ -42,6 +42,11 @@ def _figure(t: Target, lang: Lang) -> str:
 OUTCOME_ORDER = ("exceeded", "met", "partly", "missed", "not-comparable", "no-outcome-stated", "not-yet-due")
 
 
+def _edited(t, b) -> bool:
+    """Whether the target's own status is shown: always where goals are not followed, else if an editor set one."""
+    return not b.outcomes or t.status != "not-rated"
+
+
 def place_slug(report_id: str) -> str:
     """A place's address on the site: its reports' ids without the year (qingyuan-2022 -> qingyuan)."""
     return re.sub(r"-\d{4}$", "", report_id)
@@ -113,9 +118,10 @@ class TargetViews:
         return TargetView(
             id=t.id, kind=t.kind, kind_label=lang.t(f"kind_{t.kind}"), indicator=indicator or lang.text(t.indicator),
             figure=_figure(t, lang), text=lang.text(t.text), year=str(t.year or ""),
-            # Where goals are followed to the next report, a figure that is no goal (a result) has no status.
-            status=result.status if result else "" if b.outcomes else t.status,
-            status_label=result.label if result else "" if b.outcomes else lang.t(f"status_{t.status}"),
+            # Where goals are followed to the next report, a figure that is no goal (a result) has no status
+            # unless an editor set one in targets.yaml.
+            status=result.status if result else t.status if _edited(t, b) else "",
+            status_label=result.label if result else lang.t(f"status_{t.status}") if _edited(t, b) else "",
             url=b.url(f"p/{t.id}/"),
             paragraph_url=b.paragraph_context(t.paragraph) if position else "", paragraph_id=t.paragraph,
             section_id=section.id if section else "", section_label=b.title_of(section.id, section.title) if section else "",
