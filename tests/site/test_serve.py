@@ -195,6 +195,7 @@ def test_a_page_open_from_serve_reloads_itself_after_an_edit_of_a_paragraph(tmp_
         assert "新建5G基站172座" in paragraph.inner_text()
         assert page.evaluate("window.beforeTheEdit") is None  # a new page, not an edit in place
         assert events == [base + "__events"] * 2
+        page.close()  # before serve stops: its scripts would otherwise fail on a server that is gone
     finally:
         server.send_signal(signal.SIGINT)
         server.wait(30)
