@@ -124,7 +124,7 @@ def render(folder: Path, base: str) -> float:
 def index_builds(repeat: int) -> list[dict]:
     """Size and build time of every report's index in every language."""
     settings = load_settings(ROOT / "content", ROOT / "templates", ROOT / "static", None)
-    builds, _, _, _ = gather(ROOT / "content", settings, False, {})
+    builds = gather(ROOT / "content", settings, False, {})[0]
     rows = []
     for lang in settings.languages:
         for rb in builds:

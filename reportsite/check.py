@@ -16,6 +16,7 @@ from .site.linkcheck import check_links
 from .ingest.suspicious import find_suspicious
 from .content.translations import coverage
 from .track.archive import review_warnings
+from .track.publish import archive_outcomes
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ def check_site(content: Path, templates: Path = Path("templates"), static: Path 
                                 {r.id: f"{content.name}/reports/{r.id}" for r in reports})
     notes = []
     try:
-        tree, stats, builds = render_site(content, templates, static, base_url="http://localhost/")
+        tree, stats, builds = render_site(content, templates, static, base_url="http://localhost/", track=archive_outcomes)
     except ContentErrors as e:
         return CheckResult(sorted(set(problems) | set(e.errors)), notes)
     problems += stats.warnings + check_links(tree, "http://localhost/")

@@ -189,16 +189,18 @@ def _run(args) -> int:
         return EXIT_PROBLEMS if errors else EXIT_OK
     if args.command == "serve":
         from .site.serve import serve
+        from .track.publish import archive_outcomes
 
-        return serve(content, args.port)
+        return serve(content, args.port, track=archive_outcomes)
 
     from .site.build import build_site
+    from .track.publish import archive_outcomes
 
     # A build makes millions of objects that live until it ends: collecting every 700 allocations
     # found nothing to free and cost a third of the time of loading a hundred reports.
     gc.set_threshold(100_000, 50, 100)
     stats = build_site(content, Path(args.out), strict=args.strict, base_url=args.base_url,
-                       log=lambda m: print(m, file=sys.stderr), progress=Progress(sys.stderr))
+                       log=lambda m: print(m, file=sys.stderr), progress=Progress(sys.stderr), track=archive_outcomes)
     for warning in stats.warnings:
         print(warning, file=sys.stderr)
     _print_cache_warnings()

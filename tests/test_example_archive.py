@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup
 
 from reportsite.site.build import render_site
 from reportsite.site.linkcheck import check_links
+from reportsite.track.publish import archive_outcomes
 
 ROOT = Path(__file__).resolve().parent.parent
 ARCHIVE = ROOT / "examples" / "content"
@@ -19,7 +20,8 @@ BASE_URL = "https://reports.example.org/hebei/"
 
 @pytest.fixture(scope="module")
 def site():
-    tree, stats, _ = render_site(ARCHIVE, ROOT / "templates", ROOT / "static", base_url=BASE_URL)
+    # As build.py builds it: with the goals' outcomes, their links and the places' pages.
+    tree, stats, _ = render_site(ARCHIVE, ROOT / "templates", ROOT / "static", base_url=BASE_URL, track=archive_outcomes)
     return tree, stats
 
 

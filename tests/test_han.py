@@ -27,6 +27,6 @@ def test_the_search_character_map_keeps_compatibility_ideographs_and_leaves_hexa
         where, plain, id, context_url, number = "", "县\ufa2d\u4dc0a。", "p1", "", 1
 
     class View:
-        title, paragraphs = "", [Paragraph()]
+        title, url, paragraphs, parts, targets, lists = "", "", [Paragraph()], [], [], []
 
     assert corpus_chars(View()) == "".join(sorted("县\ufa2d"))

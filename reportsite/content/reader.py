@@ -18,7 +18,7 @@ HTTP_URL = re.compile(r"\Ahttps?://[^\s<>\"']+\Z")
 # A part's or section's page is /<report>/<id>/ beside the report's own pages, and a report's is
 # /<id>/ beside the site's: an ID equal to one of these names would overwrite that page.
 PAGE_NAMES = frozenset({"text", "targets", "about", "bilingual", "glossary", "lists", "p", "source"})
-SITE_NAMES = frozenset({"search", "static", "schema", "en", "zh-hant"})
+SITE_NAMES = frozenset({"search", "static", "schema", "places", "en", "zh-hant"})
 # Ordinals are printed as Chinese numerals (十二、) and Roman ones (XII.), which stop at 99 here.
 MAX_NUMBER = 99
 # Line and paragraph separators and control characters break one-line text: a title in <title>,

@@ -16,19 +16,20 @@ from __future__ import annotations
 import os
 import shutil
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..content.archive import Archive
 from ..content.ledger import update_ledger
 from ..errors import ContentError
 from .assets import static_file
-from .datafiles import REPORT_SCHEMA_PATH, report_schema
+from .datafiles import OUTCOMES_CSV, REPORT_SCHEMA_PATH, outcomes_csv, report_schema
 from .feed import web_files
 from .i18n import Lang, forget_text
 from .jobs import page_jobs, report_jobs
 from .output import OutputTree, check_out_folder, commit, staging_folder, write_failed
 from .pages import SitePageInput, place_groups
+from .places import place_views
 from .registry import site_pages
 from .render import make_environment, templates_checked_once
 from .workers import run_jobs
@@ -50,10 +51,14 @@ class BuildStats:
 def render_site(content: Path, templates: Path = Path("templates"), static: Path = Path("static"), strict: bool = False,
                 base_url: str | None = None, log=lambda message: None, tree: OutputTree | None = None,
                 processes: int = 1, progress=lambda done, total: None,
-                previous: dict[str, ReportBuild] | None = None) -> tuple[OutputTree, BuildStats, list[ReportBuild]]:
+                previous: dict[str, ReportBuild] | None = None, track=None) -> tuple[OutputTree, BuildStats, list[ReportBuild]]:
     """Every pass but the swap: the whole site into `tree` (in memory unless it has a folder), or
     ContentErrors listing every problem. Reports whose folder and settings are those of a report in
-    `previous` are not rendered again: their files (kept by `tree`) are reused as they are."""
+    `previous` are not rendered again: their files (kept by `tree`) are reused as they are.
+
+    `track` computes the goals' outcomes (reports, folders by id -> content.outcomes.ArchiveOutcomes). The
+    site stage imports only content/: the command (cli.py) passes the tracking stage's
+    track.publish.archive_outcomes in, and without it the pages show no outcomes."""
     stats = BuildStats()
     started = time.perf_counter()
 
@@ -66,7 +71,7 @@ def render_site(content: Path, templates: Path = Path("templates"), static: Path
     forget_text()  # what an earlier build (serve) converted is taken from the cache again if needed
     settings = load_settings(content, templates, static, base_url)
     settings_done = time.perf_counter()
-    builds, fresh, stats.warnings, archive = gather(content, settings, strict, previous or {})
+    builds, fresh, stats.warnings, archive, tracked = gather(content, settings, strict, previous or {}, track)
     # Timings are logged once the content is known to be good: a failed build prints its errors alone.
     t = timed("load content", timed("templates", started, settings_done))
 
@@ -93,6 +98,8 @@ def render_site(content: Path, templates: Path = Path("templates"), static: Path
     tree.add(SITE_SITEMAP, urlset(site, settings.languages, settings.url, newest_lastmod(_first_views(builds, settings))))
     tree.add("sitemap.xml", _sitemap(builds, settings))
     tree.add(REPORT_SCHEMA_PATH, report_schema(settings.url))
+    if tracked.rows:
+        tree.add(OUTCOMES_CSV, outcomes_csv(tracked))
     tree.add("robots.txt", f"User-agent: *\nAllow: /\nSitemap: {settings.url}sitemap.xml\n")
     for lang in settings.languages:
         tree.add(f"{lang.prefix}search/{CHARMAP_NAME}", build_char_map([rb.chars.get(lang.code, "") for rb in builds]))
@@ -109,8 +116,12 @@ def _site_input(builds: list[ReportBuild], archive: Archive, lang: Lang, setting
     views = tuple(rb.views[lang.code] for rb in builds)
     by_id = {rv.id: rv for rv in views}
     newest_name = {key: by_id[archive.newest(key)].place for key in archive.places}
-    return SitePageInput(views=views, lang=lang, site_title=settings.site.title_in(lang.code), places=place_groups(list(views), lang, newest_name),
-                         search=search_page_context(builds, lang, settings.site.base_path, newest_name), home_url=settings.url + lang.prefix)
+    places = place_views(views, lang, newest_name)
+    urls = {pv.place: pv.url for pv in places}
+    groups = tuple(replace(g, url=urls.get(g.place, "")) for g in place_groups(list(views), lang, newest_name))
+    return SitePageInput(views=views, lang=lang, site_title=settings.site.title_in(lang.code), places=groups,
+                         search=search_page_context(builds, lang, settings.site.base_path, newest_name), home_url=settings.url + lang.prefix,
+                         place_views=places)
 
 
 def _search_keys(tree: OutputTree, builds: list[ReportBuild], fresh: list[ReportBuild], previous: dict[str, ReportBuild],
@@ -154,13 +165,14 @@ def cores() -> int:
 
 def build_site(content: Path, out: Path, templates: Path = Path("templates"), static: Path = Path("static"),
                strict: bool = False, base_url: str | None = None, log=lambda message: None, processes: int = 0,
-               progress=lambda done, total: None) -> BuildStats:
+               progress=lambda done, total: None, track=None) -> BuildStats:
     """The build command: render everything into a folder beside `out`, then swap it in whole."""
     check_out_folder(out, {"content": content, "templates": templates, "static": static})
     staging = staging_folder(out)
     try:
         tree, stats, builds = render_site(content, templates, static, strict, base_url, log,
-                                          tree=OutputTree(staging), processes=processes or cores(), progress=progress)
+                                          tree=OutputTree(staging), processes=processes or cores(), progress=progress,
+                                          track=track)
         started = time.perf_counter()
         commit(staging, out)
     except OSError as e:

@@ -71,3 +71,59 @@ def indicator_chart(rows: list[ChartRow], title: str, legend: tuple[str, str], c
         y += _ROW_H
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+@dataclass(frozen=True)
+class TimelinePoint:
+    year: int
+    goal: float | None  # the year's growth goal, %
+    outcome: float | None  # the growth the next year's report states, %
+    outcome_label: str = ""  # its status, for the description ("met")
+
+
+_T_W, _T_H, _T_LEFT, _T_TOP, _T_BOTTOM = 400, 220, 40, 16, 40
+
+
+def timeline_chart(points: list[TimelinePoint], title: str, description: str, chart_id: str, legend: tuple[str, str]) -> Markup:
+    """A goal line (circles, solid) and an outcome line (squares, dashed) over the years: shape and dash tell them
+    apart, not colour. Its title and description name every figure; the table beside it gives them too."""
+    values = [v for p in points for v in (p.goal, p.outcome) if v is not None] or [0.0]
+    low, high = min(values + [0.0]), max(values + [1.0])
+    span = (high - low) or 1.0
+    inner_w = _T_W - _T_LEFT - 24  # room for the last year's label
+    step = inner_w / max(len(points) - 1, 1)
+
+    def x(i: int) -> float:
+        return _T_LEFT + (i * step if len(points) > 1 else inner_w / 2)
+
+    def y(v: float) -> float:
+        return _T_TOP + (high - v) / span * (_T_H - _T_TOP - _T_BOTTOM)
+
+    parts = [
+        f'<svg class="timeline-chart" viewBox="0 0 {_T_W} {_T_H}" role="img" aria-labelledby="{chart_id}-t {chart_id}-d" '
+        f'xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="{chart_id}-t">{escape(title)}</title><desc id="{chart_id}-d">{escape(description)}</desc>',
+        f'<line class="axis" x1="{_T_LEFT}" y1="{y(0):.1f}" x2="{_T_W - 10}" y2="{y(0):.1f}"/>',
+        f'<text x="{_T_LEFT - 6}" y="{y(high) + 4:.1f}" text-anchor="end">{escape(_fmt(high))}</text>',
+        f'<text x="{_T_LEFT - 6}" y="{y(0) + 4:.1f}" text-anchor="end">0%</text>',
+    ]
+    if low < 0:
+        parts.append(f'<text x="{_T_LEFT - 6}" y="{y(low) + 4:.1f}" text-anchor="end">{escape(_fmt(low))}</text>')
+    for cls, attr in (("goal-line", "goal"), ("outcome-line", "outcome")):
+        run = [f"{x(i):.1f},{y(getattr(p, attr)):.1f}" for i, p in enumerate(points) if getattr(p, attr) is not None]
+        if len(run) > 1:
+            parts.append(f'<polyline class="{cls}" points="{" ".join(run)}"/>')
+    for i, p in enumerate(points):
+        # The square under the circle: where an outcome equals its goal, both marks still show.
+        if p.outcome is not None:
+            parts.append(f'<rect class="outcome-mark" x="{x(i) - 5:.1f}" y="{y(p.outcome) - 5:.1f}" width="10" height="10"/>')
+        if p.goal is not None:
+            parts.append(f'<circle class="goal-mark" cx="{x(i):.1f}" cy="{y(p.goal):.1f}" r="4"/>')
+        parts.append(f'<text x="{x(i):.1f}" y="{_T_H - _T_BOTTOM + 16}" text-anchor="middle">{p.year}</text>')
+    legend_y = _T_H - 8
+    parts.append(f'<circle class="goal-mark" cx="{_T_LEFT + 5}" cy="{legend_y - 4}" r="4.5"/>'
+                 f'<text x="{_T_LEFT + 14}" y="{legend_y}">{escape(legend[0])}</text>'
+                 f'<rect class="outcome-mark" x="{_T_LEFT + 136}" y="{legend_y - 8}" width="8" height="8"/>'
+                 f'<text x="{_T_LEFT + 150}" y="{legend_y}">{escape(legend[1])}</text>')
+    parts.append("</svg>")
+    return Markup("".join(parts))

@@ -11,25 +11,39 @@ from pathlib import Path
 
 from ..cache import cache_key, code_digest, keep, private_cache_folder, read_cached
 from ..content.model import Report
+from ..content.outcomes import ArchiveOutcomes, GoalOutcome
 from .units import english_unit
 from .views import ReportView
 
-JSON_SCHEMA_VERSION = 1
+JSON_SCHEMA_VERSION = 2  # 2: a target's outcome is what the next year's report states; the hand-entered figure is `reached`
 
 
 def _absolute(base_url: str, url: str) -> str:
     return base_url + url
 
 
-def report_json(report: Report, rv: ReportView, base_url: str) -> str:
+def report_json(report: Report, rv: ReportView, base_url: str, outcomes: dict[str, GoalOutcome] | None = None) -> str:
     """The whole report as JSON (its JSON Schema: reportsite/schema/report.schema.json)."""
-    return _compact(report_data(report, rv, base_url))
+    return _compact(report_data(report, rv, base_url, outcomes))
 
 
-def report_json_en(report: Report, rv: ReportView, base_url: str) -> str:
+def outcome_data(o: GoalOutcome | None, base_url: str) -> dict | None:
+    """A goal's `outcome` in report.json: the status, the stated figure and its words, where it is stated."""
+    if o is None:
+        return None
+    url = o.url or (_absolute(base_url, f"{o.report}/p/{o.paragraph}/") if o.report and o.paragraph else "")
+    return {"status": o.status, "value": o.value, "estimate": o.estimate, "quote": o.quote, "report": o.report or None,
+            "paragraph": o.paragraph or None, "url": url or None, "reviewed": o.reviewed}
+
+
+# outcome_data's keys as targets.csv's columns, in the same order.
+OUTCOME_FIELDS = ("status", "value", "estimate", "quote", "report", "paragraph", "url", "reviewed")
+
+
+def report_json_en(report: Report, rv: ReportView, base_url: str, outcomes: dict[str, GoalOutcome] | None = None) -> str:
     """report.en.json: report.json's keys, with the English of the English view `rv` wherever en.yaml
     gives it (a paragraph or clause not yet translated keeps its Chinese, as the pages show it)."""
-    data = report_data(report, rv, base_url)
+    data = report_data(report, rv, base_url, outcomes)
     data.update(title=rv.title, place=rv.place, occasion=rv.occasion, source=rv.source, language="en")
     views = {t.id: t for t in rv.targets}
     for target in data["targets"]:
@@ -47,7 +61,7 @@ def _compact(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def report_data(report: Report, rv: ReportView, base_url: str) -> dict:
+def report_data(report: Report, rv: ReportView, base_url: str, outcomes: dict[str, GoalOutcome] | None = None) -> dict:
     """What report.json holds: the metadata, the text by part, section and paragraph, the targets and lists,
     the notes (with the paragraphs that mark them) and the appendices."""
     def paragraph(p) -> dict:
@@ -73,7 +87,8 @@ def report_data(report: Report, rv: ReportView, base_url: str) -> dict:
         "targets": [
             {"id": t.id, "kind": t.kind, "indicator": t.indicator, "value": t.value, "unit": t.unit, "growth": t.growth,
              "qualifier": t.qualifier, "year": t.year, "paragraph": t.paragraph, "text": t.text, "baseline": t.baseline or None,
-             "list": t.list or None, "number": t.number, "status": t.status, "outcome": t.outcome,
+             "list": t.list or None, "number": t.number, "status": t.status, "reached": t.outcome,
+             "outcome": outcome_data((outcomes or {}).get(t.id), base_url),
              "evidence": [{"date": e.date, "note": e.note, "url": e.url} for e in t.evidence],
              "url": _absolute(base_url, f"{report.id}/p/{t.id}/")}
             for t in report.targets
@@ -101,11 +116,12 @@ def csv_safe(value) -> object:
     return value
 
 
-CSV_COLUMNS = ("id", "kind", "indicator", "value", "unit", "growth", "qualifier", "year", "status", "outcome",
-               "paragraph", "section", "text", "url")
+CSV_COLUMNS = ("id", "kind", "indicator", "value", "unit", "growth", "qualifier", "year", "status", "reached",
+               "paragraph", "section", "text", "url") + tuple(f"outcome_{name}" for name in OUTCOME_FIELDS)
 
 
-def report_csv(report: Report, rv: ReportView, base_url: str, english: ReportView | None = None) -> str:
+def report_csv(report: Report, rv: ReportView, base_url: str, english: ReportView | None = None,
+               outcomes: dict[str, GoalOutcome] | None = None) -> str:
     """targets.csv, one row per target; with the English view `english`, targets.en.csv: the same
     columns, with the indicator, the clause (where en.yaml gives it) and the address in English."""
     views = {t.id: t for t in english.targets} if english else {}
@@ -122,9 +138,28 @@ def report_csv(report: Report, rv: ReportView, base_url: str, english: ReportVie
         writer.writerow([csv_safe(x) for x in (
             t.id, t.kind, indicator, "" if t.value is None else t.value, unit, "" if t.growth is None else t.growth,
             qualifier, t.year or "", t.status, "" if t.outcome is None else t.outcome, t.paragraph,
-            sections.get(t.paragraph, ""), text, url,
+            sections.get(t.paragraph, ""), text, url, *_outcome_cells(outcome_data((outcomes or {}).get(t.id), base_url)),
         )])
     # A BOM so that spreadsheet programs open the Chinese text as UTF-8.
+    return "\ufeff" + buffer.getvalue()
+
+
+def _outcome_cells(data: dict | None) -> list:
+    if data is None:
+        return [""] * len(OUTCOME_FIELDS)
+    return ["" if data[k] is None else ("true" if data[k] is True else "false" if data[k] is False else data[k]) for k in OUTCOME_FIELDS]
+
+
+OUTCOMES_CSV = "outcomes.csv"  # the archive's every place's goals and outcomes by year, at the site's root
+
+
+def outcomes_csv(tracked: ArchiveOutcomes) -> str:
+    """outcomes.csv: one row per goal of every report, places and years in order (track's columns)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(tracked.columns)
+    for row in tracked.rows:
+        writer.writerow([csv_safe("" if row[c] is None else row[c]) for c in tracked.columns])
     return "\ufeff" + buffer.getvalue()
 
 

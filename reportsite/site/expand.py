@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from ..content.vocabulary import load_vocabulary
-from .i18n import Lang
+from .i18n import Lang, remembered_text
 from .views import GlossaryEntry
 
 SYNONYMS = Path(__file__).with_name("synonyms.yaml")
@@ -44,4 +44,7 @@ def expansion_groups(lang: Lang, glossaries: list[tuple[GlossaryEntry, ...]]) ->
             if t.term and t.en and t.term not in seen:
                 seen.add(t.term)
                 groups.append({"zh": [t.term], "en": [t.en]})
-    return [{"zh": [lang.text(w) for w in g["zh"]] if lang.code == "zh-Hant" else g["zh"], "en": g["en"]} for g in groups]
+    if lang.code != "zh-Hant":
+        return groups
+    with remembered_text("search-expansion", lang):  # converted once, then from the private cache
+        return [{"zh": [lang.text(w) for w in g["zh"]], "en": g["en"]} for g in groups]

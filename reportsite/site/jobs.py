@@ -26,7 +26,7 @@ def report_jobs(rb: ReportBuild, settings: Settings) -> tuple[list, list, list]:
                   for lang in languages if rb.item.glossary}
     pages = page_jobs(rb.pages, settings, glossaries)
     sitemap = urlset(rb.pages, languages, settings.url)
-    data = [_data_job(rb.item, rb.views[languages[0].code], settings.url, sitemap, rb.views.get("en"))]
+    data = [_data_job(rb.item, rb.views[languages[0].code], settings.url, sitemap, rb.views.get("en"), rb.outcomes)]
     data += [job for lang in languages for job in _card_jobs(rb.views[lang.code], lang, settings.site.title_in(lang.code))]
     originals = {p.id: p.text for p in rb.item.report.all_paragraphs()}
     search = [_search_job(rb.views[lang.code], lang, rb.glossaries[lang.code], originals) for lang in languages]
@@ -49,17 +49,19 @@ def _data_paths(item: LoadedReport) -> list[tuple[str, Path | None]]:
             + [(f"{rid}/source/{path.relative_to(item.folder).as_posix()}", path) for path in sources])
 
 
-def _data_job(item: LoadedReport, rv: ReportView, url: str, sitemap: str, english: ReportView | None = None) -> FileJob:
+def _data_job(item: LoadedReport, rv: ReportView, url: str, sitemap: str, english: ReportView | None = None,
+              outcomes: dict | None = None) -> FileJob:
     """A report's files for reuse (JSON, CSV, their descriptor, in English too if the site has English
     pages; its YAML), its share card and its sitemap."""
     paths = [(out, path) for out, path in _data_paths(item) if english is not None or not out.endswith((".en.json", ".en.csv"))]
 
     def make() -> list:
-        files = {"report.json": report_json(item.report, rv, url), "targets.csv": report_csv(item.report, rv, url),
+        files = {"report.json": report_json(item.report, rv, url, outcomes), "targets.csv": report_csv(item.report, rv, url, outcomes=outcomes),
                  "card.png": share_card(item.report), "sitemap.xml": sitemap,
                  "datapackage.json": datapackage(item.report, url, english is not None)}
         if english is not None:
-            files |= {"report.en.json": report_json_en(item.report, english, url), "targets.en.csv": report_csv(item.report, rv, url, english)}
+            files |= {"report.en.json": report_json_en(item.report, english, url, outcomes),
+                      "targets.en.csv": report_csv(item.report, rv, url, english, outcomes)}
         return [(out, files[out.split("/", 1)[1]] if path is None else path.read_bytes()) for out, path in paths]
 
     return FileJob(tuple(out for out, _ in paths), make)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from . import structured as ld
 from .i18n import Lang
-from .views import BilingualGroup, GlossaryEntry, Link, Neighbours, PlaceGroup, ReportView, opening_words, shorten, view
+from .views import BilingualGroup, GlossaryEntry, Link, Neighbours, PlaceGroup, PlaceView, ReportView, opening_words, shorten, view
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,7 @@ class SitePageInput:
     places: tuple[PlaceGroup, ...]
     search: dict  # the search page's variables (search.search_page_context)
     home_url: str = ""  # this language's home page, absolute
+    place_views: tuple[PlaceView, ...] = ()  # the places whose goals are followed (places.py)
 
     @property
     def image(self) -> str:
@@ -243,6 +244,14 @@ def home_pages(x: SitePageInput) -> list[Page]:
     intro = shorten(x.lang.t("home_intro"))
     return [Page("", "home.html", x.site_title, intro, context={"places": x.places}, og_type="website", image=x.image,
                  jsonld=ld.graph(ld.web_site(x.site_title, intro, x.home_url, x.lang.code)))]
+
+
+def place_pages(x: SitePageInput) -> list[Page]:
+    """A page per place: its headline goals and their outcomes over the years."""
+    t = x.lang.t
+    return [Page(pv.url.removeprefix(x.lang.prefix), "place.html", f"{t('place_heading', place=pv.place)} · {x.site_title}",
+                 t("place_intro"), context={"place": pv}, image=x.image, og_type="website")
+            for pv in x.place_views]
 
 
 def not_found_pages(x: SitePageInput) -> list[Page]:

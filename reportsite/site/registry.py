@@ -43,6 +43,7 @@ SITE_KINDS = (
     PageKind("home", "home.html", p.home_pages),
     PageKind("not-found", "404.html", p.not_found_pages),
     PageKind("search", "search.html", p.search_pages),
+    PageKind("place", "place.html", p.place_pages),
 )
 
 # Every template the build compiles up front: the page kinds' and the furniture every page includes.
@@ -69,6 +70,6 @@ def report_pages(x: ReportPageInput) -> list[Page]:
 
 
 def site_pages(x: SitePageInput) -> list[Page]:
-    """The pages every report feeds: home, 404 and search."""
+    """The pages every report feeds: home, 404, search and the places' pages."""
     return _assemble(SITE_KINDS, x)
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from ..content.archive import YearLinks, place_key
 from ..content.model import Appendix, Note, Paragraph, Part, Position, Report, Section
+from ..content.outcomes import GoalOutcome
 from ..content.translations import Translation
 from .i18n import Lang
 from .notes import marks_in, notes_marked, notes_of
-from .target_view import TargetViews
+from .target_view import TargetViews, place_slug
 from ..script import to_simplified
 from .repairs import repair_places
 from .views import AppendixView, BlockView, Link, NoteView, ParagraphView, PartView, RepairView, ReportView, SectionView, _roman, cn_numeral, display_date
@@ -20,9 +21,12 @@ from .views import AppendixView, BlockView, Link, NoteView, ParagraphView, PartV
 class ReportViewBuilder:
     """Builds every view of one report in one language."""
 
-    def __init__(self, report: Report, lang: Lang, base_url: str, translation: Translation | None = None, site_title: str = ""):
+    def __init__(self, report: Report, lang: Lang, base_url: str, translation: Translation | None = None,
+                 site_title: str = "", outcomes: dict[str, GoalOutcome] | None = None):
         self.report = report
         self.site_title = site_title
+        self.outcomes = outcomes or {}  # its goals' outcomes, by target id (content.outcomes)
+        self.later = False
         self.lang = lang
         self.base_url = base_url
         self.tr = translation if lang.code == "en" else None
@@ -215,6 +219,7 @@ class ReportViewBuilder:
 
     def build(self, years: YearLinks = YearLinks(), has_glossary: bool = False, has_bilingual: bool = False) -> ReportView:
         r = self.report
+        self.later = years.next is not None  # the archive has a later year of the place (not always the next)
         targets = TargetViews(self)
         paragraphs = {p.id: self.paragraph(p, targets.in_paragraph(p.id)) for p in r.all_paragraphs()}
         parts = tuple(self.part(part, paragraphs) for part in r.parts)
@@ -231,7 +236,8 @@ class ReportViewBuilder:
             translation_note=self.tr.note if self.tr else "", target_groups=targets.groups(),
             report_card=targets.report_card(), delivered_text=display_date(m.delivered, self.lang.code) if m.delivered else "",
             has_glossary=has_glossary, has_bilingual=has_bilingual, previous_year=self.year_link(years.previous),
-            next_year=self.year_link(years.next), digest=m.digest, kind=m.kind, kind_label=self.kind_label(),
+            next_year=self.year_link(years.next), digest=m.digest, headline_summary=targets.headline_summary(),
+            place_url=f"{self.lang.prefix}places/{place_slug(r.id)}/" if self.outcomes else "", kind=m.kind, kind_label=self.kind_label(),
             notes=notes_marked(tuple(paragraphs.values())), lost_marks=self.lost_marks(),
             appendices=tuple(self.appendix(a) for a in r.appendices), prefecture=self.meta("prefecture", m.prefecture),
             province=self.meta("province", m.province), level=self.level_label(), office=self.meta("office", m.office),

@@ -15,6 +15,7 @@ from ..content.archive import Archive, YearLinks, same_place_and_year
 from ..content.ledger import check_ledger
 from ..content.model import Report
 from ..content.notes import load_notes
+from ..content.outcomes import ArchiveOutcomes, GoalOutcome
 from ..content.report import folders_outside, load_report_kept, report_folders
 from ..content.translations import GlossaryTerm, Translation, load_glossary, load_translation
 from ..errors import ContentError, ContentErrors
@@ -55,6 +56,7 @@ class ReportBuild:
     page_count: int = 0
     chars: dict[str, str] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)
+    outcomes: dict[str, GoalOutcome] = field(default_factory=dict)  # its goals' outcomes (content.outcomes)
     key_lines: dict[str, list[bytes]] = field(default_factory=dict)  # per language, its part of the search key files (search_keys.py)
 
 
@@ -83,17 +85,19 @@ def load_report_item(content: Path, folder: Path) -> tuple[LoadedReport | None, 
     return LoadedReport(report, folder, translation, tuple(glossary), notes), errors
 
 
-def make_report_build(item: LoadedReport, settings: Settings, key: str, years: YearLinks) -> ReportBuild:
+def make_report_build(item: LoadedReport, settings: Settings, key: str, years: YearLinks,
+                      outcomes: dict[str, GoalOutcome] | None = None) -> ReportBuild:
     """A loaded report's views and pages in every language."""
     report, languages = item.report, settings.languages
     codes = {lang.code for lang in languages}
     hant = next((lang for lang in languages if lang.code == "zh-Hant"), None)
     with remembered_text(report.id, hant):  # every zh-Hant text of the report is converted in here
-        views = {lang.code: ReportViewBuilder(report, lang, settings.url, item.translation, settings.site.title_in(lang.code))
+        views = {lang.code: ReportViewBuilder(report, lang, settings.url, item.translation,
+                                             settings.site.title_in(lang.code), outcomes)
                  .build(years, has_glossary=bool(item.glossary), has_bilingual="en" in codes and len(codes) > 1)
                  for lang in languages}
         glossaries = {lang.code: glossary_entries(item.glossary, lang) for lang in languages}
-        rb = ReportBuild(key, item, years, views, glossaries)
+        rb = ReportBuild(key, item, years, views, glossaries, outcomes=outcomes or {})
         rb.pages = {lang.code: report_pages(_page_input(rb, lang, settings)) for lang in languages}
     rb.chars = {lang.code: corpus_chars(views[lang.code]) for lang in languages}
     rb.page_count = sum(map(len, rb.pages.values()))
@@ -118,10 +122,12 @@ def _notes(notes: dict[str, str], lang: Lang) -> str:
     return lang.ui_text(notes["zh"]) if "zh" in notes else ""
 
 
-def gather(content: Path, settings: Settings, strict: bool, previous: dict[str, ReportBuild]
-           ) -> tuple[list[ReportBuild], list[ReportBuild], list[ContentError], Archive]:
-    """Every report, reusing those of `previous` whose folder, settings and neighbouring years are
-    unchanged: (all, new ones, warnings, the archive), or ContentErrors listing every problem."""
+def gather(content: Path, settings: Settings, strict: bool, previous: dict[str, ReportBuild], track=None
+           ) -> tuple[list[ReportBuild], list[ReportBuild], list[ContentError], Archive, ArchiveOutcomes]:
+    """Every report, reusing those of `previous` whose folder, settings, neighbouring years and goals'
+    outcomes are unchanged: (all, new ones, warnings, the archive, the outcomes), or ContentErrors listing
+    every problem. `track` (reports, their folders by id -> ArchiveOutcomes) computes the outcomes: the
+    tracking stage's function, which the command passes in (the site never imports track/)."""
     loaded, problems = [], []
     for folder in report_folders(content):
         key = hashlib.sha256(f"{settings.key}{folder_stamp(folder)}".encode()).hexdigest()
@@ -138,15 +144,17 @@ def gather(content: Path, settings: Settings, strict: bool, previous: dict[str, 
     if errors:
         raise ContentErrors(errors)
     archive = Archive.of(item.report for _, item, _ in loaded)
+    tracked = track([item.report for _, item, _ in loaded], {item.report.id: item.folder for _, item, _ in loaded}) if track else ArchiveOutcomes()
     builds, fresh = [], []
     for key, item, old in loaded:
         years = archive.year_links(item.report.id)
-        # The same place's previous and next year are the one link between reports' pages: a report
-        # whose neighbours changed (one was added or removed) is made again.
-        if old is not None and old.years == years:
+        outcomes = tracked.of(item.report.id)
+        # The same place's previous and next year are the links between reports' pages, and the next
+        # year states the outcomes: a report whose neighbours or outcomes changed is made again.
+        if old is not None and old.years == years and old.outcomes == outcomes:
             builds.append(old)
             continue
-        rb = make_report_build(item, settings, key, years)
+        rb = make_report_build(item, settings, key, years, outcomes)
         builds.append(rb)
         fresh.append(rb)
-    return builds, fresh, [p for p in problems if p.warning], archive
+    return builds, fresh, [p for p in problems if p.warning], archive, tracked

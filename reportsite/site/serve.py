@@ -53,8 +53,9 @@ DEV_SCRIPT = """(function () {
 class DevState:
     """What the watcher tells the server: the last good build, the last build's errors and who is waiting for news."""
 
-    def __init__(self, store: Path) -> None:
+    def __init__(self, store: Path, track=None) -> None:
         self.store = store  # a private folder holding the files of the last good build, by digest
+        self.track = track  # computes the goals' outcomes (render_site's `track`), passed in by the command
         self.errors: list[str] = []
         self.tree: BlobTree | None = None  # the last good build
         self.reports: dict = {}  # its reports, by id: what the next rebuild may reuse
@@ -86,7 +87,7 @@ def rebuild(content: Path, templates: Path, static: Path, state: DevState, base_
         # One process: forking from the watcher thread of a threaded server is not safe, and only
         # the changed reports are rendered again.
         tree, stats, builds = render_site(content, templates, static, base_url=base_url, tree=BlobTree(state.store),
-                                          previous=state.reports)
+                                          previous=state.reports, track=state.track)
     except ContentErrors as e:
         return _failed(state, [str(x) for x in e.errors], log)
     except Exception as e:  # noqa: BLE001 - whatever goes wrong, serve shows it and keeps watching
@@ -225,13 +226,13 @@ def fingerprint(paths: list[Path]) -> tuple:
 
 
 def serve(content: Path, port: int, templates: Path = Path("templates"), static: Path = Path("static"),
-          host: str = "127.0.0.1") -> int:
+          host: str = "127.0.0.1", track=None) -> int:
     if threading.current_thread() is threading.main_thread():
         # Stopped by a process manager, or its terminal closed: still remove the store.
         for stop in (signal.SIGTERM, signal.SIGHUP):
             signal.signal(stop, _stop)
     with tempfile.TemporaryDirectory(prefix="reportsite-serve-") as store:
-        return _serve(content, port, templates, static, host, DevState(Path(store)))
+        return _serve(content, port, templates, static, host, DevState(Path(store), track))
 
 
 def _stop(signum, frame) -> None:

@@ -74,6 +74,23 @@ class TargetLink:
 
 
 @view
+class OutcomeView:
+    """What became of a goal, as its page and the targets table show it (content.outcomes.GoalOutcome)."""
+
+    status: str  # met, missed … (track's statuses)
+    label: str  # "Met", "Awaiting the 2023 report"
+    figure: str = ""  # the stated figure as shown: "+8.3%", "166.2亿元"
+    estimate: str = ""  # 预计 … : the figure is an estimate
+    quote: str = ""  # the sentence of the next report that states it
+    quote_lang: str = ""
+    source: str = ""  # "2023 report" or the evidence's address
+    url: str = ""  # the paragraph's page, or the evidence outside the reports
+    external: bool = False
+    by: str = ""  # "Reviewed by 王编辑" or "Computed by rule: …"
+    growth: float | None = None  # the stated growth rate, % (None for a level)
+
+
+@view
 class TargetView:
     id: str
     kind: str
@@ -98,6 +115,9 @@ class TargetView:
     evidence: tuple = ()
     outcome: str = ""
     list_number: str = ""
+    result: OutcomeView | None = None  # for a goal: what the next year's report states of it
+    indicator_key: str = ""  # the vocabulary's key of a headline indicator
+    growth: float | None = None  # the goal's growth rate, %
     share_url: str = ""  # the target's own page, absolute
     citation: str = ""
 
@@ -287,6 +307,8 @@ class ReportView:
     previous_year: Link | None = None  # the same place's report of the year before, if the site has it
     next_year: Link | None = None
     digest: bool = False  # a news article digesting the report, not the report itself
+    headline_summary: str = ""  # "Of its 8 headline goals: 3 met, 4 missed, 1 not comparable"
+    place_url: str = ""  # the place's page (its headline indicators over the years)
     kind: str = "report"  # report, excerpt or news (a rewrite of the report, not the report itself)
     kind_label: str = ""  # what the overview and the home card say of an excerpt or a news rewrite; "" for a report
     notes: tuple[NoteRef, ...] = ()  # every note, by its first marker in the text
@@ -334,6 +356,40 @@ class PlaceGroup:
     place: str
     count: str
     reports: tuple[ReportView, ...]
+    url: str = ""  # its place page, where the site follows goals to outcomes
+
+
+@view
+class TimelineRow:
+    """One year of a headline indicator on a place's page: the goal and what became of it."""
+
+    year: int
+    goal: str
+    goal_url: str
+    outcome: str
+    status: str
+    status_label: str
+
+
+@view
+class IndicatorTimeline:
+    key: str
+    indicator: str
+    rows: tuple[TimelineRow, ...]
+    chart: object = None  # inline SVG, where the goals are growth rates
+
+
+@view
+class PlaceView:
+    """A place's page: each headline indicator as a timeline over the years of its reports."""
+
+    slug: str
+    place: str
+    url: str
+    timelines: tuple[IndicatorTimeline, ...]
+    reports: tuple[Link, ...]
+    place_lang: str = ""  # "zh-Hans" where an English page shows the place's Chinese name (not translated yet)
+    heading: tuple[str, str] = ("", "")  # the heading's words before and after the place's name
 
 
 def display_date(iso: str, lang_code: str) -> str:

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from reportsite.site.build import build_site
+from reportsite.track.publish import archive_outcomes
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -36,6 +37,8 @@ def copy_project(dest: Path) -> Path:
 
 
 def build(project: Path, out: Path, base_url: str = "http://127.0.0.1:8000/", **kw):
+    """As build.py builds: with the tracking stage's outcomes of the goals."""
+    kw.setdefault("track", archive_outcomes)
     return build_site(project / "content", out, project / "templates", project / "static", base_url=base_url, **kw)
 
 

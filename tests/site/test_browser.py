@@ -10,7 +10,8 @@ RID = "jiangxian-2022"
 AXE = (ROOT / "tests" / "vendor" / "axe-core-4.14.1" / "axe.min.js").read_text(encoding="utf-8")
 
 PAGE_TYPES = ["", f"{RID}/", f"{RID}/text/", f"{RID}/part2/", f"{RID}/s2-1/", f"{RID}/p/s2-1-p1/", f"{RID}/p/t1/",
-              f"{RID}/targets/", f"{RID}/lists/l1/", f"{RID}/about/", f"{RID}/glossary/", f"{RID}/bilingual/", "search/?q=%E6%B6%91%E6%B0%B4", "404.html"]
+              f"{RID}/targets/", f"{RID}/lists/l1/", f"{RID}/about/", f"{RID}/glossary/", f"{RID}/bilingual/", "search/?q=%E6%B6%91%E6%B0%B4", "404.html",
+              f"{RID}/p/t46/", "places/jiangxian/"]
 
 
 def axe_violations(page) -> list:
@@ -82,7 +83,7 @@ def test_targets_filter_by_query_string_and_updates_the_url(page):
     assert "kind=list-item" in page.url
     page.select_option("select[name=section]", "s2-7")
     assert page.locator(".targets-table tbody tr:visible").count() == 0
-    page.goto(page.base + f"{RID}/targets/?section=s2-1&status=not-rated")
+    page.goto(page.base + f"{RID}/targets/?section=s2-1&status=not-yet-due")
     rows = page.locator(".targets-table tbody tr:visible")
     assert rows.count() > 0
     assert all(r.get_attribute("data-section") == "s2-1" for r in rows.all())
@@ -126,3 +127,17 @@ def test_404_page_works_at_any_unknown_path(new_context, served_site, path):
     page.locator("main form[role=search] button").click()
     page.wait_for_url(served_site[1] + "search/?q=*")
     assert page.locator("#q").input_value() == "涑水"
+
+
+def test_the_targets_table_is_a_list_of_cards_on_a_phone(new_context, served_site):
+    """At 390 px no cell is squeezed to a letter a line and no row grows into a tower: each target is a card."""
+    pg = new_context(viewport={"width": 390, "height": 844}).new_page()
+    for path in (f"{RID}/targets/", f"en/{RID}/targets/"):
+        pg.goto(served_site[1] + path)
+        sizes = pg.evaluate("""() => [...document.querySelectorAll('.targets-table tbody tr')].map(tr => ({
+            height: tr.getBoundingClientRect().height,
+            narrowest: Math.min(...[...tr.querySelectorAll('td')].filter(td => td.textContent.trim())
+                                    .map(td => td.getBoundingClientRect().width))}))""")
+        assert sizes and max(s["height"] for s in sizes) < 250, path
+        assert min(s["narrowest"] for s in sizes) > 200, path
+        assert pg.evaluate("document.documentElement.scrollWidth") <= 390, path

@@ -95,6 +95,8 @@ def cast(value: str, field: dict, missing: list[str]):
         return int(value)
     if kind == "number" and re.fullmatch(r"-?\d+(\.\d+)?", value):
         return float(value)
+    if kind == "boolean" and value in ("true", "false"):  # Table Schema's default trueValues and falseValues
+        return value == "true"
     return value  # left as text: the type check below reports it
 
 

@@ -17,7 +17,7 @@ JAVA = Path("/usr/bin/java")
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 PAGE_TYPES = ("", f"{RID}/", f"{RID}/text/", f"{RID}/targets/", f"{RID}/about/", f"{RID}/part1/", f"{RID}/s1-1/",
               f"{RID}/p/s1-1-p1/", f"{RID}/p/open-p1/", f"{RID}/p/t1/", f"{RID}/lists/l1/", f"{RID}/bilingual/",
-              f"{RID}/glossary/", "search/", "404.html")
+              f"{RID}/glossary/", "search/", "404.html", f"{RID}/p/t46/", "places/jiangxian/")
 
 
 def checker() -> list[str]:
