@@ -46,3 +46,19 @@ def test_wrap_breaks_chinese_anywhere_and_english_at_spaces_and_stops_after_the_
     assert wrap("一二三四五", 2, len, False) == ["一二", "三四", "五"]
     assert wrap("ab cd ef", 5, len, True) == ["ab cd", "ef"]
     assert wrap("一二三四五六七八", 2, len, False, most=1) == ["一二", "三四"]
+
+
+def test_a_card_shows_each_part_in_its_colour_and_stays_small():
+    from io import BytesIO
+
+    from PIL import Image
+
+    from reportsite.site.cards import BAND, FIGURE, INK, MUTED, PAPER, Card, draw_card
+
+    png = draw_card(Card(where="江县 · 2022 · 二、", quote="坚持以习近平新时代中国特色社会主义思想为指导" * 8, footer="江县2022年政府工作报告 · 报告浏览"))
+    image = Image.open(BytesIO(png)).convert("RGB")
+    colours = {colour for _, colour in image.getcolors(1 << 16)}
+    assert {PAPER, INK, MUTED, FIGURE, BAND} <= colours
+    assert image.getpixel((600, 6)) == BAND and image.getpixel((50, 300)) == FIGURE  # the top band, the quote's bar
+    assert INK in {image.getpixel((x, y)) for x in range(70, 1130) for y in range(130, 180)}  # the quote's first line
+    assert len(png) < 64 * 1024  # five full lines of Chinese: a preview fetched in a moment
