@@ -19,15 +19,17 @@ from .sitemap import urlset
 from .views import GlossaryEntry, ReportView
 
 
-def report_jobs(rb: ReportBuild, settings: Settings) -> tuple[list, list, list]:
-    """The render, data-file and search-index jobs of one report."""
+def report_jobs(rb: ReportBuild, settings: Settings, cards: bool = True) -> tuple[list, list, list]:
+    """The render, data-file and search-index jobs of one report (without its paragraphs' and targets'
+    share cards if not `cards`)."""
     languages = settings.languages
     glossaries = {lang.code: Glossary(rb.glossaries[lang.code], settings.site.base_path + f"{lang.prefix}{rb.item.report.id}/glossary/", lang)
                   for lang in languages if rb.item.glossary}
     pages = page_jobs(rb.pages, settings, glossaries)
     sitemap = urlset(rb.pages, languages, settings.url)
     data = [_data_job(rb.item, rb.views[languages[0].code], settings.url, sitemap, rb.views.get("en"), rb.outcomes)]
-    data += [job for lang in languages for job in _card_jobs(rb.views[lang.code], lang, settings.site.title_in(lang.code))]
+    if cards:
+        data += [job for lang in languages for job in _card_jobs(rb.views[lang.code], lang, settings.site.title_in(lang.code))]
     originals = {p.id: p.text for p in rb.item.report.all_paragraphs()}
     search = [_search_job(rb.views[lang.code], lang, rb.glossaries[lang.code], originals) for lang in languages]
     return pages, data, search
