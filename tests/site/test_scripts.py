@@ -12,6 +12,8 @@ from .conftest import copy_project, serve_built
 from .test_browser import axe_violations
 from .test_incremental import retire_an_id
 
+pytestmark = pytest.mark.drawn_cards  # builds the project: its cards come drawn (tests/conftest.py)
+
 RID = "jiangxian-2022"
 QUERY = "涑水"
 

@@ -15,6 +15,8 @@ from bs4 import BeautifulSoup
 
 from .conftest import ROOT
 
+pytestmark = pytest.mark.drawn_cards  # builds the project: its cards come drawn (tests/conftest.py)
+
 RID = "jiangxian-2022"
 
 
