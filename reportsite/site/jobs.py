@@ -20,16 +20,18 @@ from .views import GlossaryEntry, ReportView
 
 
 def report_jobs(rb: ReportBuild, settings: Settings, cards: bool = True) -> tuple[list, list, list]:
-    """The render, data-file and search-index jobs of one report (without its paragraphs' and targets'
-    share cards if not `cards`)."""
+    """The render, data-file and search-index jobs of one report. Its paragraphs' and targets' share
+    cards (none if not `cards`) are drawn in the render pass, beside the pages: the data pass has a
+    few jobs a report and runs them without starting workers, and a build whose cards are all in the
+    cache would start them only to copy cards."""
     languages = settings.languages
     glossaries = {lang.code: Glossary(rb.glossaries[lang.code], settings.site.base_path + f"{lang.prefix}{rb.item.report.id}/glossary/", lang)
                   for lang in languages if rb.item.glossary}
     pages = page_jobs(rb.pages, settings, glossaries)
+    if cards:
+        pages += [job for lang in languages for job in _card_jobs(rb.views[lang.code], lang, settings.site.title_in(lang.code))]
     sitemap = urlset(rb.pages, languages, settings.url)
     data = [_data_job(rb.item, rb.views[languages[0].code], settings.url, sitemap, rb.views.get("en"), rb.outcomes)]
-    if cards:
-        data += [job for lang in languages for job in _card_jobs(rb.views[lang.code], lang, settings.site.title_in(lang.code))]
     originals = {p.id: p.text for p in rb.item.report.all_paragraphs()}
     search = [_search_job(rb.views[lang.code], lang, rb.glossaries[lang.code], originals) for lang in languages]
     return pages, data, search
