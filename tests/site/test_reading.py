@@ -11,23 +11,19 @@ DESK = {"width": 1280, "height": 900}
 
 
 @pytest.fixture
-def at(browser, served_site):
-    """at(viewport, **context options) -> a page of a new context at that size; closed after the test."""
-    contexts = []
+def at(new_context, served_site):
+    """at(viewport, **context options) -> a page of a new guarded context at that size."""
 
     def make(viewport, **kw):
-        context = browser.new_context(viewport=viewport, **kw)
-        contexts.append(context)
-        pg = context.new_page()
+        pg = new_context(viewport=viewport, **kw).new_page()
         pg.base = served_site[1]
         return pg
 
-    yield make
-    for context in contexts:
-        context.close()
+    return make
 
 
-@pytest.mark.parametrize("path", [f"en/{RID}/s2-1/", f"en/{RID}/p/s2-1-p1/", f"{RID}/s2-1/"])
+# s2-1-p2: a paragraph whose English page has a three-line heading under a four-line trail.
+@pytest.mark.parametrize("path", [f"en/{RID}/s2-1/", f"en/{RID}/p/s2-1-p1/", f"en/{RID}/p/s2-1-p2/", f"{RID}/s2-1/"])
 def test_on_a_phone_the_report_menu_is_one_button_and_the_text_starts_above_sixty_percent(at, path):
     pg = at(PHONE)
     pg.goto(pg.base + path)
@@ -98,13 +94,11 @@ def test_a_glossary_term_opens_by_touch_and_links_to_its_entry(at):
     assert 0 <= box["x"] and box["x"] + box["width"] <= PHONE["width"]
 
 
-def test_without_scripts_a_glossary_term_is_a_link_to_its_entry(browser, served_site):
-    context = browser.new_context(java_script_enabled=False)
-    pg = context.new_page()
-    pg.goto(served_site[1] + f"{RID}/s1-2/")
+def test_without_scripts_a_glossary_term_is_a_link_to_its_entry(at):
+    pg = at(DESK, java_script_enabled=False)
+    pg.goto(pg.base + f"{RID}/s1-2/")
     pg.locator("a.gloss").first.click()
     pg.wait_for_url(f"**/{RID}/glossary/#g-*")
-    context.close()
 
 
 @pytest.mark.parametrize("selector", ["body", "main .ptext p"])
@@ -143,3 +137,12 @@ def test_repaired_cells_are_in_the_pages_script(site_dir):
 
     simplified = [td.get_text() for td in _soup(site_dir, f"{RID}/about/").select("table.repairs tbody td:nth-child(3)")]
     assert simplified and all(is_simplified(text) for text in simplified), simplified
+
+
+def test_the_about_pages_editors_notes_follow_their_heading_without_the_footnotes_rule(at):
+    """The editor's notes are not the report's footnotes: no rule and no gap of theirs between heading and text."""
+    pg = at(DESK)
+    pg.goto(pg.base + f"{RID}/about/")
+    heading = pg.locator("main h2").first.bounding_box()
+    first = pg.locator("main h2 + div p").first.bounding_box()
+    assert first["y"] - (heading["y"] + heading["height"]) < 24
