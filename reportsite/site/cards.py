@@ -56,10 +56,14 @@ def _drawn_with() -> tuple:
             code_digest(datafiles.__file__))
 
 
-def card_png(card: Card) -> bytes:
-    """The card's PNG, from the private cache when the same inputs were drawn before."""
+def card_folder():
+    """The private cache's folder of cards (None: draw without a cache), found once for many cards."""
+    return private_cache_folder("cards")
+
+
+def card_png(card: Card, folder) -> bytes:
+    """The card's PNG, from the cache `folder` (card_folder()) when the same inputs were drawn before."""
     key = cache_key(card.where, card.quote, card.label, card.figure, card.footer, card.lang, *_drawn_with()) + ".png"
-    folder = private_cache_folder("cards")
     png = read_cached(folder, key)
     if png is None or not png.startswith(b"\x89PNG"):
         png = draw_card(card)

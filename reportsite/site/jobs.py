@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .cards import card_png, paragraph_card, target_card
+from .cards import card_folder, card_png, paragraph_card, target_card
 from .datafiles import datapackage, report_csv, report_json, report_json_en, share_card, source_files
 from .i18n import Lang
 from .pages import Page
@@ -75,7 +75,8 @@ def _card_jobs(rv: ReportView, lang: Lang, site_title: str) -> list[FileJob]:
     """A share card per paragraph and per target, each a job of its own: drawing is the slow part."""
     cards = [(p.url, paragraph_card(rv, p, site_title)) for p in rv.paragraphs]
     cards += [(t.url, target_card(rv, t, site_title, lang.code)) for t in rv.targets]
-    return [FileJob((url + "card.png",), lambda url=url, card=card: [(url + "card.png", card_png(card))]) for url, card in cards]
+    folder = card_folder()
+    return [FileJob((url + "card.png",), lambda url=url, card=card: [(url + "card.png", card_png(card, folder))]) for url, card in cards]
 
 
 def _search_job(rv: ReportView, lang: Lang, glossary: tuple[GlossaryEntry, ...], originals: dict[str, str]) -> FileJob:
