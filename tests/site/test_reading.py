@@ -146,3 +146,14 @@ def test_the_about_pages_editors_notes_follow_their_heading_without_the_footnote
     heading = pg.locator("main h2").first.bounding_box()
     first = pg.locator("main h2 + div p").first.bounding_box()
     assert first["y"] - (heading["y"] + heading["height"]) < 24
+
+
+@pytest.mark.parametrize("viewport, narrowest", [(PHONE, 330), (DESK, 450)])
+def test_side_by_side_never_squeezes_a_column(at, viewport, narrowest):
+    """Two columns of at least 450 px at desk width; on a phone the two languages stack, each the screen's width."""
+    pg = at(viewport)
+    pg.goto(pg.base + f"en/{RID}/bilingual/")
+    widths = pg.evaluate("""() => [...document.querySelectorAll('.pair > .col')].filter(el => el.offsetParent)
+                              .map(el => el.getBoundingClientRect().width)""")
+    assert widths and min(widths) >= narrowest
+    assert pg.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
