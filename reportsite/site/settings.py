@@ -15,6 +15,7 @@ from urllib.parse import quote, urlsplit
 from ..content.reader import Reader, read_text_file
 from ..content.yamlio import LineDict, load_yaml
 from ..errors import ContentError, ContentErrors
+from .assets import module_graph
 from .i18n import Lang, load_languages, remembered_text
 from .registry import TEMPLATES
 from .render import SiteInfo, load_templates, make_environment
@@ -136,6 +137,10 @@ class Settings:
     warnings: tuple[ContentError, ...] = ()  # site.yaml's (an unknown setting): errors under --strict
 
 
+# The scripts pages load by name: every page site.js, the search page search.js as well.
+ENTRY_SCRIPTS = ("site.js", "search.js")
+
+
 def load_settings(content: Path, templates: Path, static: Path, base_url: str | None) -> Settings:
     """site.yaml, templates, message catalogs and static files, or ContentErrors."""
     config, problems = load_site_settings(content, base_url)
@@ -147,7 +152,8 @@ def load_settings(content: Path, templates: Path, static: Path, base_url: str | 
     compiled = load_templates(make_environment(templates), TEMPLATES)
     languages = tuple(load_languages(templates, phrases=phrases))
     site = SiteInfo(title, url, urlsplit(url).path or "/", languages, _asset_version(static) if static.exists() else "0",
-                    config.contact_url, site_titles(config, languages))
+                    config.contact_url, site_titles(config, languages),
+                    tuple((entry, module_graph(static, entry)) for entry in ENTRY_SCRIPTS))
     key = _digest_files([content / "site.yaml", phrases, *tree_files(templates), *tree_files(static)])
     return Settings(url, title, site, languages, compiled, hashlib.sha256(f"{key}{url}".encode()).hexdigest(), tuple(problems))
 
