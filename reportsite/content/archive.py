@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import ContentError
+from ..errors import ContentError, shown
 from .model import Report
 
 
@@ -79,7 +79,7 @@ def same_place_and_year(reports, root: Path) -> list[ContentError]:
         if not all(key):
             continue
         if key in first:
-            warnings.append(ContentError(f"{root.name}/reports/{report.id}/report.yaml", 0, "year",
+            warnings.append(ContentError(f"{shown(root)}/reports/{report.id}/report.yaml", 0, "year",
                                          f"{report.meta.place} {report.meta.year} is also the place and year of {first[key]!r}",
                                          "correct the place or the year of one of them", warning=True))
         first.setdefault(key, report.id)

@@ -14,7 +14,7 @@ from urllib.parse import quote, urlsplit
 
 from ..content.reader import Reader, read_text_file
 from ..content.yamlio import LineDict, load_yaml
-from ..errors import ContentError, ContentErrors
+from ..errors import ContentError, ContentErrors, shown
 from .assets import module_graph
 from .i18n import Lang, load_languages, remembered_text
 from .registry import TEMPLATES
@@ -45,12 +45,12 @@ class SiteSettings:
 def load_site_settings(root: Path, base_url: str | None = None) -> tuple[SiteSettings, list[ContentError]]:
     """content/site.yaml, every key optional; `base_url` (the --base-url option) takes the place of its address."""
     path = root / "site.yaml"
-    shown = f"{root.name}/site.yaml"
-    data, errors = load_yaml(path, shown) if path.exists() else (None, [])
-    r = Reader(shown)
+    display = f"{shown(root)}/site.yaml"
+    data, errors = load_yaml(path, display) if path.exists() else (None, [])
+    r = Reader(display)
     node = None if data is None else r.mapping(data, "", hint="write one `setting: value` per line, e.g. `title: …`")
     node = LineDict() if node is None else node  # no settings: every one takes its default
-    errors += _unknown_settings(shown, node)
+    errors += _unknown_settings(display, node)
     title = r.line(node, "title", "", required=False) or DEFAULT_TITLE
     title_en = r.line(node, "title_en", "", required=False)
     url = r.text(node, "base_url", "", required=False) or DEFAULT_BASE_URL
@@ -145,7 +145,7 @@ def load_settings(content: Path, templates: Path, static: Path, base_url: str | 
     """site.yaml, templates, message catalogs and static files, or ContentErrors."""
     config, problems = load_site_settings(content, base_url)
     phrases = content / "zh-hant-phrases.txt"
-    problems += read_text_file(phrases, f"{content.name}/{phrases.name}")[1]
+    problems += read_text_file(phrases, f"{shown(content)}/{phrases.name}")[1]
     if any(not p.warning for p in problems):
         raise ContentErrors(problems)
     url, title = config.base_url, config.title
