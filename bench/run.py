@@ -512,7 +512,9 @@ def main(argv: list[str]) -> int:
                     s.search_all_ms, s.search_all_bytes = searched[i].all_ms, searched[i].all_bytes
                 for name in ("hugo", "mkdocs"):
                     count = getattr(s, f"{name}_pages")
-                    if count is not None and count != s.pages:
+                    # The peers get the page kinds of bench/peers.py; a page kind of ours it lacks (a
+                    # place's page, an appendix) is a page in a hundred, shown in the CPU table.
+                    if count is not None and abs(count - s.pages) > s.pages / 100:
                         raise RuntimeError(f"{name} built {count} pages, ours {s.pages}: the peer project does not match")
     finally:
         if args.keep:
