@@ -80,16 +80,16 @@ def variants(n: int, seed: int = 0) -> list[Variant]:
         raise ValueError(f"at most {MAX_REPORTS} distinct places; asked for {n}")
     pairs = [(a, b) for a in SYLLABLES for b in SYLLABLES if a != b]
     random.Random(seed).shuffle(pairs)
-    out, ids = [], set()
+    out, slugs = [], set()
     for (h1, p1), (h2, p2) in pairs:
         if len(out) == n:
             break
         rng = random.Random(f"{seed}:{h1}{h2}")
         year = rng.randint(2012, 2024)
         rid = f"{p1}{p2}-{year}"
-        if rid in ids:
-            continue  # e.g. 丰 and 凤 are both feng
-        ids.add(rid)
+        if f"{p1}{p2}" in slugs:
+            continue  # e.g. 丰 and 凤 are both feng: two places would share one place page
+        slugs.add(f"{p1}{p2}")
         out.append(Variant(rid, f"{h1}{h2}县", h1, year, rng.uniform(0.5, 2.0), f"{seed}:{rid}"))
     return out
 
@@ -198,8 +198,13 @@ class Copy:
 def example_copies(n: int, seed: int = 0) -> list[Copy]:
     """The first n reports of the example archive replicated: the archive, then copy after copy."""
     sources = sorted(p.name for p in (EXAMPLES / "content" / "reports").iterdir() if (p / "report.yaml").exists())
-    invented = [pair for pair in ((a, b) for a in SYLLABLES for b in SYLLABLES if a != b)]
-    random.Random(seed).shuffle(invented)
+    pairs = [(a, b) for a in SYLLABLES for b in SYLLABLES if a != b]
+    random.Random(seed).shuffle(pairs)
+    invented, slugs = [], set()
+    for (h1, p1), (h2, p2) in pairs:
+        if f"{p1}{p2}" not in slugs:  # 丰 and 凤 are both feng: two places would share one place page
+            slugs.add(f"{p1}{p2}")
+            invented.append(((h1, p1), (h2, p2)))
     names: dict[tuple[str, int], tuple[str, str]] = {}
     out, ids = [], set()
     for i in range(n):
