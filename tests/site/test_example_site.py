@@ -124,11 +124,11 @@ def test_the_overview_shows_prefecture_province_level_office_speaker_and_the_old
 
     qingyuan = meta("en/qingyuan-2013/")
     assert (qingyuan["Place"], qingyuan["Prefecture"], qingyuan["Province"], qingyuan["Level"]) == (
-        "清苑区 (Named in the report: 清苑县)", "保定市", "河北省", "County")
+        "Qingyuan District (Named in the report: Qingyuan County)", "Baoding", "Hebei Province", "County")
     assert qingyuan["Delivered"] == "March 19, 2013"
     dl = soup(example_site[0], "en/qingyuan-2013/").select_one("dl.report-meta")
-    assert [dd["lang"] for dd in dl.select("dd[lang]")] == ["zh-Hans", "zh-Hans"]  # prefecture and province
-    assert [span["lang"] for span in dl.select("dd span[lang]")] == ["zh-Hans", "zh-Hans"]  # place and its old name
+    # Every place name has its English (places_en.yaml): none is left marked as Chinese.
+    assert dl.select("dd[lang], dd span[lang]") == []
     baoding = meta(f"{APPENDIX}/")
     assert (baoding["发布机关"], baoding["报告人"], baoding["行政级别"]) == ("保定市人民政府", "保定市人民政府市长闫继红", "地级市")
 
@@ -212,3 +212,39 @@ def test_the_html_checker_finds_no_error_on_notes_lost_notes_an_appendix_and_a_n
     errors = [f"{m.get('url', '').rsplit('/site/', 1)[-1]}:{m.get('lastLine', 0)}: {m['message']}"
               for m in vnu_messages(files) if m["type"] in ("error", "non-document-error") or m.get("subType") == "fatal"]
     assert errors == []
+
+
+def test_every_page_names_the_site_as_its_site_yaml_does_in_each_language(example_site):
+    """The header, the home page's heading and the place page's breadcrumb show the archive's own title
+    (site.yaml's title, converted for zh-Hant, and its title_en), not the catalog's default."""
+    titles = {"": "保定市县政府工作报告（示例）", "zh-hant/": "保定市縣政府工作報告（示例）",
+              "en/": "Work Reports of Baoding and Its Counties (Example Archive)"}
+    for prefix, title in titles.items():
+        home = soup(example_site[0], prefix)
+        assert home.select_one("a.brand").get_text(strip=True) == title
+        assert home.select_one("h1").get_text(strip=True) == title
+        place = soup(example_site[0], f"{prefix}places/baoding/")
+        assert place.select_one("nav.crumbs li a").get_text(strip=True) == title
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_every_label_of_a_place_chart_is_drawn_inside_the_chart(example_page, width):
+    """Baoding's charts reach 40.4% and 11.3%: their axis labels must not be cut at the chart's left edge."""
+    example_page.set_viewport_size({"width": width, "height": 900})
+    example_page.goto(example_page.base + "places/baoding/")
+    cut = example_page.evaluate("""() => [...document.querySelectorAll('.timeline svg text')]
+        .filter(t => { const b = t.getBBox(), w = t.ownerSVGElement.viewBox.baseVal.width;
+                       return b.x < 0 || b.x + b.width > w; })
+        .map(t => t.textContent)""")
+    labels = example_page.eval_on_selector_all(".timeline svg text", "ts => ts.map(t => t.textContent)")
+    assert "40.4%" in labels and cut == []
+
+
+def test_english_pages_name_a_place_in_english_where_no_translation_names_it(example_site):
+    """No example report has en.yaml: the place, its prefecture and province still read in English."""
+    home = soup(example_site[0], "en/")
+    assert [h.get_text(" ", strip=True).split(" ")[0] for h in home.select("h3[id^=pl-]")] == [
+        "Baoding", "Gaoyang", "Qingyuan", "Rongcheng", "Yi"]
+    overview = soup(example_site[0], f"en/{NOTES}/").get_text(" ")
+    assert "Rongcheng County" in overview and "Baoding" in overview and "Hebei Province" in overview
+    assert "保定市" not in overview and "河北省" not in overview
