@@ -4,9 +4,10 @@ said became of them (a page per place; registry.py lists the kind)."""
 from __future__ import annotations
 
 from .chart import TimelinePoint, timeline_chart
+from .goal_views import IndicatorTimeline, TimelineRow
 from .i18n import Lang
 from .target_view import place_slug
-from .views import IndicatorTimeline, Link, PlaceView, ReportView, TimelineRow
+from .views import Link, PlaceView, ReportView
 
 
 def place_views(views: tuple[ReportView, ...], lang: Lang, newest_name: dict[str, str]) -> tuple[PlaceView, ...]:

@@ -67,7 +67,8 @@ class ReportViewBuilder:
             found = self.tr.paragraph(p) if self.tr else None
             if found:
                 return tuple(BlockView(marker=b.marker, lead=b.lead, text=b.text) for b in found.blocks), "en", found.status
-            return tuple(BlockView(marker=b.marker, lead=b.lead, text=b.text) for b in p.blocks), "zh-Hans", "missing"
+            # A paragraph missing from a translation says so; a report with none says it once, at the top.
+            return tuple(BlockView(marker=b.marker, lead=b.lead, text=b.text) for b in p.blocks), "zh-Hans", "missing" if self.tr else ""
         text = self.lang.text
         return tuple(BlockView(marker=text(b.marker), lead=text(b.lead), text=text(b.text)) for b in p.blocks), self.lang.code, ""
 

@@ -10,9 +10,10 @@ from ..content.model import KINDS, STATUSES, Target
 from ..content.outcomes import GoalOutcome
 from ..content.vocabulary import load_vocabulary
 from .chart import ChartRow, indicator_chart
+from .goal_views import IndicatorRow, KindGroup, OutcomeView, ReportCard, TargetGroup, TargetLink, TargetView
 from .i18n import Lang
 from .units import english_qualifier, english_quantity
-from .views import IndicatorRow, KindGroup, ListView, OutcomeView, ReportCard, TargetGroup, TargetLink, TargetView
+from .views import ListView
 
 
 def _around(text: str, clause: str) -> tuple[str, str, str]:

@@ -248,3 +248,9 @@ def test_english_pages_name_a_place_in_english_where_no_translation_names_it(exa
     overview = soup(example_site[0], f"en/{NOTES}/").get_text(" ")
     assert "Rongcheng County" in overview and "Baoding" in overview and "Hebei Province" in overview
     assert "保定市" not in overview and "河北省" not in overview
+
+
+def test_an_english_page_of_a_report_with_no_translation_says_so_once_not_on_every_paragraph(example_site):
+    text = soup(example_site[0], f"en/{NOTES}/text/")
+    assert text.select_one("p.unofficial").get_text().startswith("This report has no English translation yet")
+    assert text.select(".tr-note, .badge-missing") == [] and len(text.select("[lang=zh-Hans] p, p[lang=zh-Hans]")) > 15
