@@ -15,6 +15,14 @@ sentences, enumerations, targets). Each seed differs from the real report in:
   heading's own paragraph and 一要…二要… runs stay in place).
 
 The same seed number always gives the same files. Run `python bench/corpus.py 10 /tmp/seeds` to look.
+
+With `--examples`, the corpus is the example archive instead (examples/content: 27 real reports of five
+places), replicated to N: the first copy is the archive itself, each further copy renames every place
+(清苑 -> an invented name, 易县 -> an invented 县) and moves its years back by the copy's number, so that
+each invented place has as many reports over as many years as the real one it copies and the archive
+groups as a real one would. The copies are made from the imported YAML (the text names the place in ways
+only the gazetteer knows, 和谐清苑, which an invented name is not in); the raw files are renamed the same
+way for the benchmark's import measure.
 """
 
 from __future__ import annotations
@@ -35,6 +43,11 @@ from reportsite.site.views import cn_numeral  # noqa: E402
 
 SOURCE = ROOT / "content" / "reports" / "jiangxian-2022"
 SOURCE_PLACE, SOURCE_YEAR = "绛县", 2022
+EXAMPLES = ROOT / "examples"
+# How each example place names itself in its text (清苑县, 清苑区, 和谐清苑 all hold 清苑); a one-character
+# name keeps its suffix (易县), since 易 alone is in 容易 and 贸易.
+EXAMPLE_NAMES = {"baoding": "保定", "gaoyang": "高阳", "qingyuan": "清苑", "rongcheng": "容城", "yixian": "易县"}
+_EXAMPLE_YEAR = re.compile(r"(?<![0-9.])((?:19[5-9]|20[0-4])[0-9])(?=年|-[01][0-9]-|$)", re.M)
 
 # Syllables for invented county names; every ordered pair of two different ones is a name.
 SYLLABLES = [
@@ -67,16 +80,16 @@ def variants(n: int, seed: int = 0) -> list[Variant]:
         raise ValueError(f"at most {MAX_REPORTS} distinct places; asked for {n}")
     pairs = [(a, b) for a in SYLLABLES for b in SYLLABLES if a != b]
     random.Random(seed).shuffle(pairs)
-    out, ids = [], set()
+    out, slugs = [], set()
     for (h1, p1), (h2, p2) in pairs:
         if len(out) == n:
             break
         rng = random.Random(f"{seed}:{h1}{h2}")
         year = rng.randint(2012, 2024)
         rid = f"{p1}{p2}-{year}"
-        if rid in ids:
-            continue  # e.g. 丰 and 凤 are both feng
-        ids.add(rid)
+        if f"{p1}{p2}" in slugs:
+            continue  # e.g. 丰 and 凤 are both feng: two places would share one place page
+        slugs.add(f"{p1}{p2}")
         out.append(Variant(rid, f"{h1}{h2}县", h1, year, rng.uniform(0.5, 2.0), f"{seed}:{rid}"))
     return out
 
@@ -172,13 +185,88 @@ def write_corpus(n: int, folder: Path, seed: int = 0, source: Path = SOURCE) -> 
     return written
 
 
+@dataclass(frozen=True)
+class Copy:
+    """One report of the replicated example archive: which real one it copies, under what name."""
+
+    source: str  # the example report's id, e.g. qingyuan-2020
+    report_id: str
+    names: tuple[tuple[str, str], ...]  # (what the text calls the place, what the copy calls it)
+    shift: int  # years added to every year of the text
+
+
+def example_copies(n: int, seed: int = 0) -> list[Copy]:
+    """The first n reports of the example archive replicated: the archive, then copy after copy."""
+    sources = sorted(p.name for p in (EXAMPLES / "content" / "reports").iterdir() if (p / "report.yaml").exists())
+    pairs = [(a, b) for a in SYLLABLES for b in SYLLABLES if a != b]
+    random.Random(seed).shuffle(pairs)
+    invented, slugs = [], set()
+    for (h1, p1), (h2, p2) in pairs:
+        if f"{p1}{p2}" not in slugs:  # 丰 and 凤 are both feng: two places would share one place page
+            slugs.add(f"{p1}{p2}")
+            invented.append(((h1, p1), (h2, p2)))
+    names: dict[tuple[str, int], tuple[str, str]] = {}
+    out, ids = [], set()
+    for i in range(n):
+        copy, source = divmod(i, len(sources))
+        source_id = sources[source]
+        place, year = source_id.rsplit("-", 1)
+        if copy == 0:
+            out.append(Copy(source_id, source_id, (), 0))
+            continue
+        if (place, copy) not in names:
+            (h1, p1), (h2, p2) = invented[len(names)]
+            names[place, copy] = (f"{h1}{h2}", f"{p1}{p2}")
+        name, slug = names[place, copy]
+        old = EXAMPLE_NAMES[place]
+        new = name + old[2:] if len(old) > 2 else name + ("县" if old.endswith("县") else "")
+        rid = f"{slug}-{int(year) - copy}"
+        if rid in ids:
+            raise ValueError(f"two copies named {rid}")
+        ids.add(rid)
+        out.append(Copy(source_id, rid, ((old, new),), -copy))
+    return out
+
+
+def _copy_text(text: str, c: Copy) -> str:
+    for old, new in c.names:
+        text = text.replace(old, new)
+    return _EXAMPLE_YEAR.sub(lambda m: str(int(m.group(1)) + c.shift), text) if c.shift else text
+
+
+def write_example_corpus(n: int, seeds: Path, content: Path, seed: int = 0) -> list[tuple[str, Path]]:
+    """Write the example archive replicated to n reports: each copy's folder under content/reports/
+    (the YAML of the example it copies, renamed and moved in time) and its raw file under `seeds`
+    (renamed the same way, to be imported for the import measure); returns (report id, raw file)."""
+    seeds.mkdir(parents=True, exist_ok=True)
+    written = []
+    for c in example_copies(n, seed):
+        source = EXAMPLES / "content" / "reports" / c.source
+        folder = content / "reports" / c.report_id
+        for path in sorted(source.rglob("*")):
+            if path.is_file():
+                target = folder / path.relative_to(source)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                text = _copy_text(path.read_text(encoding="utf-8"), c)
+                if path.name == "report.yaml":
+                    text = re.sub(r"^id: .*$", f"id: {c.report_id}", text, count=1, flags=re.M)
+                target.write_text(text, encoding="utf-8", newline="")
+        raw = seeds / f"{c.report_id}.txt"
+        raw.write_bytes(_copy_text((EXAMPLES / "raw" / f"{c.source}.txt").read_bytes().decode("utf-8"), c).encode("utf-8"))
+        written.append((c.report_id, raw))
+    return written
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("n", type=int, help="how many seeds")
     parser.add_argument("folder", type=Path, help="where to write them")
     parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    parser.add_argument("--examples", action="store_true", help="replicate the example archive: raw files in FOLDER/seeds, content in FOLDER/content")
     args = parser.parse_args(argv)
-    for rid, path in write_corpus(args.n, args.folder, args.seed):
+    made = (write_example_corpus(args.n, args.folder / "seeds", args.folder / "content", args.seed) if args.examples
+            else write_corpus(args.n, args.folder, args.seed))
+    for rid, path in made:
         print(f"{rid}\t{path}")
     return 0
 

@@ -97,7 +97,7 @@ def measure_serve(project: Path, edit, edits: int, log) -> ServeSample:
         return ServeSample(first, times, peak_rss_kb(server.pid))
     finally:
         server.send_signal(signal.SIGTERM)  # as a process manager stops it (SIGINT may be ignored in the background): serve removes its store
-        server.wait(30)
+        server.wait(600)  # removing the store of 100 reports' files took over 30 s on a loaded machine
 
 
 @dataclass

@@ -1,8 +1,9 @@
 """Benchmark: what a search costs a reader on an archive of N reports, beside Pagefind on the same site.
 
-    python bench/search_scale.py 100 [--work DIR] [--pagefind PATH]
+    python bench/search_scale.py 100 [--examples] [--work DIR] [--pagefind PATH]
 
-Makes N reports with the bench's corpus builder (bench/corpus.py), imports and builds them, then in
+Makes N reports with the bench's corpus builder (bench/corpus.py: invented copies of the seed, or with
+`--examples` the example archive replicated), imports and builds them, then in
 headless Chromium opens the search page with two queries, three runs each:
 
   rare    a phrase that only the last report holds (the first six characters of its text that no
@@ -36,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from corpus import write_corpus  # noqa: E402
+from corpus import write_corpus, write_example_corpus  # noqa: E402
 from live import CHROMIUM, _Quiet, free_port  # noqa: E402
 
 from reportsite.ingest.importer import import_report  # noqa: E402
@@ -54,13 +55,17 @@ window.pagefindReady = true;
 </script>"""
 
 
-def make_project(folder: Path, n: int) -> Path:
-    """A project of n reports made by the corpus builder and imported; returns its folder."""
+def make_project(folder: Path, n: int, examples: bool = False) -> Path:
+    """A project of n reports made by the corpus builder (imported, or copied from the example
+    archive's YAML); returns its folder."""
     shutil.rmtree(folder, ignore_errors=True)
     (folder / "content").mkdir(parents=True)
     for name in ("templates", "static"):
         shutil.copytree(ROOT / name, folder / name)
     shutil.copy2(ROOT / "content" / "site.yaml", folder / "content" / "site.yaml")
+    if examples:
+        write_example_corpus(n, folder / "seeds", folder / "content")
+        return folder
     for rid, path in write_corpus(n, folder / "seeds"):
         import_report(path, folder / "content", rid)
     return folder
@@ -173,11 +178,12 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--work", type=Path, default=ROOT / ".cache-test" / "search-scale")
     parser.add_argument("--pagefind", type=Path, help="the pagefind binary (npm's pagefind package ships it)")
     parser.add_argument("--skip-build", action="store_true", help="reuse the project built by an earlier run")
+    parser.add_argument("--examples", action="store_true", help="the example archive replicated to N reports (bench/corpus.py)")
     args = parser.parse_args(argv)
-    project = args.work / f"n{args.n}"
+    project = args.work / f"{'examples' if args.examples else 'n'}{args.n}"
     if not args.skip_build:
         started = time.perf_counter()
-        make_project(project, args.n)
+        make_project(project, args.n, args.examples)
         print(f"import {time.perf_counter() - started:.1f}s", flush=True)
         out = subprocess.run([sys.executable, str(ROOT / "build.py"), "build", "--out", "site"], cwd=project, capture_output=True, text=True, check=True)
         print(out.stdout.strip(), flush=True)

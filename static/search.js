@@ -83,7 +83,7 @@ async function reportHits(report, found, kind) {
   const hits = [];
   const seen = new Set();
   for (const { plan, holding } of found) {
-    if (!holding.has(report.id)) continue;
+    if (holding && !holding.has(report.id)) continue;
     const from = source(plan);
     const [shards, map] = await Promise.all([loadShards(from.shard(report)), loadCharmap(from.charmap)]);
     const index = shards.get(report.id);
@@ -117,7 +117,7 @@ async function run() {
       const map = await loadCharmap(from.charmap);
       return { plan, holding: await candidates(plan.query, map, from.keys, keyShards, english && !plan.chinese) };
     }));
-    const holding = reportsChosen.filter((r) => found.some((f) => f.holding.has(r.id)));
+    const holding = reportsChosen.filter((r) => found.some((f) => !f.holding || f.holding.has(r.id)));
     const batch = holding.slice(0, BATCH * batches);
     const searched = (await Promise.all(batch.map((r) => reportHits(r, found, kindSelect ? kindSelect.value : ""))))
       .filter((f) => f.hits.length);

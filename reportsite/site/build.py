@@ -26,7 +26,7 @@ from .assets import static_file
 from .datafiles import OUTCOMES_CSV, REPORT_SCHEMA_PATH, outcomes_csv, report_schema
 from .feed import web_files
 from .i18n import Lang, forget_text
-from .jobs import page_jobs, report_jobs
+from .jobs import keys_path, page_jobs, report_jobs
 from .guard import check_out_folder
 from .output import OutputTree, commit, staging_folder, write_failed
 from .pages import SitePageInput, place_groups
@@ -35,7 +35,7 @@ from .registry import site_pages
 from .render import make_environment, templates_checked_once
 from .workers import run_jobs
 from .reports import ReportBuild, gather
-from .search_keys import KEY_FOLDER, KEY_SHARDS, KEYS_NAME, changed_files, key_file
+from .search_keys import KEY_FOLDER, KEY_SHARDS, changed_files, key_file
 from .search import CHARMAP_NAME, build_char_map, search_page_context
 from .settings import Settings, load_settings, tree_files
 from .sitemap import SITE_SITEMAP, newest_lastmod, sitemap_index, urlset
@@ -89,8 +89,8 @@ def render_site(content: Path, templates: Path = Path("templates"), static: Path
     t = timed("render", t)
     run_jobs([job for _, data, _ in jobs for job in data], tree, processes)
     t = timed("data files", t)
-    run_jobs([job for _, _, search in jobs for job in search], tree, processes)
-    _search_keys(tree, builds, fresh, previous or {}, settings.languages)
+    parts = run_jobs([job for _, _, search in jobs for job in search], tree, processes)
+    _search_keys(tree, builds, fresh, previous or {}, settings.languages, parts)
     t = timed("search index", t)
     for rb, (pages, data, search) in zip(fresh, jobs):
         rb.files = tree.digests_of([path for job in pages + data + search for path in job.outputs()])
@@ -127,17 +127,18 @@ def _site_input(builds: list[ReportBuild], archive: Archive, lang: Lang, setting
 
 
 def _search_keys(tree: OutputTree, builds: list[ReportBuild], fresh: list[ReportBuild], previous: dict[str, ReportBuild],
-                 languages: tuple[Lang, ...]) -> None:
+                 languages: tuple[Lang, ...], parts: dict[str, list[bytes]]) -> None:
     """Each language's key files, joined from its reports' parts in the search page's order. A report
-    keeps its parts' lines (rb.key_lines), so that a rebuild (serve) reads only the fresh reports' and
-    joins again only the files whose lines they change; the others keep the digests the tree remembers."""
+    keeps its parts' lines in memory (rb.key_lines, never published), so that a rebuild (serve) makes
+    only the fresh reports' and joins again only the files whose lines they change; the others keep the
+    digests the tree remembers."""
     ids = [rb.item.report.id for rb in builds]
     for lang in languages:
         paths = [f"{lang.prefix}{KEY_FOLDER}{n}.json" for n in range(KEY_SHARDS)]
         remembered = tree.remembered(f"keys-{lang.code}", paths, ids)
         changed: set[int] = set()
         for rb in fresh:
-            rb.key_lines[lang.code] = tree.read(f"{lang.prefix}{rb.item.report.id}/{KEYS_NAME}").split(b"\n")
+            rb.key_lines[lang.code] = parts[keys_path(lang, rb.item.report.id)]
             old = previous.get(rb.item.report.id)
             changed |= changed_files(old.key_lines[lang.code], rb.key_lines[lang.code]) if old and lang.code in old.key_lines else set(range(KEY_SHARDS))
         lines = [rb.key_lines[lang.code] for rb in builds]

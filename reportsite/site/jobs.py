@@ -12,8 +12,7 @@ from .pages import Page
 from .render import Glossary
 from .workers import FileJob, RenderJob
 from .reports import LoadedReport, ReportBuild
-from .search import INDEX_NAME, build_search_files
-from .search_keys import KEYS_NAME
+from .search import INDEX_NAME, build_search_index, search_keys_of
 from .settings import Settings
 from .sitemap import urlset
 from .views import GlossaryEntry, ReportView
@@ -34,6 +33,7 @@ def report_jobs(rb: ReportBuild, settings: Settings, cards: bool = True) -> tupl
     data = [_data_job(rb.item, rb.views[languages[0].code], settings.url, sitemap, rb.views.get("en"), rb.outcomes)]
     originals = {p.id: p.text for p in rb.item.report.all_paragraphs()}
     search = [_search_job(rb.views[lang.code], lang, rb.glossaries[lang.code], originals) for lang in languages]
+    search += [_keys_job(rb.views[lang.code], lang, rb.glossaries[lang.code]) for lang in languages]
     return pages, data, search
 
 
@@ -80,5 +80,17 @@ def _card_jobs(rv: ReportView, lang: Lang, site_title: str) -> list[FileJob]:
 
 
 def _search_job(rv: ReportView, lang: Lang, glossary: tuple[GlossaryEntry, ...], originals: dict[str, str]) -> FileJob:
-    paths = (f"{lang.prefix}{rv.id}/{INDEX_NAME}", f"{lang.prefix}{rv.id}/{KEYS_NAME}")
-    return FileJob(paths, lambda: build_search_files(rv, lang, glossary, originals))
+    path = f"{lang.prefix}{rv.id}/{INDEX_NAME}"
+    return FileJob((path,), lambda: [(path, build_search_index(rv, lang, glossary, originals))])
+
+
+def keys_path(lang: Lang, report_id: str) -> str:
+    """Where run_jobs returns a report's part of a language's search key files (not a file of the site)."""
+    return f"{lang.code}/{report_id}"
+
+
+def _keys_job(rv: ReportView, lang: Lang, glossary: tuple[GlossaryEntry, ...]) -> FileJob:
+    """A report's part of its language's key files: made beside its shard, in the workers, but kept
+    by the build (ReportBuild.key_lines), never published."""
+    path = keys_path(lang, rv.id)
+    return FileJob((path,), lambda: [(path, search_keys_of(rv, glossary))], private=True)

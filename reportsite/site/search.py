@@ -16,7 +16,7 @@ from functools import lru_cache
 from ..cache import cache_key, cached_text, code_digest
 from .expand import expansion_groups
 from .i18n import Lang
-from .search_keys import KEY_FOLDER, KEY_SHARDS, KEYS_NAME, report_keys
+from .search_keys import KEY_FOLDER, KEY_SHARDS, report_keys
 from ..script import character_converter, converter, is_han, opencc_version
 from .views import GlossaryEntry, ReportView
 
@@ -106,11 +106,10 @@ def build_search_index(rv: ReportView, lang: Lang, glossary: tuple[GlossaryEntry
     return _json(data)
 
 
-def build_search_files(rv: ReportView, lang: Lang, glossary: tuple[GlossaryEntry, ...], originals: dict[str, str]) -> list[tuple[str, str]]:
-    """A report's shard and its part of the language's key files."""
-    shard = build_search_index(rv, lang, glossary, originals)
-    texts = [doc[3] for doc in _docs(rv, glossary)]
-    return [(f"{lang.prefix}{rv.id}/{INDEX_NAME}", shard), (f"{lang.prefix}{rv.id}/{KEYS_NAME}", report_keys(rv.id, texts))]
+def search_keys_of(rv: ReportView, glossary: tuple[GlossaryEntry, ...]) -> list[bytes]:
+    """A report's part of its language's key files (search_keys.py), from the records its shard holds,
+    in the same order. Build-only: kept with the report in memory, never published."""
+    return report_keys(rv.id, [doc[3] for doc in _docs(rv, glossary)])
 
 
 def _glossary(lang: Lang, glossary: tuple[GlossaryEntry, ...], originals: dict[str, str]) -> list[list]:

@@ -43,29 +43,34 @@ class RenderJob:
 
 @dataclass(frozen=True)
 class FileJob:
-    """Files made by a function (a report's data files, its search indexes), at paths known up front."""
+    """Files made by a function (a report's data files, its search indexes), at paths known up front.
+    A private job's data goes back to the build (run_jobs returns it by path), never into the site."""
 
     paths: tuple[str, ...]
     make: object  # () -> list of (path, data)
+    private: bool = False
 
     def outputs(self) -> list[str]:
-        return list(self.paths)
+        return [] if self.private else list(self.paths)
 
     def run(self, session: RenderSession) -> list[tuple[str, str | bytes]]:
         return self.make()
 
 
-def _run_slice(bounds: tuple[int, int]) -> tuple[int, list]:
-    """Run some jobs; a worker writes into a folder tree itself and hands back in-memory results."""
+def _run_slice(bounds: tuple[int, int]) -> tuple[int, list, dict]:
+    """Run some jobs; a worker writes into a folder tree itself and hands back in-memory results and
+    private jobs' data."""
     jobs, tree, session = _WORK
-    kept = []
+    kept, private = [], {}
     for job in jobs[bounds[0] : bounds[1]]:
         for path, data in job.run(session):
-            if tree.folder is None and multiprocessing.parent_process() is not None:
+            if getattr(job, "private", False):
+                private[path] = data
+            elif tree.folder is None and multiprocessing.parent_process() is not None:
                 kept.append((path, data))
             else:
                 tree.add(path, data, reserved=True)
-    return bounds[1] - bounds[0], kept
+    return bounds[1] - bounds[0], kept, private
 
 
 def _shared_work(job) -> tuple | None:
@@ -86,8 +91,9 @@ def _slices(jobs: list, size: int) -> list[tuple[int, int]]:
     return slices + [(start, len(jobs))] if jobs else slices
 
 
-def run_jobs(jobs: list, tree, processes: int, progress=lambda done, total: None) -> None:
-    """Run every job into `tree`; with many jobs, in `processes` forked workers that write their own files.
+def run_jobs(jobs: list, tree, processes: int, progress=lambda done, total: None) -> dict:
+    """Run every job into `tree`; with many jobs, in `processes` forked workers that write their own
+    files. Returns the private jobs' data by path.
 
     Each job works on its own from the same inputs, so the output does not depend on how the jobs
     are shared out.
@@ -96,23 +102,28 @@ def run_jobs(jobs: list, tree, processes: int, progress=lambda done, total: None
     tree.reserve([path for job in jobs for path in job.outputs()])
     parallel = (processes > 1 and len(jobs) >= PARALLEL_MIN_JOBS and "fork" in multiprocessing.get_all_start_methods())
     _WORK = (jobs, tree, RenderSession())
+    private: dict = {}
     try:
         done = 0
         if not parallel:
             step = max(1, len(jobs) // 20)
             for bounds in [(i, min(i + step, len(jobs))) for i in range(0, len(jobs), step)]:
-                done += _run_slice(bounds)[0]
+                count, _, made = _run_slice(bounds)
+                private.update(made)
+                done += count
                 progress(done, len(jobs))
-            return
+            return private
         # Objects made before the fork are never collected in the workers: frozen, the collector leaves
         # them alone, so the workers do not copy the parent's memory pages by walking them.
         gc.freeze()
         with multiprocessing.get_context("fork").Pool(processes) as pool:
-            for count, kept in pool.imap_unordered(_run_slice, _slices(jobs, max(1, len(jobs) // (processes * 8))), chunksize=1):
+            for count, kept, made in pool.imap_unordered(_run_slice, _slices(jobs, max(1, len(jobs) // (processes * 8))), chunksize=1):
                 for path, data in kept:
                     tree.add(path, data, reserved=True)
+                private.update(made)
                 done += count
                 progress(done, len(jobs))
+        return private
     finally:
         gc.unfreeze()
         _WORK = None
