@@ -12,6 +12,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -24,11 +25,12 @@ RID = "jiangxian-2022"
 PART2 = Path("content/reports/jiangxian-2022/parts/part2.yaml")
 
 
-@pytest.fixture
-def dev(tmp_path):
-    """(project, DevState, rebuild, get, log): serve's state and handler on a free loopback port, and what it printed."""
-    project = copy_project(tmp_path / "project")
-    store = tmp_path / "store"
+@contextmanager
+def dev_server(folder: Path):
+    """(project, DevState, rebuild, get, log): serve's state and handler on a free loopback port for a
+    copy of the project in `folder`, and what it printed."""
+    project = copy_project(folder / "project")
+    store = folder / "store"
     store.mkdir()
     state = serve.DevState(store)
     lines: list[str] = []
@@ -49,9 +51,26 @@ def dev(tmp_path):
             return e.code, e.read().decode("utf-8")
 
     get.base = base
-    yield project, state, rebuild, get, lines
-    server.shutdown()
-    server.server_close()
+    try:
+        yield project, state, rebuild, get, lines
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def dev(tmp_path):
+    with dev_server(tmp_path) as served:
+        yield served
+
+
+@pytest.fixture(scope="module")
+def built_dev(tmp_path_factory):
+    """`dev` with the site built once, for the tests that only send requests to it (a build per
+    request-only test took most of this file's time)."""
+    with dev_server(tmp_path_factory.mktemp("built-dev")) as served:
+        assert served[2]()
+        yield served
 
 
 def boom(*args, **kwargs):
@@ -117,9 +136,8 @@ def test_the_watcher_keeps_watching_after_any_failure_and_serves_the_fixed_site(
 
 
 @pytest.mark.parametrize("host", ["localhost", "127.0.0.1", "[::1]", "LocalHost"])
-def test_serve_answers_to_its_loopback_names(dev, host):
-    project, state, rebuild, get, log = dev
-    assert rebuild()
+def test_serve_answers_to_its_loopback_names(built_dev, host):
+    project, state, rebuild, get, log = built_dev
     port = get.base.rsplit(":", 1)[1].strip("/")
     assert get("__status", host=f"{host}:{port}")[0] == 200
     assert get(f"{RID}/", host=f"{host}:{port}")[0] == 200
@@ -128,9 +146,8 @@ def test_serve_answers_to_its_loopback_names(dev, host):
 @pytest.mark.parametrize("host", ["attacker.example:{port}", "127.0.0.1.attacker.example:{port}", "localhost:{other}",
                                   "127.0.0.1", "localhost.:{port}", "", "127.0.0.1:{port}@attacker.example"])
 @pytest.mark.parametrize("path", ["", "__status", f"{RID}/", "no/such/page/", "__dev.js"])
-def test_serve_refuses_any_other_host_name_so_a_rebound_page_cannot_read_it(dev, host, path):
-    project, state, rebuild, get, log = dev
-    assert rebuild()
+def test_serve_refuses_any_other_host_name_so_a_rebound_page_cannot_read_it(built_dev, host, path):
+    project, state, rebuild, get, log = built_dev
     port = int(get.base.rsplit(":", 1)[1].strip("/"))
     code, body = get(path, host=host.format(port=port, other=port + 1))
     assert code == 403 and "jiangxian" not in body and "errors" not in body
