@@ -1,13 +1,14 @@
 """Mutation testing with cosmic-ray, on a copy of the project, so that no mutant ever lands in the work tree.
 
-    python mutation/run.py TARGET [--module PATH] [--tests PATHS] [--sample N --seed S] [--resume]
+    python mutation/run.py TARGET [--module PATH] [--tests PATHS] [--sample N --seed S] [--resume | --retest]
 
 TARGET is one of the configurations beside this file (ingest, output, search): the code it mutates
 and a fast subset of the tests that exercise it. --module narrows a run to one module of the target
 (reportsite/ingest/verify.py), --tests to that module's own tests (tests/test_verify.py); --sample N
 tries only N mutants drawn at random (--seed makes the draw repeatable) and skips the others. Each
 run keeps its session in .mutation/NAME.sqlite (NAME: the target, or target-module): --resume goes on
-where an interrupted run stopped. The report lists the survivors and ends with a row of scores.
+where an interrupted run stopped, --retest runs the kept session's survivors again (after tests were
+added). The report lists the survivors and ends with a row of scores.
 """
 
 from __future__ import annotations
@@ -51,6 +52,18 @@ def keep_sample(session: Path, size: int, seed: int) -> None:
                 db.set_result(job, skipped)
 
 
+def retest_survivors(session: Path, test_command: str, timeout: float) -> None:
+    """Run the tests again on every mutant that survived, and keep the new outcome (from the copy's folder)."""
+    from cosmic_ray.mutating import mutate_and_test
+    from cosmic_ray.work_db import WorkDB, use_db
+    from cosmic_ray.work_item import TestOutcome
+
+    with use_db(str(session), WorkDB.Mode.open) as db:
+        survivors = [item for item, result in db.completed_work_items if result.test_outcome == TestOutcome.SURVIVED]
+        for item in survivors:
+            db.set_result(item.job_id, mutate_and_test(item.mutations, test_command, timeout))
+
+
 def scores(session: Path) -> str:
     """One Markdown row per module: mutants, tried, killed, timed out, survived, score (killed / tried)."""
     from cosmic_ray.work_db import WorkDB, use_db
@@ -87,6 +100,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--sample", type=int, help="try only this many mutants, drawn at random")
     parser.add_argument("--seed", type=int, default=0, help="the seed of the random draw (default 0)")
     parser.add_argument("--resume", action="store_true", help="go on with the kept session")
+    parser.add_argument("--retest", action="store_true", help="run the kept session's survivors again")
     parser.add_argument("--scores", action="store_true", help="print the kept session's scores and stop")
     args = parser.parse_args(argv)
 
@@ -110,6 +124,12 @@ def main(argv: list[str]) -> int:
     # Copied afresh even to resume: a run that was killed leaves its last mutant in the copy.
     copy_project(tree)
     (tree / "mutation.toml").write_text(toml.dumps(config), encoding="utf-8")
+    if args.retest:
+        os.chdir(tree)
+        os.environ.update(env)
+        retest_survivors(session, config["cosmic-ray"]["test-command"], config["cosmic-ray"]["timeout"])
+        print(scores(session))
+        return 0
     if not (args.resume and session.exists()):
         session.unlink(missing_ok=True)
         cosmic_ray("baseline", "mutation.toml")  # the tests pass on the code as it is
