@@ -59,3 +59,39 @@ def test_only_the_english_search_page_names_the_chinese_indexes_a_chinese_query_
 
 def test_the_year_filter_lists_the_years_newest_first():
     assert _context("zh-Hans", "", [2021, 2023, 2022])["years"] == [2023, 2022, 2021]
+
+
+def test_a_report_edit_rejoins_only_the_key_files_whose_line_changed():
+    from reportsite.site.search_keys import changed_files
+
+    assert changed_files([b"a", b"b", b""], [b"a", b"c", b"d"]) == {1, 2}
+
+
+def _report_view():
+    """A report of an opening paragraph (under no part) and one part with a section of one paragraph
+    and a section of none."""
+    opening = SimpleNamespace(id="open-p1", context_url="r/#open-p1", where="", plain="各位代表", number=1)
+    paragraph = SimpleNamespace(id="s1-1-p1", context_url="r/s1-1/#s1-1-p1", where="一、回顾 › （一）稳增长", plain="增长5%",
+                                number=1)
+    sections = [SimpleNamespace(id="s1-1", url="r/s1-1/", label="（一）", title="稳增长", paragraphs=[paragraph]),
+                SimpleNamespace(id="s1-2", url="r/s1-2/", label="（二）", title="惠民生", paragraphs=[])]
+    part = SimpleNamespace(id="part1", url="r/part1/", label="一、", title="回顾", sections=sections)
+    return SimpleNamespace(id="r", title="清河县报告", url="r/", paragraphs=[opening, paragraph], parts=[part], targets=[], lists=[])
+
+
+def test_a_section_is_found_where_its_first_paragraph_stands_or_else_under_its_part():
+    from reportsite.site.search import build_search_index
+
+    index = json.loads(build_search_index(_report_view(), Lang("zh-Hans", "", "zh-Hans"), (), {}))
+    where = {doc[0]: index["where"][doc[2]] for doc in index["docs"]}
+    assert where == {"open-p1": "清河县报告", "s1-1-p1": "一、回顾 › （一）稳增长", "part1": "一、回顾", "s1-1": "一、回顾 › （一）稳增长",
+                     "s1-2": "一、回顾"}
+
+
+def test_the_character_map_covers_the_characters_of_where_a_record_stands():
+    """A result shows where its record stands (here the report's title, over the opening paragraph),
+    and a query typed in the other script must find that too."""
+    from reportsite.site.search import corpus_chars
+
+    chars = corpus_chars(_report_view())
+    assert set(chars) == set("各位代表一二回顾稳增长惠民生清河县报告")
