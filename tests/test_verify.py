@@ -88,7 +88,7 @@ def test_a_byte_left_over_at_the_end_is_forgiven_only_after_a_lead_byte(garbled,
     assert str(verify_repair(garbled, repaired)) == "contradicted (at the end: the repair is longer than the bytes that survived)"
 
 
-@pytest.mark.parametrize("text", ["　（一", "　（一）一年", "　（一）一年來，殊為", "抓實基礎設施項目"])
+@pytest.mark.parametrize("text", ["　（一", "　（一）一年", "　（一）一年來，殊為", "抓實基礎設施項目", "　（一）一年來亐"])  # 亐: lead byte 0x81
 def test_a_span_at_a_lines_end_whose_last_trail_byte_vanished_is_verified(text):
     """Read one byte late, the last character leaves a lone byte that the farm's copy lost unmarked."""
     garbled = farm_misread(text)
@@ -163,3 +163,10 @@ def test_contradicted_corrections_lists_only_the_corrections_the_bytes_contradic
                           Correction("?", "冲", "no byte survived"))
     assert [(c.repaired, v.status) for c, v in contradicted_corrections([good, bad, unknown])] == [
         ("（三）一年来，令人奋进", "contradicted")]
+
+
+def test_a_pair_gbk_cannot_read_vanished_unmarked_from_the_farms_copy():
+    """为全 read one byte late gives AA C8, a code GBK leaves unassigned: the farm's copy simply lost it."""
+    garbled = farm_misread("　作为全县发展")
+    assert len(garbled) == 5
+    assert verify_repair(garbled, "作为全县发展").status == "verified"
