@@ -170,3 +170,8 @@ def test_a_pair_gbk_cannot_read_vanished_unmarked_from_the_farms_copy():
     garbled = farm_misread("　作为全县发展")
     assert len(garbled) == 5
     assert verify_repair(garbled, "作为全县发展").status == "verified"
+
+
+def test_a_span_holding_a_character_gb18030_cannot_hold_is_unverifiable_not_contradicted():
+    """A lone surrogate never came from GBK bytes: the span says nothing about the repair."""
+    assert str(verify_repair("年\ud800来", "年年来")) == "unverifiable"
