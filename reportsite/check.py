@@ -10,7 +10,7 @@ from pathlib import Path
 from .site.build import render_site
 from .content.provenance import load_corrections
 from .content.report import load_site_content
-from .errors import ContentError, ContentErrors
+from .errors import ContentError, ContentErrors, shown
 from .ingest.verify import contradicted_corrections
 from .site.linkcheck import check_links
 from .ingest.suspicious import find_suspicious
@@ -33,7 +33,7 @@ def check_site(content: Path, templates: Path = Path("templates"), static: Path 
         problems += check_corrections(content, report.id)
     # Outcomes an editor should confirm (weak matches), and mistakes in the outcomes.yaml files.
     problems += review_warnings(reports, {r.id: content / "reports" / r.id for r in reports},
-                                {r.id: f"{content.name}/reports/{r.id}" for r in reports})
+                                {r.id: f"{shown(content)}/reports/{r.id}" for r in reports})
     notes = []
     try:
         tree, stats, builds = render_site(content, templates, static, base_url="http://localhost/", track=archive_outcomes)
@@ -45,14 +45,14 @@ def check_site(content: Path, templates: Path = Path("templates"), static: Path 
         notes.append(f"{item.report.id}: English translation {100 * (reviewed + draft) / max(total, 1):.0f}% "
                      f"({reviewed} reviewed, {draft} draft, {total - reviewed - draft} missing of {total} paragraphs)")
         if reviewed + draft < total:
-            problems.append(ContentError(f"{content.name}/reports/{item.report.id}/en.yaml", 0, "paragraphs",
+            problems.append(ContentError(f"{shown(content)}/reports/{item.report.id}/en.yaml", 0, "paragraphs",
                                          f"{total - reviewed - draft} paragraphs have no English translation", "translate them", warning=True))
     return CheckResult(sorted(set(problems)), notes)
 
 
 def check_corrections(content: Path, report_id: str) -> list[ContentError]:
     """Every reviewed correction that the bytes surviving in its garbled span contradict."""
-    display = f"{content.name}/reports/{report_id}"
+    display = f"{shown(content)}/reports/{report_id}"
     corrections, errors = load_corrections(content / "reports" / report_id, display)
     return errors + [
         ContentError(f"{display}/corrections.yaml", c.line, "repaired", f"{c.repaired!r} contradicts the bytes that survived in {c.garbled!r}: {verdict}",

@@ -5,6 +5,16 @@ Shared infrastructure: content/ and every stage (ingest, site) raise these; it i
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+
+
+def shown(folder: Path) -> str:
+    """A folder as messages name it: from the current folder when it is inside it
+    (`examples/content`, a path the reader can open), else by its own name (`content`)."""
+    try:
+        return Path(folder).resolve().relative_to(Path.cwd().resolve()).as_posix() or folder.name
+    except ValueError:
+        return folder.name
 
 
 class ImportProblem(Exception):

@@ -37,3 +37,10 @@ def test_positions_number_every_paragraph_once_in_the_order_of_the_text():
     assert [(pid, w.number, w.part and w.part.id, w.section and w.section.id) for pid, w in where.items()] == [
         ("p0", 1, None, None), ("p1", 2, "part1", None), ("p2", 3, "part1", "s1"), ("p3", 4, "part1", "s1"),
         ("p4", 5, "part1", None), ("p5", 6, None, None)]
+
+
+def test_a_place_named_with_its_prefecture_one_year_groups_and_links_with_its_other_years():
+    reports = [report("q-2022", "保定市清苑区", 2022), report("q-2023", "清苑区", 2023)]
+    archive = Archive.of(reports)
+    assert archive.year_links("q-2022") == YearLinks(None, (2023, "q-2023"))
+    assert archive.places == {"清苑区": ("q-2022", "q-2023")}

@@ -61,6 +61,16 @@ def test_content_that_crashed_the_build_gets_one_line_naming_file_and_field(proj
     assert not (project / "site").exists()
 
 
+def test_a_message_about_a_content_folder_elsewhere_names_the_path_to_open_from_here(project, capsys):
+    """`--content archive/content` from the project: the file to open is archive/content/…, not content/…."""
+    (project / "archive").mkdir()
+    (project / "content").rename(project / "archive" / "content")
+    edit(project / "archive", *CRASHES["number 100"][:3])
+    assert main(["--content", "archive/content", "check"]) == 1
+    first = capsys.readouterr().err.splitlines()[0]
+    assert first.startswith(f"archive/content/reports/{RID}/parts/part1.yaml:18: sections[1].number")
+
+
 def test_an_unexpected_exception_is_one_line_saying_it_is_a_bug(project, monkeypatch, capsys):
     def broken(*args, **kw):
         raise KeyError("chrome\nwith a second line")

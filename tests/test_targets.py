@@ -7,24 +7,26 @@ import pytest
 from reportsite.ingest.ids import assign_structure_ids
 from reportsite.ingest.importer import parse_report
 from reportsite.content.model import Block, Paragraph, Target
-from reportsite.ingest.targets import (
+from reportsite.ingest.headline import (
     blank_goal,
-    extract_targets,
     figure_goal,
     headline_goals,
     headline_results,
     in_step_goal,
-    inherit_noun,
-    is_review_part,
     normalize_indicator,
-    numbered_lists,
     pair_goals_with_results,
-    plain_label,
-    quantities,
     respective_goals,
     respective_results,
     single_result,
     split_joint_name,
+)
+from reportsite.ingest.targets import (
+    extract_targets,
+    inherit_noun,
+    is_review_part,
+    numbered_lists,
+    plain_label,
+    quantities,
 )
 
 
@@ -214,6 +216,15 @@ def test_numbered_lists_reads_an_announced_list_whose_count_matches():
         ("list-item", 2, "改造老旧小区8个"),
         ("list-item", 3, "新增停车位800个"),
     ]
+
+
+@pytest.mark.parametrize("lead, title", [("重点发挥“三大优势”：", "三大优势"), ("深入实施「五大行动」：", "五大行动"),
+                                         ("今年要办好5件“民生实事”：", "民生实事")])
+def test_a_list_is_named_by_what_its_announcement_quotes_without_the_quotation_marks(lead, title):
+    count = 3 if "三" in lead else 5
+    p = list_paragraph(lead + "".join(f"{n}是新建幼儿园{i}所。" for i, n in enumerate("一二三四五"[:count], start=1)))
+    [lst], found = numbered_lists(p, 2024)
+    assert lst.title == title and len(found) == count
 
 
 def test_numbered_lists_ignores_a_list_whose_count_does_not_match():

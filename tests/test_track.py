@@ -10,7 +10,8 @@ from textwrap import dedent
 import pytest
 
 from reportsite.content.model import Block, Meta, Paragraph, Part, Report, Target
-from reportsite.track.archive import next_reports, place_key, report_outcomes, review_warnings
+from reportsite.content.archive import place_name_key
+from reportsite.track.archive import next_reports, report_outcomes, review_warnings
 from reportsite.track.match import Outcome, candidates, claimed, track
 from reportsite.track.review import load_outcomes, merge, outcome_data, write_outcomes
 from reportsite.track.statements import read_segment, stated_figures
@@ -201,7 +202,7 @@ def test_a_mistake_in_outcomes_yaml_names_file_line_and_field(tmp_path, entry, m
 
 @pytest.mark.parametrize("a, b", [("保定市清苑区", "清苑区"), ("河北省保定市易县", "易县"), ("保定市", "保定市")])
 def test_a_place_is_one_place_with_or_without_its_prefecture(a, b):
-    assert place_key(a) == place_key(b)
+    assert place_name_key(a) == place_name_key(b)
 
 
 def test_each_report_is_paired_with_the_same_places_next_year():

@@ -1,6 +1,6 @@
 """The archive: every loaded report once, grouped by place, with each place's years in order.
 
-A place is keyed by the name report.yaml gives it (`place:`), never by a translation of it: en.yaml
+A place is keyed by the name report.yaml gives it (`place:`, without its prefecture), never by a translation of it: en.yaml
 may call one county two things in two years, and the years must still link up and group together
 in every language. What a stage shows for a place (its name in a language) is its own business;
 which reports belong together is decided here, once.
@@ -8,16 +8,24 @@ which reports belong together is decided here, once.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import ContentError
+from ..errors import ContentError, shown
 from .model import Report
 
 
+def place_name_key(place: str) -> str:
+    """'保定市清苑区' and '清苑区' are one place: a county or district is known without its prefecture
+    and province ('河北省保定市易县' is 易县); a prefecture city keeps its name."""
+    m = re.search(r"([^省市]+[县区旗])$", place)
+    return m.group(1) if m else place
+
+
 def place_key(report: Report) -> str:
-    """The key that joins a place's reports: its name as report.yaml writes it ("" if unknown)."""
-    return report.meta.place
+    """The key that joins a place's reports, whatever language or form its name takes ("" if unknown)."""
+    return place_name_key(report.meta.place)
 
 
 @dataclass(frozen=True)
@@ -79,7 +87,7 @@ def same_place_and_year(reports, root: Path) -> list[ContentError]:
         if not all(key):
             continue
         if key in first:
-            warnings.append(ContentError(f"{root.name}/reports/{report.id}/report.yaml", 0, "year",
+            warnings.append(ContentError(f"{shown(root)}/reports/{report.id}/report.yaml", 0, "year",
                                          f"{report.meta.place} {report.meta.year} is also the place and year of {first[key]!r}",
                                          "correct the place or the year of one of them", warning=True))
         first.setdefault(key, report.id)

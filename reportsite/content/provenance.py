@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..errors import ContentError
 from .model import Correction, Report, Repair
-from .reader import Reader
+from .reader import Reader, load_entries
 from .yamlio import LineDict, load_yaml
 
 # How the import restored a span of text; the about page explains each in words.
@@ -23,20 +23,10 @@ def load_corrections(folder: Path, display: str) -> tuple[list[Correction], list
 
 def load_corrections_file(path: Path, display: str) -> tuple[list[Correction], LineDict | None, list[ContentError]]:
     """The corrections listed in `path`, the file's top-level mapping (for its other keys), and its problems."""
-    if not path.exists():
-        return [], None, []
-    data, errors = load_yaml(path, display)
-    if errors:
-        return [], None, errors
-    r = Reader(display)
-    node = r.mapping(data, "")
-    out = []
-    for i, c in enumerate(r.items(node, "corrections", "") if node is not None else []):
-        c = r.mapping(c, f"corrections[{i}]")
-        if c is not None:
-            f = f"corrections[{i}]."
-            out.append(Correction(r.text(c, "garbled", f), r.text(c, "repaired", f, required=False), r.text(c, "note", f), c.line, display))
-    return out, node, r.errors
+    def correction(r: Reader, c: LineDict, f: str) -> Correction:
+        return Correction(r.text(c, "garbled", f), r.text(c, "repaired", f, required=False), r.text(c, "note", f), c.line, display)
+
+    return load_entries(path, display, "corrections", correction)
 
 
 def load_repairs(folder: Path, display: str) -> tuple[tuple[Repair, ...], list[ContentError]]:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..errors import ContentError
 from .model import ID_PATTERN
-from .yamlio import LineDict, LineList, read_content_file
+from .yamlio import LineDict, LineList, load_yaml, read_content_file
 
 ID = re.compile(ID_PATTERN)
 HTTP_URL = re.compile(r"\Ahttps?://[^\s<>\"']+\Z")
@@ -146,3 +146,22 @@ def read_text_file(path: Path, display: str) -> tuple[str | None, list[ContentEr
             if len(errors) == 10:
                 break
     return (None if errors else text), errors
+
+
+def load_entries(path: Path, display: str, key: str, read) -> tuple[list, LineDict | None, list[ContentError]]:
+    """The entries listed under `key` in the YAML file at `path` (none if there is no such file), each
+    made by `read(reader, entry, field_prefix)`; the file's top-level mapping, for its other keys;
+    and every problem of the file. The shape of glossary.yaml, corrections.yaml and outcomes.yaml."""
+    if not path.exists():
+        return [], None, []
+    data, errors = load_yaml(path, display)
+    if data is None:
+        return [], None, errors
+    r = Reader(display)
+    node = r.mapping(data, "")
+    out = []
+    for i, item in enumerate(r.items(node, key, "") if node is not None else []):
+        entry = r.mapping(item, f"{key}[{i}]")
+        if entry is not None:
+            out.append(read(r, entry, f"{key}[{i}]."))
+    return out, node, errors + r.errors

@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from ..cache import cache_key, code_digest, keep, private_cache_folder, read_cached
-from ..errors import ContentError, ImportProblem
+from ..errors import ContentError, ImportProblem, shown
 from ..swap import SpecialFile, write_files_at_once
 from .archive import same_place_and_year
 from .checks import check_references
@@ -233,7 +233,7 @@ def folders_outside(root: Path) -> list[ContentError]:
     """Report folders that are symlinks to a folder outside content/: neither read, built nor written to
     (the build records published IDs in a report's folder)."""
     base = root / "reports"
-    return [ContentError(f"{root.name}/reports/{p.name}", 0, "", f"is a symlink to {p.resolve()}, outside {root.name}/",
+    return [ContentError(f"{shown(root)}/reports/{p.name}", 0, "", f"is a symlink to {p.resolve()}, outside {shown(root)}/",
                          "move the report's folder into content/reports/")
             for p in sorted(_candidate_folders(base) if base.is_dir() else []) if not _within(p, root)]
 
@@ -242,7 +242,7 @@ def load_site_content(root: Path) -> tuple[list[Report], list[ContentError]]:
     """Every report under content/reports/, sorted by id, and every problem in them."""
     reports, errors = [], folders_outside(root)
     for folder in report_folders(root):
-        report, errs = load_report(folder, f"{root.name}/reports/{folder.name}")
+        report, errs = load_report(folder, f"{shown(root)}/reports/{folder.name}")
         errors += errs
         if report:
             reports.append(report)

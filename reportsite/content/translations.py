@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .parts import read_blocks
-from .reader import Reader
+from .reader import Reader, load_entries
 from ..errors import ContentError
 from .model import Block, Paragraph, Report
 from .yamlio import LineDict, load_yaml
@@ -122,22 +122,12 @@ def _target_entries(r: Reader, node: LineDict) -> tuple[dict[str, str], dict[str
 
 
 def load_glossary(folder: Path, display: str) -> tuple[list[GlossaryTerm], list[ContentError]]:
-    path = folder / "glossary.yaml"
-    if not path.exists():
-        return [], []
-    shown = f"{display}/glossary.yaml"
-    data, errors = load_yaml(path, shown)
-    if data is None:
-        return [], errors
-    r = Reader(shown)
-    node = r.mapping(data, "")
-    terms = []
-    for i, item in enumerate(r.items(node, "terms", "") if node is not None else []):
-        item = r.mapping(item, f"terms[{i}]")
-        if item is not None:
-            f = f"terms[{i}]."
-            terms.append(GlossaryTerm(r.line(item, "term", f), r.line(item, "en", f), r.text(item, "zh", f), r.text(item, "explanation", f)))
-    return terms, errors + r.errors
+    terms, _, errors = load_entries(folder / "glossary.yaml", f"{display}/glossary.yaml", "terms", _term)
+    return terms, errors
+
+
+def _term(r: Reader, item: LineDict, f: str) -> GlossaryTerm:
+    return GlossaryTerm(r.line(item, "term", f), r.line(item, "en", f), r.text(item, "zh", f), r.text(item, "explanation", f))
 
 
 def coverage(report: Report, translation: Translation | None) -> tuple[int, int, int]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..content.model import Part
 from .structure import paragraph
-from .targets import GOALS_LEAD
+from .headline import GOALS_LEAD
 DIGEST_TITLE = "报道摘要"
 
 

@@ -14,7 +14,8 @@ from difflib import SequenceMatcher
 
 from ..content.model import REPORT_ID_PATTERN, NumberedList, Paragraph, Report, Section, Target
 from .labels import cross_reference
-from .targets import Extraction, pair_goals_with_results
+from .headline import pair_goals_with_results
+from .targets import Extraction
 
 # A report id names a folder under content/reports/ and a path on the site: nothing that could
 # climb out of it (`..`, `/`) or that the build would reject (capitals, spaces, a trailing newline).

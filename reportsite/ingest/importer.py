@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..content.reader import SITE_NAMES
 from ..content.report import load_report
-from ..errors import ContentErrors, ImportProblem
+from ..errors import ContentErrors, ImportProblem, shown
 from ..content.model import Meta, Report, Target
 from .suspicious import find_suspicious
 from .chrome import is_chrome, split_chrome
@@ -240,7 +240,7 @@ def prepare_import(seed: Path, content_root: Path, report_id: str | None = None,
         check_report_id(report_id, given=True)
     data = read_seed(seed, MAX_SEED_BYTES)
     reports_root = content_root / "reports"
-    display = f"{content_root.name}/reports"
+    display = f"{shown(content_root)}/reports"
     raw_fixes, notes = raw_file_corrections(seed, data)
     # The report's folder is known only after parsing the title, so an editor's corrections are looked
     # up twice: by the id given on the command line, or else by the id parsed from the seed.
@@ -260,7 +260,7 @@ def prepare_import(seed: Path, content_root: Path, report_id: str | None = None,
                 f"{folder}/ already holds report {report.id!r}, which editors may have changed; "
                 "re-import with --force to replace its text (IDs, target status and evidence are kept), or pass --id NEW-ID"
             )
-        previous, errors = load_report(folder, f"{content_root.name}/reports/{report.id}")
+        previous, errors = load_report(folder, f"{shown(content_root)}/reports/{report.id}")
         if previous is None:
             raise ContentErrors(errors)
     report = assign_structure_ids(report, previous)

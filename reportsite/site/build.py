@@ -27,7 +27,8 @@ from .datafiles import OUTCOMES_CSV, REPORT_SCHEMA_PATH, outcomes_csv, report_sc
 from .feed import web_files
 from .i18n import Lang, forget_text
 from .jobs import page_jobs, report_jobs
-from .output import OutputTree, check_out_folder, commit, staging_folder, write_failed
+from .guard import check_out_folder
+from .output import OutputTree, commit, staging_folder, write_failed
 from .pages import SitePageInput, place_groups
 from .places import place_views
 from .registry import site_pages

@@ -81,7 +81,8 @@ class TimelinePoint:
     outcome_label: str = ""  # its status, for the description ("met")
 
 
-_T_W, _T_H, _T_LEFT, _T_TOP, _T_BOTTOM = 400, 220, 40, 16, 40
+_T_W, _T_H, _T_TOP, _T_BOTTOM = 400, 220, 16, 40
+_CHAR_W = 10  # at most, a digit, "." or "%" of the chart's 12px text (a "%" is the widest), in viewBox units
 
 
 def timeline_chart(points: list[TimelinePoint], title: str, description: str, chart_id: str, legend: tuple[str, str]) -> Markup:
@@ -90,11 +91,14 @@ def timeline_chart(points: list[TimelinePoint], title: str, description: str, ch
     values = [v for p in points for v in (p.goal, p.outcome) if v is not None] or [0.0]
     low, high = min(values + [0.0]), max(values + [1.0])
     span = (high - low) or 1.0
-    inner_w = _T_W - _T_LEFT - 24  # room for the last year's label
+    axis_labels = [_fmt(high), "0%"] + ([_fmt(low)] if low < 0 else [])
+    # The axis starts right of its widest label, so "-12.5%" or "40.4%" is never cut at the left edge.
+    left = 10 + round(_CHAR_W * max(map(len, axis_labels)))
+    inner_w = _T_W - left - 24  # room for the last year's label
     step = inner_w / max(len(points) - 1, 1)
 
     def x(i: int) -> float:
-        return _T_LEFT + (i * step if len(points) > 1 else inner_w / 2)
+        return left + (i * step if len(points) > 1 else inner_w / 2)
 
     def y(v: float) -> float:
         return _T_TOP + (high - v) / span * (_T_H - _T_TOP - _T_BOTTOM)
@@ -103,12 +107,12 @@ def timeline_chart(points: list[TimelinePoint], title: str, description: str, ch
         f'<svg class="timeline-chart" viewBox="0 0 {_T_W} {_T_H}" role="img" aria-labelledby="{chart_id}-t {chart_id}-d" '
         f'xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{chart_id}-t">{escape(title)}</title><desc id="{chart_id}-d">{escape(description)}</desc>',
-        f'<line class="axis" x1="{_T_LEFT}" y1="{y(0):.1f}" x2="{_T_W - 10}" y2="{y(0):.1f}"/>',
-        f'<text x="{_T_LEFT - 6}" y="{y(high) + 4:.1f}" text-anchor="end">{escape(_fmt(high))}</text>',
-        f'<text x="{_T_LEFT - 6}" y="{y(0) + 4:.1f}" text-anchor="end">0%</text>',
+        f'<line class="axis" x1="{left}" y1="{y(0):.1f}" x2="{_T_W - 10}" y2="{y(0):.1f}"/>',
+        f'<text x="{left - 6}" y="{y(high) + 4:.1f}" text-anchor="end">{escape(_fmt(high))}</text>',
+        f'<text x="{left - 6}" y="{y(0) + 4:.1f}" text-anchor="end">0%</text>',
     ]
     if low < 0:
-        parts.append(f'<text x="{_T_LEFT - 6}" y="{y(low) + 4:.1f}" text-anchor="end">{escape(_fmt(low))}</text>')
+        parts.append(f'<text x="{left - 6}" y="{y(low) + 4:.1f}" text-anchor="end">{escape(_fmt(low))}</text>')
     for cls, attr in (("goal-line", "goal"), ("outcome-line", "outcome")):
         run = [f"{x(i):.1f},{y(getattr(p, attr)):.1f}" for i, p in enumerate(points) if getattr(p, attr) is not None]
         if len(run) > 1:
@@ -121,9 +125,9 @@ def timeline_chart(points: list[TimelinePoint], title: str, description: str, ch
             parts.append(f'<circle class="goal-mark" cx="{x(i):.1f}" cy="{y(p.goal):.1f}" r="4"/>')
         parts.append(f'<text x="{x(i):.1f}" y="{_T_H - _T_BOTTOM + 16}" text-anchor="middle">{p.year}</text>')
     legend_y = _T_H - 8
-    parts.append(f'<circle class="goal-mark" cx="{_T_LEFT + 5}" cy="{legend_y - 4}" r="4.5"/>'
-                 f'<text x="{_T_LEFT + 14}" y="{legend_y}">{escape(legend[0])}</text>'
-                 f'<rect class="outcome-mark" x="{_T_LEFT + 136}" y="{legend_y - 8}" width="8" height="8"/>'
-                 f'<text x="{_T_LEFT + 150}" y="{legend_y}">{escape(legend[1])}</text>')
+    parts.append(f'<circle class="goal-mark" cx="{left + 5}" cy="{legend_y - 4}" r="4.5"/>'
+                 f'<text x="{left + 14}" y="{legend_y}">{escape(legend[0])}</text>'
+                 f'<rect class="outcome-mark" x="{left + 136}" y="{legend_y - 8}" width="8" height="8"/>'
+                 f'<text x="{left + 150}" y="{legend_y}">{escape(legend[1])}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))

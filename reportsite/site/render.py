@@ -38,10 +38,17 @@ class SiteInfo:
     asset_version: str  # hash of static/, so browsers fetch changed assets
     contact_url: str = ""  # where readers report a mistake (site.yaml contact_url); none if empty
     titles: tuple[tuple[str, str], ...] = ()  # (language code, the site's title in it)
+    modules: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (entry script, every module it imports)
 
     def title_in(self, code: str) -> str:
         """The site's title as pages in this language show it (<title>, og:site_name, the feed)."""
         return dict(self.titles).get(code, self.title)
+
+    def imports_of(self, entry: str, *besides: str) -> tuple[str, ...]:
+        """The modules the script `entry` imports, less those the scripts `besides` import already."""
+        modules = dict(self.modules)
+        known = {m for other in besides for m in modules.get(other, ())}
+        return tuple(m for m in modules.get(entry, ()) if m not in known and m not in besides)
 
 
 def bytecode_folder() -> Path | None:

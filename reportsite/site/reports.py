@@ -18,7 +18,7 @@ from ..content.notes import load_notes
 from ..content.outcomes import ArchiveOutcomes, GoalOutcome
 from ..content.report import folders_outside, load_report_kept, report_folders
 from ..content.translations import GlossaryTerm, Translation, load_glossary, load_translation
-from ..errors import ContentError, ContentErrors
+from ..errors import ContentError, ContentErrors, shown
 from .i18n import Lang, remembered_text
 from .pages import Page, ReportPageInput
 from .registry import report_pages
@@ -68,7 +68,7 @@ def folder_stamp(folder: Path) -> str:
 
 def load_report_item(content: Path, folder: Path) -> tuple[LoadedReport | None, list[ContentError]]:
     """Read and check one report folder: its text, translation, glossary and published IDs."""
-    display = f"{content.name}/reports/{folder.name}"
+    display = f"{shown(content)}/reports/{folder.name}"
     report, errors = load_report_kept(folder, display)
     if report is None:
         # en.yaml and glossary.yaml do not need the text to be checked for syntax and shape, so they are

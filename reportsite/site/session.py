@@ -106,11 +106,11 @@ class RenderSession:
             key = (name, lang.code, site.base_path, id(rv), page.nav if name == "report_nav" else "")
             if key not in self.furniture:
                 if name == "search_bar":
-                    self.furniture[key] = Markup(module.search_bar(lang, msg, site.base_path, rv))
+                    self.furniture[key] = Markup(module.search_bar(lang, msg, site.base_path, rv, site.title_in(lang.code)))
                 elif name == "report_nav":
                     self.furniture[key] = Markup(module.report_nav(msg, site.base_path, rv, page.nav))
                 else:
-                    self.furniture[key] = Markup(module.footer_note(msg, site.base_path, rv))
+                    self.furniture[key] = Markup(module.footer_note(msg, site.base_path, rv, site.title_in(lang.code)))
             return self.furniture[key]
 
         return piece

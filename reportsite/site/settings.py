@@ -14,7 +14,8 @@ from urllib.parse import quote, urlsplit
 
 from ..content.reader import Reader, read_text_file
 from ..content.yamlio import LineDict, load_yaml
-from ..errors import ContentError, ContentErrors
+from ..errors import ContentError, ContentErrors, shown
+from .assets import module_graph
 from .i18n import Lang, load_languages, remembered_text
 from .registry import TEMPLATES
 from .render import SiteInfo, load_templates, make_environment
@@ -44,12 +45,12 @@ class SiteSettings:
 def load_site_settings(root: Path, base_url: str | None = None) -> tuple[SiteSettings, list[ContentError]]:
     """content/site.yaml, every key optional; `base_url` (the --base-url option) takes the place of its address."""
     path = root / "site.yaml"
-    shown = f"{root.name}/site.yaml"
-    data, errors = load_yaml(path, shown) if path.exists() else (None, [])
-    r = Reader(shown)
+    display = f"{shown(root)}/site.yaml"
+    data, errors = load_yaml(path, display) if path.exists() else (None, [])
+    r = Reader(display)
     node = None if data is None else r.mapping(data, "", hint="write one `setting: value` per line, e.g. `title: …`")
     node = LineDict() if node is None else node  # no settings: every one takes its default
-    errors += _unknown_settings(shown, node)
+    errors += _unknown_settings(display, node)
     title = r.line(node, "title", "", required=False) or DEFAULT_TITLE
     title_en = r.line(node, "title_en", "", required=False)
     url = r.text(node, "base_url", "", required=False) or DEFAULT_BASE_URL
@@ -136,18 +137,23 @@ class Settings:
     warnings: tuple[ContentError, ...] = ()  # site.yaml's (an unknown setting): errors under --strict
 
 
+# The scripts pages load by name: every page site.js, the search page search.js as well.
+ENTRY_SCRIPTS = ("site.js", "search.js")
+
+
 def load_settings(content: Path, templates: Path, static: Path, base_url: str | None) -> Settings:
     """site.yaml, templates, message catalogs and static files, or ContentErrors."""
     config, problems = load_site_settings(content, base_url)
     phrases = content / "zh-hant-phrases.txt"
-    problems += read_text_file(phrases, f"{content.name}/{phrases.name}")[1]
+    problems += read_text_file(phrases, f"{shown(content)}/{phrases.name}")[1]
     if any(not p.warning for p in problems):
         raise ContentErrors(problems)
     url, title = config.base_url, config.title
     compiled = load_templates(make_environment(templates), TEMPLATES)
     languages = tuple(load_languages(templates, phrases=phrases))
     site = SiteInfo(title, url, urlsplit(url).path or "/", languages, _asset_version(static) if static.exists() else "0",
-                    config.contact_url, site_titles(config, languages))
+                    config.contact_url, site_titles(config, languages),
+                    tuple((entry, module_graph(static, entry)) for entry in ENTRY_SCRIPTS))
     key = _digest_files([content / "site.yaml", phrases, *tree_files(templates), *tree_files(static)])
     return Settings(url, title, site, languages, compiled, hashlib.sha256(f"{key}{url}".encode()).hexdigest(), tuple(problems))
 

@@ -7,24 +7,17 @@ import re
 from pathlib import Path
 
 from ..errors import ContentError
+from ..content.archive import place_name_key
 from ..content.model import Report
 from ..content.vocabulary import load_vocabulary
 from .match import Outcome, candidates, claimed, track
 from .review import candidate_warnings, load_outcomes, merge
 
 
-def place_key(place: str) -> str:
-    """'保定市清苑区' and '清苑区' are one place: a county or district without its prefecture. (The archive's
-    content.archive.place_key joins reports by the exact name; a goal's outcome needs the next year even
-    where the report names its place differently.)"""
-    m = re.search(r"([^省市]+[县区旗])$", place)
-    return m.group(1) if m else place
-
-
 def next_reports(reports: list[Report]) -> dict[str, Report | None]:
     """Each report's id -> the same place's report of the following year, or None if the archive lacks it."""
-    by_place = {(place_key(r.meta.place), r.meta.year): r for r in reports if r.meta.place and r.meta.year}
-    return {r.id: by_place.get((place_key(r.meta.place), r.meta.year + 1)) if r.meta.year else None for r in reports}
+    by_place = {(place_name_key(r.meta.place), r.meta.year): r for r in reports if r.meta.place and r.meta.year}
+    return {r.id: by_place.get((place_name_key(r.meta.place), r.meta.year + 1)) if r.meta.year else None for r in reports}
 
 
 def report_outcomes(report: Report, following: Report | None, folder: Path | None = None, display: str = "") -> tuple[list[Outcome], list[Outcome], list[ContentError]]:

@@ -10,9 +10,9 @@ import re
 from dataclasses import asdict, fields
 from pathlib import Path
 
-from ..content.reader import Reader
+from ..content.reader import Reader, load_entries
 from ..errors import ContentError
-from ..content.yamlio import dump_yaml, load_yaml, write_atomic
+from ..content.yamlio import dump_yaml, write_atomic
 from .match import Outcome
 from .status import OUTCOME_STATUSES
 
@@ -34,19 +34,8 @@ def outcome_data(o: Outcome) -> dict:
 
 def load_outcomes(path: Path, display: str) -> tuple[list[Outcome], list[ContentError]]:
     """The entries of an outcomes.yaml, and every problem in it as path:line: field: message (hint)."""
-    if not path.exists():
-        return [], []
-    data, errors = load_yaml(path, display)
-    if data is None:
-        return [], errors
-    r = Reader(display)
-    node = r.mapping(data, "")
-    out = []
-    for i, item in enumerate(r.items(node, "outcomes", "") if node is not None else []):
-        entry = r.mapping(item, f"outcomes[{i}]")
-        if entry is not None:
-            out.append(_outcome(r, entry, f"outcomes[{i}]."))
-    return out, errors + r.errors
+    outcomes, _, errors = load_entries(path, display, "outcomes", _outcome)
+    return outcomes, errors
 
 
 def _outcome(r: Reader, e, f: str) -> Outcome:

@@ -212,3 +212,29 @@ def test_the_html_checker_finds_no_error_on_notes_lost_notes_an_appendix_and_a_n
     errors = [f"{m.get('url', '').rsplit('/site/', 1)[-1]}:{m.get('lastLine', 0)}: {m['message']}"
               for m in vnu_messages(files) if m["type"] in ("error", "non-document-error") or m.get("subType") == "fatal"]
     assert errors == []
+
+
+def test_every_page_names_the_site_as_its_site_yaml_does_in_each_language(example_site):
+    """The header, the home page's heading and the place page's breadcrumb show the archive's own title
+    (site.yaml's title, converted for zh-Hant, and its title_en), not the catalog's default."""
+    titles = {"": "保定市县政府工作报告（示例）", "zh-hant/": "保定市縣政府工作報告（示例）",
+              "en/": "Work Reports of Baoding and Its Counties (Example Archive)"}
+    for prefix, title in titles.items():
+        home = soup(example_site[0], prefix)
+        assert home.select_one("a.brand").get_text(strip=True) == title
+        assert home.select_one("h1").get_text(strip=True) == title
+        place = soup(example_site[0], f"{prefix}places/baoding/")
+        assert place.select_one("nav.crumbs li a").get_text(strip=True) == title
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_every_label_of_a_place_chart_is_drawn_inside_the_chart(example_page, width):
+    """Baoding's charts reach 40.4% and 11.3%: their axis labels must not be cut at the chart's left edge."""
+    example_page.set_viewport_size({"width": width, "height": 900})
+    example_page.goto(example_page.base + "places/baoding/")
+    cut = example_page.evaluate("""() => [...document.querySelectorAll('.timeline svg text')]
+        .filter(t => { const b = t.getBBox(), w = t.ownerSVGElement.viewBox.baseVal.width;
+                       return b.x < 0 || b.x + b.width > w; })
+        .map(t => t.textContent)""")
+    labels = example_page.eval_on_selector_all(".timeline svg text", "ts => ts.map(t => t.textContent)")
+    assert "40.4%" in labels and cut == []

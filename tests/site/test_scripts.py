@@ -190,3 +190,17 @@ def test_the_page_of_a_retired_id_sends_the_reader_on_with_the_fragment(new_cont
     pg = context.new_page()
     pg.goto(base + f"{RID}/p/s2-1-p6/#note")
     pg.wait_for_url(f"**/{RID}/p/s2-1-p60/#note", timeout=3000)  # at once, not after the refresh's 5 seconds
+
+
+@pytest.mark.parametrize("path", ["search/?q=%E6%B6%91%E6%B0%B4", f"{RID}/s2-1/", "en/"])
+def test_a_page_names_every_script_module_it_runs_in_its_head_so_none_is_found_an_import_late(page, path):
+    """Every module the page's scripts import (through any depth) is a modulepreload link in the head,
+    so the browser asks for all of them at once; and nothing is preloaded that the page does not run."""
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url.split("?")[0]) if r.resource_type == "script" else None)
+    page.goto(page.base + path)
+    page.wait_for_load_state("networkidle")
+    named = page.eval_on_selector_all("script[type=module][src], link[rel=modulepreload]",
+                                      "els => els.map(e => (e.src || e.href).split('?')[0])")
+    assert len(named) == len(set(named)) and len(named) > 3
+    assert sorted(set(fetched)) == sorted(named)
