@@ -95,3 +95,21 @@ def test_the_character_map_covers_the_characters_of_where_a_record_stands():
 
     chars = corpus_chars(_report_view())
     assert set(chars) == set("各位代表一二回顾稳增长惠民生清河县报告")
+
+
+def test_a_character_whose_folded_form_is_longer_is_kept_as_it_is_as_the_browser_keeps_it():
+    from reportsite.site.search_keys import fold
+
+    assert fold("ﬁ㎡ＡＢ") == "ﬁ㎡ab"  # NFKC would make fi and m2: two characters for one, and the offsets of marks would move
+
+
+def test_key_lines_list_their_keys_in_order_and_write_chinese_unescaped():
+    """The same texts give the same bytes in any process (set order varies with the hash seed), and
+    the key files, the largest part of the index, carry characters as UTF-8 rather than \\u escapes."""
+    from reportsite.site.search_keys import _report_keys
+
+    texts = ["".join(chr(0x4E00 + i) for i in range(n, n + 40)) for n in range(0, 3000, 40)]
+    lines = [json.loads(line) for line in _report_keys("r", texts).split("\n") if line]
+    assert sum(len(keys) > 1 for _, keys in lines) > 100
+    assert all(list(keys) == sorted(keys) for _, keys in lines)
+    assert "\\u" not in _report_keys("r", texts) and "一丁" in _report_keys("r", texts)
