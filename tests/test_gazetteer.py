@@ -54,3 +54,15 @@ def test_a_page_title_naming_the_wrong_year_loses_to_the_delivery_date_and_the_r
 def test_a_report_of_a_renamed_place_is_filed_under_its_name_now_and_keeps_the_name_it_used():
     found = find_place_and_year("", "", "", "现在，我代表清苑县人民政府向大会报告工作", ["2012年工作回顾"])
     assert (found.place, found.named, found.level, found.place_id, found.year) == ("清苑区", "清苑县", "county", "qingyuan", 2013)
+
+
+def test_every_place_and_province_the_gazetteer_knows_has_an_english_name_of_its_level():
+    from reportsite.content.archive import place_in_english
+
+    suffix = {"county": " County", "district": " District", "new area": " New Area"}
+    for name, place in places().items():
+        english = place_in_english(name)
+        assert english.isascii() and english[:1].isupper(), name
+        assert english.endswith(suffix.get(place.level, "")) and (place.level in suffix or " " not in english), name
+        assert place_in_english(place.province).endswith(" Province")
+    assert place_in_english("保定市清苑区") == "Qingyuan District" and place_in_english("桐川市") == ""

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
+
+import yaml
 
 from ..errors import ContentError, shown
 from .model import Report
@@ -21,6 +24,18 @@ def place_name_key(place: str) -> str:
     and province ('河北省保定市易县' is 易县); a prefecture city keeps its name."""
     m = re.search(r"([^省市]+[县区旗])$", place)
     return m.group(1) if m else place
+
+
+@cache
+def _places_in_english() -> dict[str, str]:
+    return yaml.safe_load(Path(__file__).with_name("places_en.yaml").read_text(encoding="utf-8"))
+
+
+def place_in_english(name: str) -> str:
+    """A place's English name ('' if places_en.yaml does not know it); a county named with its
+    prefecture (保定市清苑区) by its own (Qingyuan District)."""
+    names = _places_in_english()
+    return names.get(name) or names.get(place_name_key(name), "")
 
 
 def place_key(report: Report) -> str:

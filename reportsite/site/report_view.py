@@ -6,7 +6,7 @@ links to other reports (the same place's previous and next year) come in from th
 
 from __future__ import annotations
 
-from ..content.archive import YearLinks, place_key
+from ..content.archive import YearLinks, place_in_english, place_key
 from ..content.model import Appendix, Note, Paragraph, Part, Position, Report, Section
 from ..content.outcomes import GoalOutcome
 from ..content.translations import Translation
@@ -14,6 +14,9 @@ from .i18n import Lang
 from .notes import marks_in, notes_marked, notes_of
 from .target_view import TargetViews, place_slug
 from .views import AppendixView, BlockView, Link, NoteView, ParagraphView, PartView, ReportView, SectionView, _roman, cn_numeral, display_date
+
+# The metadata that names a place: an English page gives its English name where places_en.yaml has one.
+_PLACE_KEYS = frozenset({"place", "prefecture", "province", "named"})
 
 
 class ReportViewBuilder:
@@ -45,7 +48,11 @@ class ReportViewBuilder:
     def meta(self, key: str, zh: str) -> str:
         if self.tr and self.tr.meta.get(key):
             return self.tr.meta[key]
-        return self.lang.text(zh)
+        return self.english_place(key, zh) or self.lang.text(zh)
+
+    def english_place(self, key: str, zh: str) -> str:
+        """An English page's name for a place en.yaml does not translate, if places_en.yaml knows it."""
+        return place_in_english(zh) if self.lang.code == "en" and key in _PLACE_KEYS and zh else ""
 
     def blocks_of(self, p: Paragraph) -> tuple[tuple[BlockView, ...], str, str]:
         """(blocks, language of the text, translation status)."""
@@ -119,7 +126,7 @@ class ReportViewBuilder:
         if self.lang.code != "en":
             return frozenset()
         keys = ("place", "occasion", "prefecture", "province", "office", "speaker", "named")
-        return frozenset(k for k in keys if getattr(m, k) and not (self.tr and self.tr.meta.get(k)))
+        return frozenset(k for k in keys if getattr(m, k) and not (self.tr and self.tr.meta.get(k)) and not self.english_place(k, getattr(m, k)))
 
     def untranslated(self) -> str:
         """The language of a text en.yaml does not translate (notes, appendices): the Chinese, in this page's script."""

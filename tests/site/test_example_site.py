@@ -124,11 +124,11 @@ def test_the_overview_shows_prefecture_province_level_office_speaker_and_the_old
 
     qingyuan = meta("en/qingyuan-2013/")
     assert (qingyuan["Place"], qingyuan["Prefecture"], qingyuan["Province"], qingyuan["Level"]) == (
-        "清苑区 (Named in the report: 清苑县)", "保定市", "河北省", "County")
+        "Qingyuan District (Named in the report: Qingyuan County)", "Baoding", "Hebei Province", "County")
     assert qingyuan["Delivered"] == "March 19, 2013"
     dl = soup(example_site[0], "en/qingyuan-2013/").select_one("dl.report-meta")
-    assert [dd["lang"] for dd in dl.select("dd[lang]")] == ["zh-Hans", "zh-Hans"]  # prefecture and province
-    assert [span["lang"] for span in dl.select("dd span[lang]")] == ["zh-Hans", "zh-Hans"]  # place and its old name
+    # Every place name has its English (places_en.yaml): none is left marked as Chinese.
+    assert dl.select("dd[lang], dd span[lang]") == []
     baoding = meta(f"{APPENDIX}/")
     assert (baoding["发布机关"], baoding["报告人"], baoding["行政级别"]) == ("保定市人民政府", "保定市人民政府市长闫继红", "地级市")
 
@@ -238,3 +238,13 @@ def test_every_label_of_a_place_chart_is_drawn_inside_the_chart(example_page, wi
         .map(t => t.textContent)""")
     labels = example_page.eval_on_selector_all(".timeline svg text", "ts => ts.map(t => t.textContent)")
     assert "40.4%" in labels and cut == []
+
+
+def test_english_pages_name_a_place_in_english_where_no_translation_names_it(example_site):
+    """No example report has en.yaml: the place, its prefecture and province still read in English."""
+    home = soup(example_site[0], "en/")
+    assert [h.get_text(" ", strip=True).split(" ")[0] for h in home.select("h3[id^=pl-]")] == [
+        "Baoding", "Gaoyang", "Qingyuan", "Rongcheng", "Yi"]
+    overview = soup(example_site[0], f"en/{NOTES}/").get_text(" ")
+    assert "Rongcheng County" in overview and "Baoding" in overview and "Hebei Province" in overview
+    assert "保定市" not in overview and "河北省" not in overview

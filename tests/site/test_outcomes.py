@@ -148,9 +148,15 @@ def test_the_html_checker_finds_no_error_on_a_place_page_and_a_goal_with_its_out
     assert errors == []
 
 
-def test_an_english_place_page_marks_the_place_name_it_has_no_translation_for(archive):
+def test_an_english_place_page_names_the_place_in_english_or_marks_the_chinese_name_it_has_no_english_for(archive):
     heading = page(archive, "en/places/qingyuan/").h1
-    assert heading.span["lang"] == "zh-Hans" and heading.get_text() == "清苑区: headline goals over the years"
+    assert not heading.span.has_attr("lang") and heading.get_text() == "Qingyuan District: headline goals over the years"
+    from reportsite.site.i18n import load_languages
+    from reportsite.site.places import _place
+
+    english = next(lang for lang in load_languages(ROOT / "templates") if lang.code == "en")
+    unknown = _place([], english, "桐川县", "tongchuan")  # a county places_en.yaml does not know
+    assert (unknown.place, unknown.place_lang) == ("桐川县", "zh-Hans")
 
 
 def test_a_report_is_made_again_when_its_goals_outcomes_change_and_reused_when_not(tmp_path):
