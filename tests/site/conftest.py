@@ -7,6 +7,7 @@ import http.server
 import os
 import re
 import shutil
+import signal
 import socket
 import threading
 from contextlib import ExitStack, contextmanager
@@ -27,6 +28,13 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def interruptible() -> None:
+    """For a command a test stops with Ctrl-C: SIGINT at its default, as a terminal starts it, even
+    where the test's own process ignores SIGINT (a child keeps an ignored signal ignored, and a
+    serve started so outlived the SIGINT that should have stopped it)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def copy_project(dest: Path) -> Path:

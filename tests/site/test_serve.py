@@ -19,7 +19,7 @@ import pytest
 
 from reportsite.site import build, serve
 
-from .conftest import ROOT, copy_project, free_port
+from .conftest import ROOT, copy_project, free_port, interruptible
 
 RID = "jiangxian-2022"
 PART2 = Path("content/reports/jiangxian-2022/parts/part2.yaml")
@@ -167,7 +167,8 @@ def test_serve_removes_its_store_of_files_when_stopped(tmp_path, stop):
     temp.mkdir()
     port = free_port()
     server = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--port", str(port)], cwd=project,
-                              env={**os.environ, "TMPDIR": str(temp)}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                              preexec_fn=interruptible, env={**os.environ, "TMPDIR": str(temp)},
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_until(lambda: _answers(f"http://127.0.0.1:{port}/__status"), 60)
         assert len(list(temp.glob("reportsite-serve-*"))) == 1  # the store of the served files
@@ -191,7 +192,7 @@ def test_a_page_open_from_serve_reloads_itself_after_an_edit_of_a_paragraph(tmp_
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     server = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--port", str(port)], cwd=project,
-                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                              preexec_fn=interruptible, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
         printed = [server.stdout.readline() for _ in range(2)]
         assert printed[1] == f"serving at {base} (Ctrl-C to stop)\n", printed  # once edits are watched
