@@ -3,6 +3,7 @@
 import { setUpArchiveFilter } from "./js/archive-filter.js";
 import { setUpContents } from "./js/contents.js";
 import { setUpCopy } from "./js/copy.js";
+import { setUpGlossary } from "./js/gloss.js";
 import { setUpLanguageSwitch } from "./js/language-switch.js";
 import { setUpRedirect } from "./js/redirect.js";
 import { setUpTargetsFilter } from "./js/targets-filter.js";
@@ -11,5 +12,6 @@ setUpRedirect();
 setUpContents();
 setUpLanguageSwitch();
 setUpCopy();
+setUpGlossary();
 setUpArchiveFilter();
 setUpTargetsFilter();

@@ -3,6 +3,10 @@ the example archive rendered in memory, and the --update-golden option."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -43,9 +47,36 @@ def session_folders(tmp_path_factory: pytest.TempPathFactory):
 
 
 @pytest.fixture(autouse=True)
-def folders_of_each_test(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every test starts with an empty cache and a temporary folder of its own (set after the session's)."""
+def folders_of_each_test(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
+    """Every test starts with an empty cache and a temporary folder of its own (set after the session's);
+    in a module marked `drawn_cards`, the cache holds the committed content's share cards already."""
     _own_folders(monkeypatch, tmp_path_factory, "test")
+    if request.node.get_closest_marker("drawn_cards"):
+        _share_cards(request.getfixturevalue("drawn_cards"), Path(os.environ["XDG_CACHE_HOME"]) / "reportsite" / "cards")
+
+
+@pytest.fixture(scope="session")
+def drawn_cards(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The committed content's share cards, drawn once a session (each xdist worker its own) by
+    build.py on a copy of the project, in a process and a cache of their own. Drawing them was most
+    of the time a build with an empty cache took, and the tests that build the project (marked
+    `drawn_cards`) do not look at the cards; the cards' own tests and the cache's start empty."""
+    root = tmp_path_factory.mktemp("drawn-cards")
+    for name in ("content", "templates", "static"):
+        shutil.copytree(ROOT / name, root / name)
+    env = dict(os.environ, XDG_CACHE_HOME=str(root / "cache"))
+    run = subprocess.run([sys.executable, str(ROOT / "build.py"), "--out", str(root / "site")], cwd=root, env=env,
+                         capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    return root / "cache" / "reportsite" / "cards"
+
+
+def _share_cards(drawn: Path, cards: Path) -> None:
+    """Hard links to the drawn cards in a test's cache. The cache replaces an entry by renaming a new
+    file over it and never writes one in place, so a test's build cannot change the session's cards."""
+    cards.mkdir(mode=0o700, parents=True)
+    for entry in drawn.iterdir():
+        os.link(entry, cards / entry.name)
 
 
 @pytest.fixture

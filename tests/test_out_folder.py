@@ -20,6 +20,8 @@ from reportsite.site.pages import Page
 from tests.helpers import tree_digest
 from tests.site.conftest import copy_project
 
+pytestmark = pytest.mark.drawn_cards  # builds the project: its cards come drawn (tests/conftest.py)
+
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):

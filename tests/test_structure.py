@@ -6,6 +6,7 @@ import pytest
 
 from reportsite.content.model import Block, Paragraph
 from reportsite.ingest.structure import (
+    split_item_paragraphs,
     cn_number,
     find_enumeration,
     is_lead_sentence,
@@ -128,6 +129,23 @@ def test_mark_item_paragraphs_marks_paragraphs_that_open_a_numbered_run():
 def test_mark_item_paragraphs_leaves_a_lone_numbered_paragraph_alone():
     lone = paragraph("一要把握虚与实的关系，做到实处着力。")
     assert mark_item_paragraphs([lone]) == [lone]
+
+
+def test_items_with_a_lead_sentence_are_paragraphs_however_the_source_broke_its_lines():
+    one_line = "我们要做到：一要把握虚与实的关系。莫让空谈代替实干。二要把握快与慢的关系。既要谋长远。"
+    split = split_item_paragraphs([paragraph(one_line)])
+    assert [p.blocks for p in split] == [
+        (Block("我们要做到："),),
+        (Block("莫让空谈代替实干。", lead="把握虚与实的关系。", marker="一要"),),
+        (Block("既要谋长远。", lead="把握快与慢的关系。", marker="二要"),),
+    ]
+    on_lines = mark_item_paragraphs([paragraph("一要把握虚与实的关系。莫让空谈代替实干。"), paragraph("二要把握快与慢的关系。既要谋长远。")])
+    assert [p.blocks for p in split_item_paragraphs(on_lines)] == [p.blocks for p in split[1:]]
+
+
+def test_clause_items_stay_in_their_sentences_paragraph():
+    clauses = paragraph("存在的问题有：一是巩固成果；二是推进产业扶贫。对此，我们认真解决。")
+    assert split_item_paragraphs([clauses]) == [clauses]
 
 
 def texts(paragraphs: tuple[Paragraph, ...] | list[Paragraph]) -> list[str]:

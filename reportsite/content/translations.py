@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +30,8 @@ class Translation:
     paragraphs: dict = field(default_factory=dict)  # paragraph id -> ParagraphTranslation
     targets: dict = field(default_factory=dict)  # target id -> indicator
     target_texts: dict = field(default_factory=dict)  # target id -> the quoted clause, translated
+    version: str = ""  # the translation's own version and date, which a citation of it names
+    date: str = ""
 
     def paragraph(self, p: Paragraph) -> ParagraphTranslation | None:
         found = self.paragraphs.get(p.id)
@@ -61,8 +64,21 @@ def load_translation(folder: Path, display: str, report: Report | None, language
     for key in ("parts", "sections", "lists"):
         titles.update(_labels(r, node, key))
     translation = Translation(language, r.text(node, "note", "", required=False), _labels(r, node, "meta"), titles,
-                              _paragraph_translations(r, node, report), *_target_entries(r, node))
+                              _paragraph_translations(r, node, report), *_target_entries(r, node),
+                              version=r.line(node, "version", "", required=False), date=_date(r, node))
     return translation, errors + r.errors
+
+
+def _date(r: Reader, node: LineDict) -> str:
+    """The translation's date, YYYY-MM-DD (YAML reads an unquoted one as a date)."""
+    value = node.get("date")
+    if value is None:
+        return ""
+    text = str(value)
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        r.error(node, "date", "date", f"{text!r} is not a date", "write it as YYYY-MM-DD, e.g. 2022-03-01")
+        return ""
+    return text
 
 
 def _section(r: Reader, node: LineDict, key: str) -> LineDict | None:

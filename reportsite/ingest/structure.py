@@ -224,7 +224,23 @@ def closing_address(intro: list[str]) -> tuple[list[str], list[str]]:
 
 
 def _paragraphs(texts: list[str]) -> list[Paragraph]:
-    return mark_item_paragraphs([paragraph(t) for t in texts])
+    return split_item_paragraphs(mark_item_paragraphs([paragraph(t) for t in texts]))
+
+
+def split_item_paragraphs(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """One rule for enumerations, however the source broke its lines: an item that opens with a lead
+    sentence (一要把握虚与实的关系。…) is a paragraph of its own, as when each stood on its own line,
+    so that each can be linked and cited; items that are clauses of one sentence (一是…；二是…) stay
+    in their paragraph. Text before the first item stays a paragraph; text after an item stays with it."""
+    out = []
+    for p in paragraphs:
+        starts = [i for i, b in enumerate(p.blocks) if b.marker and b.lead]
+        if len(starts) < 2:
+            out.append(p)
+            continue
+        bounds = ([0] if starts[0] else []) + starts + [len(p.blocks)]
+        out += [replace(p, blocks=p.blocks[a:b]) for a, b in zip(bounds, bounds[1:])]
+    return out
 
 
 def _build_part(draft: _PartDraft) -> Part:

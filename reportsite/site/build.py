@@ -52,14 +52,15 @@ class BuildStats:
 def render_site(content: Path, templates: Path = Path("templates"), static: Path = Path("static"), strict: bool = False,
                 base_url: str | None = None, log=lambda message: None, tree: OutputTree | None = None,
                 processes: int = 1, progress=lambda done, total: None,
-                previous: dict[str, ReportBuild] | None = None, track=None) -> tuple[OutputTree, BuildStats, list[ReportBuild]]:
+                previous: dict[str, ReportBuild] | None = None, track=None, cards: bool = True) -> tuple[OutputTree, BuildStats, list[ReportBuild]]:
     """Every pass but the swap: the whole site into `tree` (in memory unless it has a folder), or
     ContentErrors listing every problem. Reports whose folder and settings are those of a report in
     `previous` are not rendered again: their files (kept by `tree`) are reused as they are.
 
     `track` computes the goals' outcomes (reports, folders by id -> content.outcomes.ArchiveOutcomes). The
     site stage imports only content/: the command (cli.py) passes the tracking stage's
-    track.publish.archive_outcomes in, and without it the pages show no outcomes."""
+    track.publish.archive_outcomes in, and without it the pages show no outcomes. Without `cards` the
+    paragraphs' and targets' share cards are not drawn (the check command reads pages, not pictures)."""
     stats = BuildStats()
     started = time.perf_counter()
 
@@ -77,7 +78,7 @@ def render_site(content: Path, templates: Path = Path("templates"), static: Path
     t = timed("load content", timed("templates", started, settings_done))
 
     tree = tree if tree is not None else OutputTree()
-    jobs = [report_jobs(rb, settings) for rb in fresh]
+    jobs = [report_jobs(rb, settings, cards) for rb in fresh]
     for rb in builds:
         if rb not in fresh:
             tree.adopt(rb.files)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .cards import card_folder, card_png, paragraph_card, target_card
 from .datafiles import datapackage, report_csv, report_json, report_json_en, share_card, source_files
 from .i18n import Lang
 from .pages import Page
@@ -18,12 +19,17 @@ from .sitemap import urlset
 from .views import GlossaryEntry, ReportView
 
 
-def report_jobs(rb: ReportBuild, settings: Settings) -> tuple[list, list, list]:
-    """The render, data-file and search-index jobs of one report."""
+def report_jobs(rb: ReportBuild, settings: Settings, cards: bool = True) -> tuple[list, list, list]:
+    """The render, data-file and search-index jobs of one report. Its paragraphs' and targets' share
+    cards (none if not `cards`) are drawn in the render pass, beside the pages: the data pass has a
+    few jobs a report and runs them without starting workers, and a build whose cards are all in the
+    cache would start them only to copy cards."""
     languages = settings.languages
     glossaries = {lang.code: Glossary(rb.glossaries[lang.code], settings.site.base_path + f"{lang.prefix}{rb.item.report.id}/glossary/", lang)
                   for lang in languages if rb.item.glossary}
     pages = page_jobs(rb.pages, settings, glossaries)
+    if cards:
+        pages += [job for lang in languages for job in _card_jobs(rb.views[lang.code], lang, settings.site.title_in(lang.code))]
     sitemap = urlset(rb.pages, languages, settings.url)
     data = [_data_job(rb.item, rb.views[languages[0].code], settings.url, sitemap, rb.views.get("en"), rb.outcomes)]
     originals = {p.id: p.text for p in rb.item.report.all_paragraphs()}
@@ -63,6 +69,14 @@ def _data_job(item: LoadedReport, rv: ReportView, url: str, sitemap: str, englis
         return [(out, files[out.split("/", 1)[1]] if path is None else path.read_bytes()) for out, path in paths]
 
     return FileJob(tuple(out for out, _ in paths), make)
+
+
+def _card_jobs(rv: ReportView, lang: Lang, site_title: str) -> list[FileJob]:
+    """A share card per paragraph and per target, each a job of its own: drawing is the slow part."""
+    cards = [(p.url, paragraph_card(rv, p, site_title)) for p in rv.paragraphs]
+    cards += [(t.url, target_card(rv, t, site_title, lang.code)) for t in rv.targets]
+    folder = card_folder()
+    return [FileJob((url + "card.png",), lambda url=url, card=card: [(url + "card.png", card_png(card, folder))]) for url, card in cards]
 
 
 def _search_job(rv: ReportView, lang: Lang, glossary: tuple[GlossaryEntry, ...], originals: dict[str, str]) -> FileJob:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from . import structured as ld
 from .i18n import Lang
-from .views import BilingualGroup, GlossaryEntry, Link, Neighbours, PlaceGroup, PlaceView, ReportView, shorten, view
+from .views import BilingualGroup, GlossaryEntry, Link, Neighbours, PlaceGroup, PlaceView, ReportView, opening_words, shorten, view
 
 
 @dataclass(frozen=True)
@@ -69,8 +69,14 @@ def pager(links: list[Link]) -> list[Neighbours]:
     return [Neighbours(prev=links[i - 1] if i else None, next=links[i + 1] if i + 1 < len(links) else None) for i in range(len(links))]
 
 
+def card_url(base_url: str, page_url: str) -> str:
+    """The share card of a paragraph's or target's page (cards.py draws it)."""
+    return base_url + page_url + "card.png"
+
+
 def _report_page(rv: ReportView, key: str, template: str, title: str, description: str, **kw) -> Page:
-    return Page(f"{rv.id}/{key}", template, title, shorten(description), image=rv.card_url, report=rv, **kw)
+    kw.setdefault("image", rv.card_url)
+    return Page(f"{rv.id}/{key}", template, title, shorten(description), report=rv, **kw)
 
 
 def _home_crumbs(x: ReportPageInput) -> list[tuple[str, str]]:
@@ -147,12 +153,12 @@ def section_pages(x: ReportPageInput) -> list[Page]:
 def paragraph_pages(x: ReportPageInput) -> list[Page]:
     rv = x.rv
     pages = []
-    for p, nav in zip(rv.paragraphs, pager([Link(p.url, p.label) for p in rv.paragraphs])):
+    for p, nav in zip(rv.paragraphs, pager([Link(p.url, p.label, opening_words(p.blocks, p.lang)) for p in rv.paragraphs])):
         name = f"{p.label} · {p.section_title}" if p.section_title else p.label
         paragraph_ld = _page_ld(x, name, p.url, [link for link in p.crumbs if link.url != rv.url])
         paragraph_ld["@graph"][0]["inLanguage"] = p.lang  # a paragraph not yet translated shows the Chinese
         pages.append(_report_page(rv, f"p/{p.id}/", "paragraph.html", f"{p.label} · {p.section_title or rv.title} · {rv.title}", p.plain,
-                                  context={"paragraph": p, "neighbours": nav}, nav="text", jsonld=paragraph_ld))
+                                  context={"paragraph": p, "neighbours": nav}, nav="text", jsonld=paragraph_ld, image=card_url(x.base_url, p.url)))
     return pages
 
 
@@ -162,7 +168,7 @@ def target_pages(x: ReportPageInput) -> list[Page]:
     crumbs = [Link(rv.url, rv.title), Link(rv.url + "targets/", t("targets_heading"))]
     return [_report_page(rv, f"p/{target.id}/", "target.html", f"{target.indicator} {target.figure} · {rv.title}",
                          f"{target.kind_label}{sep}{target.indicator} {target.figure}",
-                         context={"target": target, "neighbours": nav, "target_crumbs": crumbs}, nav="targets",
+                         context={"target": target, "neighbours": nav, "target_crumbs": crumbs}, nav="targets", image=card_url(x.base_url, target.url),
                          jsonld=_page_ld(x, f"{target.indicator} {target.figure}".strip(), target.url, crumbs[1:]))
             for target, nav in zip(rv.targets, pager([Link(t.url, f"{t.indicator} {t.figure}".strip()) for t in rv.targets]))]
 

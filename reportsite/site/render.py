@@ -150,10 +150,12 @@ class Glossary:
     def __init__(self, terms: tuple[GlossaryEntry, ...], url: str, lang: Lang):
         self.url = url
         self.slug = {}
+        self.definition = {}  # slug -> what the term means, shown in place by static/js/gloss.js
         for i, t in enumerate(terms, start=1):  # numbered as glossary.html numbers them
             key = _english_key(t.en) if lang.code == "en" else t.term
             if key:
                 self.slug.setdefault(key, f"g-{i}")
+                self.definition.setdefault(f"g-{i}", t.explanation if lang.code == "en" else t.zh)
         ordered = sorted(self.slug, key=len, reverse=True)  # the longest term wins where two overlap
         self.pattern = re.compile("|".join(map(re.escape, ordered))) if ordered else None
 
@@ -173,7 +175,8 @@ class Glossary:
                 continue
             seen.add(term)
             out.append(escape(text[pos : m.start()]))
-            out.append(Markup('<a class="gloss" href="{}#{}">{}</a>').format(self.url, self.slug[term], term))
+            slug = self.slug[term]
+            out.append(Markup('<a class="gloss" href="{}#{}" data-definition="{}">{}</a>').format(self.url, slug, self.definition[slug], term))
             pos = m.end()
         out.append(escape(text[pos:]))
         return Markup("").join(out)

@@ -13,7 +13,9 @@ from ..content.translations import Translation
 from .i18n import Lang
 from .notes import marks_in, notes_marked, notes_of
 from .target_view import TargetViews, place_slug
-from .views import AppendixView, BlockView, Link, NoteView, ParagraphView, PartView, ReportView, SectionView, _roman, cn_numeral, display_date
+from ..script import to_simplified
+from .repairs import repair_places
+from .views import AppendixView, BlockView, Link, NoteView, ParagraphView, PartView, RepairView, ReportView, SectionView, _roman, cn_numeral, display_date
 
 # The metadata that names a place: an English page gives its English name where places_en.yaml has one.
 _PLACE_KEYS = frozenset({"place", "prefecture", "province", "named"})
@@ -23,8 +25,9 @@ class ReportViewBuilder:
     """Builds every view of one report in one language."""
 
     def __init__(self, report: Report, lang: Lang, base_url: str, translation: Translation | None = None,
-                 outcomes: dict[str, GoalOutcome] | None = None):
+                 site_title: str = "", outcomes: dict[str, GoalOutcome] | None = None):
         self.report = report
+        self.site_title = site_title
         self.outcomes = outcomes or {}  # its goals' outcomes, by target id (content.outcomes)
         self.later = False
         self.lang = lang
@@ -37,6 +40,10 @@ class ReportViewBuilder:
         self.positions: dict[str, Position] = report.positions()
         self._texts: dict[str, tuple] = {}
         self.paragraph_by_id = {p.id: p for p in report.all_paragraphs()}
+        self.repaired_in = repair_places(report, to_simplified) if report.repairs else ()
+        self.first_repair = {}
+        for i, unit in enumerate(self.repaired_in, start=1):
+            self.first_repair.setdefault(unit, i)
         self.notes = {n.mark: self.note(n) for n in report.notes}
 
     # ---- text in this language ----
@@ -110,15 +117,17 @@ class ReportViewBuilder:
         position = self.positions[p.id]
         part, section = position.part, position.section
         where = self.title_of(section.id, section.title) if section else (self.title_of(part.id, part.title) if part else "")
-        share = self.absolute(self.paragraph_context(p.id))
+        share = self.absolute(self.url(f"p/{p.id}/"))
         return ParagraphView(
             id=p.id, number=position.number, blocks=blocks, plain=plain, url=self.url(f"p/{p.id}/"),
             context_url=self.paragraph_context(p.id), text_url=self.url(f"text/#{p.id}"), share_url=share,
-            citation=self.citation(where, position.number, share), lang=text_lang, status=status,
+            citation=self.citation(self.number_of(part, section), where, self.lang.t("cite_paragraph", n=position.number), share),
+            lang=text_lang, status=status,
             aliases=self.aliases_of(p.id), targets=targets, section_title=where,
             where=" › ".join(self.heading(unit) for unit in (part, section) if unit),
             label=self.lang.t("paragraph_n", n=position.number), crumbs=self.crumbs(part, section),
             notes=notes_of(p.text, self.notes),
+            repair_url=self.url(f"about/#repair-{self.first_repair[p.id]}") if p.id in self.first_repair else "",
         )
 
     def untranslated_meta(self, m) -> frozenset[str]:
@@ -152,17 +161,43 @@ class ReportViewBuilder:
         level = self.report.meta.level
         return self.lang.t(f"level_{level}") if level else ""
 
-    def citation(self, where: str, n: int, url: str) -> str:
-        """Issuer, title, date, where, paragraph number and URL, the way each language cites a document."""
-        m = self.report.meta
+    def number_of(self, part: Part | None, section: Section | None) -> str:
+        """Where a unit stands, as a citation numbers it: Part II §7, 第二部分第七节."""
+        if part is None:
+            return ""
+        t, en = self.lang.t, self.lang.code == "en"
+        number = t("cite_part", n=_roman(part.number) if en else cn_numeral(part.number))
+        return number + (t("cite_section", n=section.number if en else cn_numeral(section.number)) if section else "")
+
+    def citation(self, number: str, where: str, unit: str, url: str) -> str:
+        """Issuer, title, date, section number and title, the unit cited (a paragraph, a target), the
+        English translation's version, the site's name and the address, as each language cites a
+        document. The access date is the reader's: the copy control adds it (cite_accessed)."""
+        m, t = self.report.meta, self.lang.t
         issuer, title = self.meta("source", m.source), self.meta("title", m.title)
         date = display_date(m.delivered or m.published[:10], self.lang.code)
-        number = self.lang.t("cite_paragraph", n=n)
         if self.lang.code == "en":
             head = ", ".join(x for x in (issuer, f"“{title}”") if x) + (f" ({date})" if date else "")
-            return ", ".join(x for x in (head, where, number, self.lang.t("cite_unofficial"), url) if x)
+            place = " ".join(x for x in (number, f"“{where}”" if where else "") if x)
+            version = self.tr.version if self.tr else ""
+            translation = t("cite_unofficial") + (f" {t('cite_version', v=version)}" if version else "")
+            if self.tr and self.tr.date:
+                translation += f" ({display_date(self.tr.date, 'en')})"
+            return ", ".join(x for x in (head, place, unit, translation, self.site_title, url) if x)
         head = f"{issuer}《{title}》" + (f"（{date}）" if date else "")
-        return "，".join(x for x in (head, where, number) if x) + f"。{url}"
+        place = number + (f"“{where}”" if where else "")
+        return "，".join(x for x in (head, place, unit) if x) + "。" + "，".join(x for x in (self.site_title, url) if x)
+
+    def repairs(self, paragraphs: dict, parts: tuple[PartView, ...]) -> tuple[RepairView, ...]:
+        """Every repair in the page's script, linked to the paragraph or heading it lies in."""
+        units = {p.id: (p.url, p.label) for p in paragraphs.values()}
+        units |= {part.id: (part.url, part.label + part.title) for part in parts}
+        units |= {s.id: (s.url, s.label + s.title) for part in parts for s in part.sections}
+        script = (lambda text: text) if self.lang.code == "en" else self.lang.text
+        return tuple(RepairView(number=i, line=r.line, garbled=r.garbled, repaired=script(to_simplified(r.repaired)), method=r.method,
+                                note=r.note, verdict=r.verdict, verdict_status=r.verdict_status, url=units.get(unit, ("", ""))[0],
+                                label=units.get(unit, ("", ""))[1])
+                     for i, (r, unit) in enumerate(zip(self.report.repairs, self.repaired_in), start=1))
 
     def crumbs(self, part: Part | None, section: Section | None) -> tuple[Link, ...]:
         trail = [Link(self.url(), self.meta("title", self.report.meta.title))]
@@ -203,7 +238,7 @@ class ReportViewBuilder:
             source_url=m.source_url, salutation=self.meta("salutation", m.salutation), url=self.url(),
             opening=tuple(paragraphs[p.id] for p in r.opening), parts=parts, closing=tuple(paragraphs[p.id] for p in r.closing),
             targets=targets.all, lists=targets.lists(paragraphs), chart=targets.chart(), indicator_rows=targets.indicator_rows,
-            status_totals=targets.status_totals(), repairs=tuple(r.repairs), paragraphs=tuple(paragraphs.values()),
+            status_totals=targets.status_totals(), repairs=self.repairs(paragraphs, parts), paragraphs=tuple(paragraphs.values()),
             sections=tuple(s for p in parts for s in p.sections), card_url=self.base_url + f"{r.id}/card.png",
             translation_note=self.tr.note if self.tr else "", target_groups=targets.groups(),
             report_card=targets.report_card(), delivered_text=display_date(m.delivered, self.lang.code) if m.delivered else "",

@@ -92,7 +92,8 @@ def make_report_build(item: LoadedReport, settings: Settings, key: str, years: Y
     codes = {lang.code for lang in languages}
     hant = next((lang for lang in languages if lang.code == "zh-Hant"), None)
     with remembered_text(report.id, hant):  # every zh-Hant text of the report is converted in here
-        views = {lang.code: ReportViewBuilder(report, lang, settings.url, item.translation, outcomes)
+        views = {lang.code: ReportViewBuilder(report, lang, settings.url, item.translation,
+                                             settings.site.title_in(lang.code), outcomes)
                  .build(years, has_glossary=bool(item.glossary), has_bilingual="en" in codes and len(codes) > 1)
                  for lang in languages}
         glossaries = {lang.code: glossary_entries(item.glossary, lang) for lang in languages}

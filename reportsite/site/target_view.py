@@ -115,6 +115,11 @@ class TargetViews:
         # en.yaml may give the quoted clause in English too; the Chinese clause is shown beside it either way.
         text_en = b.tr.target_texts.get(t.id, "") if b.tr else ""
         plain, text_lang = b.plain_of(t.paragraph) if position else ("", "")
+        shown = indicator or lang.text(t.indicator)
+        url = b.url(f"p/{t.id}/")
+        where = b.title_of(section.id, section.title) if section else ""
+        number = b.number_of(position.part, section) if position else ""
+        citation = b.citation(number, where, f"{shown} {_figure(t, lang)}".strip(), b.absolute(url))
         return TargetView(
             id=t.id, kind=t.kind, kind_label=lang.t(f"kind_{t.kind}"), indicator=indicator or lang.text(t.indicator),
             figure=_figure(t, lang), text=lang.text(t.text), year=str(t.year or ""),
@@ -122,13 +127,14 @@ class TargetViews:
             # unless an editor set one in targets.yaml.
             status=result.status if result else t.status if _edited(t, b) else "",
             status_label=result.label if result else lang.t(f"status_{t.status}") if _edited(t, b) else "",
-            url=b.url(f"p/{t.id}/"),
+            url=url,
             paragraph_url=b.paragraph_context(t.paragraph) if position else "", paragraph_id=t.paragraph,
             section_id=section.id if section else "", section_label=b.title_of(section.id, section.title) if section else "",
             qualifier=english_qualifier(t.qualifier) if lang.code == "en" else lang.text(t.qualifier),
             text_en=text_en, paragraph_plain=_around(plain, lang.text(t.text)) if position else ("", "", ""),
             paragraph_lang=text_lang, evidence=tuple(t.evidence), outcome="" if t.outcome is None else f"{t.outcome:g}",
             list_number=str(t.number or ""), result=result, indicator_key=key, growth=t.growth,
+            share_url=b.absolute(url), citation=citation,
         )
 
     def _indicator_row(self, view: TargetView) -> IndicatorRow:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..content.model import CN_DIGITS, Repair
+from ..content.model import CN_DIGITS
 
 DESCRIPTION_MAX = 200
 
@@ -27,12 +27,27 @@ def shorten(text: str, limit: int = DESCRIPTION_MAX) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def opening_words(blocks, text_lang: str, limit: int = 0) -> str:
+    """What a paragraph is about, for a link to it: its lead sentence, or the start of its text."""
+    first = blocks[0] if blocks else None
+    if first is None:
+        return ""
+    space = " " if first.marker and text_lang == "en" else ""
+    text = f"{first.marker}{space}{first.lead or first.text}".strip()
+    limit = limit or (60 if text_lang == "en" else 24)
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    return (cut.rsplit(" ", 1)[0] if text_lang == "en" and " " in cut else cut).rstrip("，、；,;: ") + "…"
+
+
 @dataclass(frozen=True)
 class Link:
     """A link to a neighbouring or enclosing page: where it goes and what it says."""
 
     url: str
     label: str
+    detail: str = ""  # what a pager says of the page besides its label: a paragraph's opening words
 
 
 @view
@@ -103,6 +118,24 @@ class TargetView:
     result: OutcomeView | None = None  # for a goal: what the next year's report states of it
     indicator_key: str = ""  # the vocabulary's key of a headline indicator
     growth: float | None = None  # the goal's growth rate, %
+    share_url: str = ""  # the target's own page, absolute
+    citation: str = ""
+
+
+@view
+class RepairView:
+    """A repair of the raw text as the about page lists it, linked to where it landed."""
+
+    number: int  # its anchor on the about page: #repair-<number>
+    line: int
+    garbled: str
+    repaired: str  # in the page's script (the raw text may have been Traditional)
+    method: str
+    note: str
+    verdict: str
+    verdict_status: str
+    url: str = ""  # the paragraph's own page, or the heading's section or part page
+    label: str = ""
 
 
 @view
@@ -143,7 +176,7 @@ class ParagraphView:
     url: str  # the paragraph's own page
     context_url: str  # its place in the section (or part) page
     text_url: str  # its place in the full text
-    share_url: str  # absolute and short: the paragraph's place in its section (or part) page
+    share_url: str  # absolute: the paragraph's own page, whose title and description are the paragraph's
     citation: str
     lang: str  # language of the text shown (a missing translation shows the Chinese)
     status: str = ""  # translation status on translated pages
@@ -153,6 +186,7 @@ class ParagraphView:
     where: str = ""  # "part › section" (the part alone for its intro and outro; "" outside the parts)
     label: str = ""
     crumbs: tuple[Link, ...] = ()  # report, part, section that hold it
+    repair_url: str = ""  # the about page's entry for the first repair of its raw text, if any
     notes: tuple[NoteView, ...] = ()  # the notes its markers link to; a marker with none lost its note
 
     @property
@@ -260,7 +294,7 @@ class ReportView:
     chart: object
     indicator_rows: tuple[IndicatorRow, ...]
     status_totals: tuple[tuple[str, str, int], ...]  # (status, label, count) for every status
-    repairs: tuple[Repair, ...]
+    repairs: tuple[RepairView, ...]
     paragraphs: tuple[ParagraphView, ...]
     sections: tuple[SectionView, ...]
     card_url: str

@@ -5,8 +5,9 @@ const WIDE = "(width > 52rem)"; // the stylesheet's breakpoint
 
 export function setUpContents() {
   const wide = window.matchMedia(WIDE).matches;
-  document.querySelectorAll("details[data-fold]").forEach((details) => {
+  // The report's menu (data-menu) folds and opens the same way.
+  document.querySelectorAll("details[data-fold], details[data-menu]").forEach((details) => {
     if (wide) details.open = true;
-    details.dataset.fold = "script";
+    details.dataset[details.hasAttribute("data-fold") ? "fold" : "menu"] = "script";
   });
 }

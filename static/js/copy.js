@@ -63,6 +63,15 @@ function writeText(text) {
   }
 }
 
+// A citation names the day the reader looked at the page: today, in the page's language.
+function withAccessDate(button, text) {
+  const template = button.getAttribute("data-accessed");
+  if (!template) return text;
+  const lang = button.closest("[lang]")?.lang || document.documentElement.lang;
+  const today = new Intl.DateTimeFormat(lang, { year: "numeric", month: "long", day: "numeric" }).format(new Date());
+  return text + template.replace("{date}", today);
+}
+
 export function setUpCopy() {
   const controls = document.querySelectorAll("[data-share]");
   if (!controls.length) return;
@@ -70,7 +79,7 @@ export function setUpCopy() {
   document.addEventListener("click", (event) => {
     const button = event.target.closest("[data-copy]");
     if (!button) return;
-    const text = button.getAttribute("data-copy");
+    const text = withAccessDate(button, button.getAttribute("data-copy"));
     writeText(text).then(
       () => { dropRefusal(button); copied(button, button.closest("[data-share]").getAttribute("data-copied-label")); },
       () => refused(button, text),

@@ -11,6 +11,8 @@ from bs4 import BeautifulSoup
 
 from .conftest import copy_project, serve_built
 
+pytestmark = pytest.mark.drawn_cards  # builds the project: its cards come drawn (tests/conftest.py)
+
 SEED = "jiangxian-2022"
 # (id, place, English place, year): the seed copied under other places and years.
 REPORTS = [("jiangxian-2021", "绛县", "Jiang County", 2021), ("jiangxian-2023", "绛县", "Jiang County", 2023),

@@ -31,7 +31,7 @@ def test_axe_finds_no_accessibility_violations(page, prefix, path):
     assert axe_violations(page) == []
 
 
-def test_copy_link_copies_the_paragraphs_short_address_and_says_so_on_the_button(page, browser):
+def test_copy_link_copies_the_paragraphs_own_page_and_says_so_on_the_button(page, browser):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.goto(page.base + f"{RID}/s2-1/")
     button = page.locator("#s2-1-p1 [data-copy]").first
@@ -40,17 +40,18 @@ def test_copy_link_copies_the_paragraphs_short_address_and_says_so_on_the_button
     button.press("Enter")
     page.wait_for_function("b => b.hasAttribute('data-copied')", arg=button.element_handle())
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied == page.base + f"{RID}/s2-1/#s2-1-p1"
+    assert copied == page.base + f"{RID}/p/s2-1-p1/"
     assert "已复制" in button.inner_text()
 
 
-def test_copy_citation_names_issuer_title_date_paragraph_and_the_copied_link(page):
+def test_copy_citation_names_issuer_title_date_section_paragraph_site_link_and_access_date(page):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.goto(page.base + f"{RID}/p/s2-1-p1/")
     page.locator("#s2-1-p1 [data-copy]").nth(1).click()
     citation = page.evaluate("navigator.clipboard.readText()")
-    assert citation.startswith("绛县人民政府《2022年绛县政府工作报告》（2022年1月26日），聚焦项目为王，全力扩大有效投资，第")
-    assert citation.endswith(f"段。{page.base}{RID}/s2-1/#s2-1-p1")
+    today = page.evaluate("new Intl.DateTimeFormat('zh-Hans', {year: 'numeric', month: 'long', day: 'numeric'}).format(new Date())")
+    assert citation.startswith("绛县人民政府《2022年绛县政府工作报告》（2022年1月26日），第二部分第一节“聚焦项目为王，全力扩大有效投资”，第")
+    assert citation.endswith(f"段。政府工作报告浏览，{page.base}{RID}/p/s2-1-p1/，{today}访问。")
 
 
 def test_english_citation_says_the_translation_is_unofficial(page):
@@ -58,8 +59,10 @@ def test_english_citation_says_the_translation_is_unofficial(page):
     page.goto(page.base + f"en/{RID}/s2-1/")
     page.locator("#s2-1-p1 [data-copy]").nth(1).click()
     citation = page.evaluate("navigator.clipboard.readText()")
-    assert citation.startswith("Jiang County People's Government, “Report on the Work of the Government of Jiang County, 2022” (January 26, 2022), ")
-    assert ", unofficial translation, " in citation and citation.endswith(f"en/{RID}/s2-1/#s2-1-p1")
+    today = page.evaluate("new Intl.DateTimeFormat('en', {year: 'numeric', month: 'long', day: 'numeric'}).format(new Date())")
+    assert citation.startswith("Jiang County People's Government, “Report on the Work of the Government of Jiang County, 2022” (January 26, 2022), Part II §1 “")
+    assert ", unofficial translation version 1.1 (December 5, 2026), Government Work Reports Explorer, " in citation
+    assert citation.endswith(f"en/{RID}/p/s2-1-p1/, accessed {today}")
     assert "，" not in citation and "。" not in citation
 
 

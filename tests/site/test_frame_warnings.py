@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import logging
 
+import pytest
 from reportsite.site.build import render_site
 
 from .conftest import copy_project
+
+pytestmark = pytest.mark.drawn_cards  # builds the project: its cards come drawn (tests/conftest.py)
 
 BASE = "http://127.0.0.1:8000/"
 

@@ -14,6 +14,8 @@ from reportsite.site.search_keys import KEY_SHARDS
 
 from .conftest import copy_project
 
+pytestmark = pytest.mark.drawn_cards  # builds the project: its cards come drawn (tests/conftest.py)
+
 RID, COPY = "jiangxian-2022", "jiangxian-2023"
 BASE = "http://127.0.0.1:8000/"
 

@@ -138,7 +138,7 @@ def test_focus_ring_contrasts_at_least_three_to_one_with_the_page(new_context, s
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
-def test_a_copied_paragraph_link_is_short_and_opens_on_the_highlighted_paragraph(new_context, served_site, prefix):
+def test_a_copied_paragraph_link_is_short_and_opens_the_paragraphs_own_page_with_it_in_view(new_context, served_site, prefix):
     base = served_site[1]
     context = new_context(viewport={"width": 1280, "height": 900})
     context.grant_permissions(["clipboard-read", "clipboard-write"])
@@ -152,14 +152,12 @@ def test_a_copied_paragraph_link_is_short_and_opens_on_the_highlighted_paragraph
     pg.wait_for_function("b => b.hasAttribute('data-copied')", arg=button.element_handle())
     assert button.inner_text() != label  # the button itself shows the copied state
     link = pg.evaluate("navigator.clipboard.readText()")
-    assert len(link) < 100 and ":~:" not in link and link.endswith("#s2-1-p4"), link
+    # The paragraph's own page, not the section's with a fragment: chat apps and news sites drop fragments.
+    assert len(link) < 100 and "#" not in link and link.endswith(f"{RID}/p/s2-1-p4/"), link
     fresh = context.new_page()
     fresh.goto(link)
-    assert fresh.evaluate("document.querySelector('#s2-1-p4').matches(':target')")
     box = fresh.locator("#s2-1-p4").bounding_box()
     assert 0 <= box["y"] < 900
-    highlight = fresh.evaluate("getComputedStyle(document.querySelector('#s2-1-p4')).backgroundColor")
-    assert highlight not in ("rgba(0, 0, 0, 0)", fresh.evaluate("getComputedStyle(document.body).backgroundColor"))
 
 
 def test_copy_controls_show_on_touch_screens_without_covering_the_next_paragraph(new_context, served_site):

@@ -6,6 +6,8 @@ import pytest
 
 from .conftest import copy_project, serve_built
 
+pytestmark = pytest.mark.drawn_cards  # builds the project: its cards come drawn (tests/conftest.py)
+
 RID = "jiangxian-2022"
 URL = "https://www.jiangxian.gov.cn/zwgk/zfgzbg/202201/t20220126_" + "0123456789" * 12 + ".html"
 PAGES = [f"{RID}/", f"{RID}/about/", f"{RID}/p/t2/", f"{RID}/p/part1-p2/", f"{RID}/part1/", f"{RID}/text/", f"{RID}/targets/"]

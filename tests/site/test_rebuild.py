@@ -19,6 +19,8 @@ from reportsite.site.output import recover
 from ..helpers import run_build_py, tree_digest
 from .conftest import ROOT, build, copy_project, free_port, interruptible
 
+pytestmark = pytest.mark.drawn_cards  # builds the project: its cards come drawn (tests/conftest.py)
+
 RID = "jiangxian-2022"
 PART2 = Path("content/reports/jiangxian-2022/parts/part2.yaml")
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
 from bs4 import BeautifulSoup
 
 from reportsite.cli import main
 
 from .conftest import build, copy_project
+
+pytestmark = pytest.mark.drawn_cards  # builds the project: its cards come drawn (tests/conftest.py)
 
 RID = "jiangxian-2022"
 

@@ -16,6 +16,8 @@ import pytest
 
 from .conftest import copy_project, serve_built
 
+pytestmark = pytest.mark.drawn_cards  # builds the project: its cards come drawn (tests/conftest.py)
+
 RID = "jiangxian-2022"
 COPIES = {"wenxi-2022": ("闻喜县", 2022), "wenxi-2023": ("闻喜县", 2023)}
 QUERY = "涑水"

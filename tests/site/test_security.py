@@ -18,6 +18,8 @@ from reportsite.site.output import OutputTree
 
 from .conftest import ROOT, build, copy_project, free_port
 
+pytestmark = pytest.mark.drawn_cards  # builds the project: its cards come drawn (tests/conftest.py)
+
 RID = "jiangxian-2022"
 PAYLOADS = [
     "<script>window.__pwned=1</script>",

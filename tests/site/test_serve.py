@@ -21,6 +21,8 @@ from reportsite.site import build, serve
 
 from .conftest import ROOT, copy_project, free_port, interruptible
 
+pytestmark = pytest.mark.drawn_cards  # builds the project: its cards come drawn (tests/conftest.py)
+
 RID = "jiangxian-2022"
 PART2 = Path("content/reports/jiangxian-2022/parts/part2.yaml")
 

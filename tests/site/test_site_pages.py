@@ -15,6 +15,8 @@ from bs4 import BeautifulSoup
 
 from .conftest import ROOT
 
+pytestmark = pytest.mark.drawn_cards  # builds the project: its cards come drawn (tests/conftest.py)
+
 RID = "jiangxian-2022"
 
 
@@ -351,13 +353,14 @@ def test_source_link_and_contact_link_come_from_the_content(tmp_path):
     from .conftest import build, copy_project
 
     project = copy_project(tmp_path)
+    settings = project / "content" / "site.yaml"
+    settings.write_text(re.sub(r"(?m)^contact_url: .*$", "contact_url: ''", settings.read_text(encoding="utf-8")), encoding="utf-8")
     plain = project / "site-plain"
     build(project, plain)
     assert "未提供" in soup(plain, f"{RID}/about/").select_one(".report-meta").get_text()
     assert not soup(plain, f"{RID}/").select('footer a[rel="external"]')
     report = project / "content" / "reports" / RID / "report.yaml"
     report.write_text(report.read_text(encoding="utf-8").replace("source_url: ''", "source_url: https://www.example.gov.cn/report.html"), encoding="utf-8")
-    settings = project / "content" / "site.yaml"
     settings.write_text(settings.read_text(encoding="utf-8").replace("contact_url: ''", "contact_url: https://example.org/issues"), encoding="utf-8")
     build(project, project / "site")
     page = soup(project / "site", f"{RID}/")
@@ -387,7 +390,7 @@ def test_a_contact_url_that_is_not_a_web_or_mail_link_is_refused_with_its_settin
 
     project = copy_project(tmp_path)
     settings = project / "content" / "site.yaml"
-    settings.write_text(settings.read_text(encoding="utf-8").replace("contact_url: ''", "contact_url: javascript:alert(1)"), encoding="utf-8")
+    settings.write_text(re.sub(r"(?m)^contact_url: .*$", "contact_url: javascript:alert(1)", settings.read_text(encoding="utf-8")), encoding="utf-8")
     with pytest.raises(ContentErrors) as failure:
         build(project, project / "site")
     assert str(failure.value).startswith("content/site.yaml:8: contact_url: 'javascript:alert(1)' is not an http(s) or mailto: link")
