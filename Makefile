@@ -31,11 +31,13 @@ bench: bytecode
 	$(PY) bench/run.py $(BENCH_ARGS)
 
 # Mutation testing of one target of mutation/ (ingest, output or search), on a copy of the project;
-# MODULE=path narrows it to one module and TESTS="files" to its own tests; RESUME=1 goes on with an
-# interrupted run. Not part of `test`.
+# MODULE=path narrows it to one module and TESTS="files" to its own tests; SAMPLE=n (SEED=s) tries n
+# mutants drawn at random; RESUME=1 goes on with an interrupted run, RETEST=1 runs its survivors
+# again. Not part of `test` (docs/testing.md).
 mutation: bytecode
 	$(PY) -m pip install -q -e '.[mutation]'
-	$(PY) mutation/run.py $(or $(TARGET),output) $(if $(MODULE),--module $(MODULE)) $(if $(TESTS),--tests "$(TESTS)") $(if $(RESUME),--resume)
+	$(PY) mutation/run.py $(or $(TARGET),output) $(if $(MODULE),--module $(MODULE)) $(if $(TESTS),--tests "$(TESTS)") \
+	  $(if $(SAMPLE),--sample $(SAMPLE) --seed $(or $(SEED),0)) $(if $(RESUME),--resume) $(if $(RETEST),--retest)
 
 # Every package at the version and with the hashes requirements.lock names (a download that does
 # not match fails the install), then the project itself, built with the locked setuptools.

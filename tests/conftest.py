@@ -1,5 +1,5 @@
 """Shared test setup: a cache and temporary folder per test, the seed, a content folder ready for its import,
-and the --update-golden option."""
+the example archive rendered in memory, and the --update-golden option."""
 
 from __future__ import annotations
 
@@ -119,3 +119,14 @@ def seed_import(tmp_path_factory: pytest.TempPathFactory):
     from reportsite.ingest.importer import import_report
 
     return import_report(SEED, content_before_import(tmp_path_factory.mktemp("seed")))
+
+
+@pytest.fixture(scope="session")
+def example_archive_render():
+    """(tree, stats): the example archive (examples/content/) rendered in memory once per worker, as
+    build.py renders it (with the goals' outcomes) at its own base URL; tests must not change it."""
+    from reportsite.site.build import render_site
+    from reportsite.track.publish import archive_outcomes
+
+    tree, stats, _ = render_site(ROOT / "examples" / "content", ROOT / "templates", ROOT / "static", track=archive_outcomes)
+    return tree, stats

@@ -25,7 +25,9 @@ def linking(href: str) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("href", ["/reports/r-2022/", "/reports/r-2022/text/#p1", f"{BASE}r-2022/", "#top", "?q=x",
-                                  "https://elsewhere.org/missing/", "mailto:x@example.org", "/reports/"])
+                                  "https://elsewhere.org/missing/", "mailto:x@example.org", "/reports/",
+                                  "/reports/r-2022/text/index.html", f"{BASE}r-2022/text/index.html#p1",
+                                  "/reports/r-2022/text/#p1:~:text=p", "#:~:text=x"])
 def test_a_link_to_a_page_and_anchor_that_exist_passes(href):
     assert messages(linking(href)) == []
 
@@ -45,3 +47,13 @@ def test_a_link_to_a_page_that_does_not_exist_is_reported_with_the_page_holding_
 def test_a_link_to_a_missing_anchor_is_reported():
     assert messages(linking("/reports/r-2022/text/#p9")) == [
         "site/index.html: link '/reports/r-2022/text/#p9' names a missing anchor (check the ID)"]
+
+
+def test_every_broken_link_of_a_page_is_reported_not_only_those_before_an_outside_one():
+    body = ('<a href="https://elsewhere.org/">x</a><a href="/reports/gone/">x</a>'
+            '<a href="mailto:x@example.org">x</a><a href="/reports/r-2022/#p9">x</a><a href="/reports/also-gone/">x</a>')
+    assert messages({"index.html": body, "r-2022/index.html": "r"}) == [
+        "site/index.html: broken link '/reports/gone/' (a template or an ID in content is wrong)",
+        "site/index.html: link '/reports/r-2022/#p9' names a missing anchor (check the ID)",
+        "site/index.html: broken link '/reports/also-gone/' (a template or an ID in content is wrong)",
+    ]

@@ -23,6 +23,11 @@ def test_ci_runs_exactly_the_readme_test_command():
     assert (ROOT / ".ci" / "run").read_text().rstrip().splitlines()[-1] == "make test"
 
 
+def test_ci_runs_the_tests_with_a_new_empty_cache_folder():
+    lines = (ROOT / ".ci" / "run").read_text().rstrip().splitlines()
+    assert lines[-3:] == ['XDG_CACHE_HOME="$(mktemp -d)"', "export XDG_CACHE_HOME", "make test"]
+
+
 def test_every_documented_command_answers_help():
     documented = set(re.findall(r"`python build.py (import|check|serve|build)\b", README))
     assert documented == {"import", "check", "serve", "build"}

@@ -88,9 +88,90 @@ def test_a_byte_left_over_at_the_end_is_forgiven_only_after_a_lead_byte(garbled,
     assert str(verify_repair(garbled, repaired)) == "contradicted (at the end: the repair is longer than the bytes that survived)"
 
 
-@pytest.mark.parametrize("text", ["　（一", "　（一）一年", "　（一）一年來，殊為", "抓實基礎設施項目"])
+@pytest.mark.parametrize("text", ["　（一", "　（一）一年", "　（一）一年來，殊為", "抓實基礎設施項目", "　（一）一年來亐"])  # 亐: lead byte 0x81
 def test_a_span_at_a_lines_end_whose_last_trail_byte_vanished_is_verified(text):
     """Read one byte late, the last character leaves a lone byte that the farm's copy lost unmarked."""
     garbled = farm_misread(text)
     assert len(text.encode("gbk")) % 2 == 0  # so one byte is left over at the end
     assert verify_repair(garbled, text.lstrip("　")).status == "verified"
+
+
+def test_a_span_that_survived_whole_is_verified_by_the_same_text():
+    """No lost byte at the start: the first character lines up with the page's first bytes."""
+    assert verify_repair("一年来，殊为不易", "一年来，殊为不易").status == "verified"
+
+
+def test_a_garbled_span_longer_than_the_repairs_bytes_is_contradicted():
+    """Every garbled character must come from the page: one more than the repair's bytes give is not
+    forgiven as the last character's partial match (that takes at least its first byte)."""
+    for text in ("　（一）一年來，殊為", "　（一）一年來，殊為a"):  # the last trail byte left over, or every byte read
+        for extra in ("鉃", "a", "唬"):
+            assert verify_repair(farm_misread(text) + extra, text.lstrip("　")).status == "contradicted", (text, extra)
+
+
+def test_a_span_whose_last_character_took_the_first_byte_after_it_is_verified():
+    """Read one byte late, the span's last character is its last trail byte and the lead byte of the
+    text after it, which the repair does not hold."""
+    text = "　（一）一年來，殊為"
+    garbled = farm_misread(text + "人")
+    assert len(garbled) == len(farm_misread(text)) + 1
+    assert verify_repair(garbled, text.lstrip("　")).status == "verified"
+    assert verify_repair(garbled[:-1] + "a", text.lstrip("　")).status == "contradicted"
+
+
+def test_a_repair_with_a_character_the_page_never_had_is_contradicted():
+    """The repair may not skip bytes to line up: only pairs GBK cannot read vanish unmarked."""
+    garbled = farm_misread("　（一）年來，殊為不易的是全縣")
+    assert verify_repair(garbled, "（一）一年来，殊为不易的是全县").status == "contradicted"
+    assert verify_repair(garbled, "（一）年来，殊为不易的是全县").status == "verified"
+    assert verify_repair("一年来，殊为不易", "一年来来，殊为不易").status == "contradicted"
+
+
+@pytest.mark.parametrize("text", ["　（一）一年來，殊為", "　（一）一年來，殊為ab"])
+def test_a_lost_byte_mark_at_the_end_of_a_span_stands_for_the_pages_last_bytes(text):
+    garbled = farm_misread(text)
+    for mark in ("?", "\ufffd"):
+        assert verify_repair(garbled[:-1] + mark, text.lstrip("　")).status == "verified"
+
+
+def test_a_replacement_character_in_the_middle_stands_for_the_bytes_it_replaced():
+    garbled = farm_misread("　（一）一年來，殊為不易的是全縣")
+    assert verify_repair(garbled[:5] + "\ufffd" + garbled[6:], "（一）一年来，殊为不易的是全县").status == "verified"
+
+
+def test_a_span_the_farm_converted_to_traditional_stands_for_the_simplified_bytes():
+    """The farm misread the page, then converted its garbage to Traditional: each converted character
+    still stands for the bytes of the Simplified one it came from."""
+    from reportsite.script import converter
+
+    garbled = farm_misread("　（一）一年來，殊為不易的是全縣")
+    converted = converter("s2t").convert(garbled)
+    assert converted != garbled
+    assert verify_repair(converted, "（一）一年来，殊为不易的是全县").status == "verified"
+
+
+def test_a_digit_is_not_a_lost_byte_mark():
+    assert str(verify_repair("年来1", "年来2")) == "contradicted (at '1', character 3 of 3)"
+
+
+def test_contradicted_corrections_lists_only_the_corrections_the_bytes_contradict():
+    from reportsite.content.model import Correction
+    from reportsite.ingest.verify import contradicted_corrections
+
+    garbled = farm_misread("　（三）一年來，催人奮進")
+    good, bad, unknown = (Correction(garbled, "（三）一年来，催人奋进", "read"), Correction(garbled, "（三）一年来，令人奋进", "guessed"),
+                          Correction("?", "冲", "no byte survived"))
+    assert [(c.repaired, v.status) for c, v in contradicted_corrections([good, bad, unknown])] == [
+        ("（三）一年来，令人奋进", "contradicted")]
+
+
+def test_a_pair_gbk_cannot_read_vanished_unmarked_from_the_farms_copy():
+    """为全 read one byte late gives AA C8, a code GBK leaves unassigned: the farm's copy simply lost it."""
+    garbled = farm_misread("　作为全县发展")
+    assert len(garbled) == 5
+    assert verify_repair(garbled, "作为全县发展").status == "verified"
+
+
+def test_a_span_holding_a_character_gb18030_cannot_hold_is_unverifiable_not_contradicted():
+    """A lone surrogate never came from GBK bytes: the span says nothing about the repair."""
+    assert str(verify_repair("年\ud800来", "年年来")) == "unverifiable"

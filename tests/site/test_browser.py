@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, guarded_context
 
 RID = "jiangxian-2022"
 AXE = (ROOT / "tests" / "vendor" / "axe-core-4.14.1" / "axe.min.js").read_text(encoding="utf-8")
@@ -141,3 +141,13 @@ def test_the_targets_table_is_a_list_of_cards_on_a_phone(new_context, served_sit
         assert sizes and max(s["height"] for s in sizes) < 250, path
         assert min(s["narrowest"] for s in sizes) > 200, path
         assert pg.evaluate("document.documentElement.scrollWidth") <= 390, path
+
+
+def test_a_guarded_context_refuses_other_hosts_and_fails_the_test_that_asked(browser, served_site):
+    base = served_site[1]
+    with pytest.raises(AssertionError, match=r"requests to other hosts: \['https://elsewhere.example/x.js'\]"):
+        with guarded_context(browser, base, allow_console=("ERR_FAILED",), bypass_csp=True) as context:
+            page = context.new_page()
+            page.goto(base + f"{RID}/")
+            assert page.evaluate("fetch('/sitemap.xml').then((r) => r.status)") == 200  # the server's own: let through
+            assert page.evaluate("fetch('https://elsewhere.example/x.js').then(() => 'fetched', () => 'refused')") == "refused"

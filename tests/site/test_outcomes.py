@@ -40,9 +40,8 @@ GDP_PAIRS = {
 
 
 @pytest.fixture(scope="module")
-def archive():
-    tree, _, _ = render_site(ARCHIVE, ROOT / "templates", ROOT / "static", track=archive_outcomes)
-    return tree
+def archive(example_archive_render):
+    return example_archive_render[0]
 
 
 def page(tree, path: str) -> BeautifulSoup:

@@ -17,7 +17,7 @@ from reportsite.errors import ContentErrors
 from reportsite.site.output import recover
 
 from ..helpers import run_build_py, tree_digest
-from .conftest import ROOT, build, copy_project, free_port
+from .conftest import ROOT, build, copy_project, free_port, interruptible
 
 pytestmark = pytest.mark.drawn_cards  # builds the project: its cards come drawn (tests/conftest.py)
 
@@ -175,7 +175,7 @@ def test_a_published_id_cannot_silently_disappear(project):
 def test_serve_rebuilds_and_reports_errors_on_a_real_server(project):
     port = free_port()
     server = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--port", str(port)], cwd=project,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                              preexec_fn=interruptible, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     base = f"http://127.0.0.1:{port}/"
     try:
         def get(path: str) -> str:

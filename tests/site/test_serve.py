@@ -12,13 +12,14 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from reportsite.site import build, serve
 
-from .conftest import ROOT, copy_project, free_port
+from .conftest import ROOT, copy_project, free_port, interruptible
 
 pytestmark = pytest.mark.drawn_cards  # builds the project: its cards come drawn (tests/conftest.py)
 
@@ -26,11 +27,12 @@ RID = "jiangxian-2022"
 PART2 = Path("content/reports/jiangxian-2022/parts/part2.yaml")
 
 
-@pytest.fixture
-def dev(tmp_path):
-    """(project, DevState, rebuild, get, log): serve's state and handler on a free loopback port, and what it printed."""
-    project = copy_project(tmp_path / "project")
-    store = tmp_path / "store"
+@contextmanager
+def dev_server(folder: Path):
+    """(project, DevState, rebuild, get, log): serve's state and handler on a free loopback port for a
+    copy of the project in `folder`, and what it printed."""
+    project = copy_project(folder / "project")
+    store = folder / "store"
     store.mkdir()
     state = serve.DevState(store)
     lines: list[str] = []
@@ -51,9 +53,26 @@ def dev(tmp_path):
             return e.code, e.read().decode("utf-8")
 
     get.base = base
-    yield project, state, rebuild, get, lines
-    server.shutdown()
-    server.server_close()
+    try:
+        yield project, state, rebuild, get, lines
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def dev(tmp_path):
+    with dev_server(tmp_path) as served:
+        yield served
+
+
+@pytest.fixture(scope="module")
+def built_dev(tmp_path_factory):
+    """`dev` with the site built once, for the tests that only send requests to it (a build per
+    request-only test took most of this file's time)."""
+    with dev_server(tmp_path_factory.mktemp("built-dev")) as served:
+        assert served[2]()
+        yield served
 
 
 def boom(*args, **kwargs):
@@ -119,9 +138,8 @@ def test_the_watcher_keeps_watching_after_any_failure_and_serves_the_fixed_site(
 
 
 @pytest.mark.parametrize("host", ["localhost", "127.0.0.1", "[::1]", "LocalHost"])
-def test_serve_answers_to_its_loopback_names(dev, host):
-    project, state, rebuild, get, log = dev
-    assert rebuild()
+def test_serve_answers_to_its_loopback_names(built_dev, host):
+    project, state, rebuild, get, log = built_dev
     port = get.base.rsplit(":", 1)[1].strip("/")
     assert get("__status", host=f"{host}:{port}")[0] == 200
     assert get(f"{RID}/", host=f"{host}:{port}")[0] == 200
@@ -130,9 +148,8 @@ def test_serve_answers_to_its_loopback_names(dev, host):
 @pytest.mark.parametrize("host", ["attacker.example:{port}", "127.0.0.1.attacker.example:{port}", "localhost:{other}",
                                   "127.0.0.1", "localhost.:{port}", "", "127.0.0.1:{port}@attacker.example"])
 @pytest.mark.parametrize("path", ["", "__status", f"{RID}/", "no/such/page/", "__dev.js"])
-def test_serve_refuses_any_other_host_name_so_a_rebound_page_cannot_read_it(dev, host, path):
-    project, state, rebuild, get, log = dev
-    assert rebuild()
+def test_serve_refuses_any_other_host_name_so_a_rebound_page_cannot_read_it(built_dev, host, path):
+    project, state, rebuild, get, log = built_dev
     port = int(get.base.rsplit(":", 1)[1].strip("/"))
     code, body = get(path, host=host.format(port=port, other=port + 1))
     assert code == 403 and "jiangxian" not in body and "errors" not in body
@@ -152,7 +169,8 @@ def test_serve_removes_its_store_of_files_when_stopped(tmp_path, stop):
     temp.mkdir()
     port = free_port()
     server = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--port", str(port)], cwd=project,
-                              env={**os.environ, "TMPDIR": str(temp)}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                              preexec_fn=interruptible, env={**os.environ, "TMPDIR": str(temp)},
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_until(lambda: _answers(f"http://127.0.0.1:{port}/__status"), 60)
         assert len(list(temp.glob("reportsite-serve-*"))) == 1  # the store of the served files
@@ -176,7 +194,7 @@ def test_a_page_open_from_serve_reloads_itself_after_an_edit_of_a_paragraph(tmp_
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     server = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--port", str(port)], cwd=project,
-                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                              preexec_fn=interruptible, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
         printed = [server.stdout.readline() for _ in range(2)]
         assert printed[1] == f"serving at {base} (Ctrl-C to stop)\n", printed  # once edits are watched
