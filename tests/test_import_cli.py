@@ -43,7 +43,7 @@ def test_import_writes_the_report_and_says_what_it_found(project):
     root, result = project
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == (
-        f"imported jiangxian-2022: 3 parts, 17 sections, 51 paragraphs, 101 targets, 16 repairs -> {root}/content/reports/jiangxian-2022/\n"
+        f"imported jiangxian-2022: 3 parts, 17 sections, 56 paragraphs, 101 targets, 16 repairs -> {root}/content/reports/jiangxian-2022/\n"
     )
     written = sorted(str(p.relative_to(root / "content/reports/jiangxian-2022")) for p in (root / "content/reports/jiangxian-2022").rglob("*.yaml"))
     assert written == ["parts/part1.yaml", "parts/part2.yaml", "parts/part3.yaml", "provenance.yaml", "report.yaml", "targets.yaml"]
@@ -55,7 +55,7 @@ def test_check_passes_on_a_fresh_import(project):
     assert result.returncode == 0
     assert result.stdout.endswith("\ncheck: 0 error(s), 1 warning(s)\n")
     # The one warning: a fresh import has no English translation yet.
-    assert result.stderr == "content/reports/jiangxian-2022/en.yaml: paragraphs: warning: 51 paragraphs have no English translation (translate them)\n"
+    assert result.stderr == "content/reports/jiangxian-2022/en.yaml: paragraphs: warning: 56 paragraphs have no English translation (translate them)\n"
 
 
 def test_reimport_without_force_refuses_and_leaves_the_files_untouched(project, seed):
@@ -94,7 +94,7 @@ def test_import_names_a_report_after_its_place_and_year(tmp_path):
     result = run(tmp_path, "import", str(FIXTURES / "page-gbk.html"))
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == (
-        f"imported liuxixian-2024: 3 parts, 9 sections, 16 paragraphs, 77 targets, 0 repairs -> {tmp_path}/content/reports/liuxixian-2024/\n"
+        f"imported liuxixian-2024: 3 parts, 9 sections, 18 paragraphs, 77 targets, 0 repairs -> {tmp_path}/content/reports/liuxixian-2024/\n"
     )
 
 
@@ -174,12 +174,12 @@ def test_the_seed_imported_under_a_new_id_brings_its_corrections_and_checks_clea
     imported = run(tmp_path, "import", str(seed), "--id", "newcomer-2022")
     assert (imported.returncode, imported.stderr) == (0, "")
     assert imported.stdout == (
-        f"imported newcomer-2022: 3 parts, 17 sections, 51 paragraphs, 101 targets, 16 repairs -> {tmp_path}/content/reports/newcomer-2022/\n"
+        f"imported newcomer-2022: 3 parts, 17 sections, 56 paragraphs, 101 targets, 16 repairs -> {tmp_path}/content/reports/newcomer-2022/\n"
     )
     checked = run(tmp_path, "check")
     assert checked.returncode == 0
     assert checked.stdout.endswith("\ncheck: 0 error(s), 1 warning(s)\n")
-    assert checked.stderr == "content/reports/newcomer-2022/en.yaml: paragraphs: warning: 51 paragraphs have no English translation (translate them)\n"
+    assert checked.stderr == "content/reports/newcomer-2022/en.yaml: paragraphs: warning: 56 paragraphs have no English translation (translate them)\n"
 
 
 def copy_of_the_seed(folder: Path, seed: Path, extra: bytes = b"") -> Path:
