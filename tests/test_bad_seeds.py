@@ -75,8 +75,8 @@ def test_a_seed_of_many_copies_of_a_report_imports_in_linear_time_to_one_report(
     one, _ = parse_report(SEED)
     eight, _ = parse_report(SEED * 8)
     assert [p.title for p in eight.parts] == [p.title for p in one.parts]
-    assert (len(one.all_paragraphs()), len(one.repairs)) == (63, 4)  # the seed without its reviewed corrections
-    assert (len(eight.all_paragraphs()), len(eight.repairs)) == (63 + 7 * 70, 8 * 4)
+    assert (len(one.all_paragraphs()), len(one.repairs)) == (68, 4)  # the seed without its reviewed corrections
+    assert (len(eight.all_paragraphs()), len(eight.repairs)) == (68 + 7 * 75, 8 * 4)
     assert_linear(parse_report, lambda copies: SEED * copies, size=1)
 
 

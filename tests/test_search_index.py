@@ -109,7 +109,15 @@ def test_key_lines_list_their_keys_in_order_and_write_chinese_unescaped():
     from reportsite.site.search_keys import _report_keys
 
     texts = ["".join(chr(0x4E00 + i) for i in range(n, n + 40)) for n in range(0, 3000, 40)]
-    lines = [json.loads(line) for line in _report_keys("r", texts).split("\n") if line]
-    assert sum(len(keys) > 1 for _, keys in lines) > 100
-    assert all(list(keys) == sorted(keys) for _, keys in lines)
-    assert "\\u" not in _report_keys("r", texts) and "一丁" in _report_keys("r", texts)
+    parts = _report_keys("r", texts)
+    lines = [json.loads(line) for line in parts if line]
+    assert {line[0] for line in lines} == {"r"} and sum(len(line) > 2 for line in lines) > 10  # keys of several blocks
+    whole = "".join(texts)  # every character once: a key's place in the text is its first
+    for line in lines:
+        for block in line[1:]:  # a block's characters, then its pairs, each in the text's order
+            keys = block.split()
+            for size in (1, 2):
+                places = [whole.index(key) for key in keys if len(key) == size]
+                assert places == sorted(places)
+            assert [len(key) for key in keys] == sorted(len(key) for key in keys)
+    assert all(b"\\u" not in part for part in parts) and any("一丁".encode() in part for part in parts)

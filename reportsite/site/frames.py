@@ -90,7 +90,7 @@ def json_ld_filter(data) -> Markup:
 
 def shape(template: jinja2.Template, page, lang, alternates: list) -> tuple:
     """What the layout may branch on besides the marked values: pages of one shape share a frame."""
-    return (template.name, lang.code, id(page.report), page.nav, page.og_type, page.image, page.noindex,
+    return (template.name, lang.code, id(page.report), page.nav, page.og_type, bool(page.image), page.noindex,
             bool(page.title), bool(page.description), bool(page.key), bool(page.jsonld),
             tuple((other.code, bool(url)) for other, url in alternates))
 
@@ -98,16 +98,18 @@ def shape(template: jinja2.Template, page, lang, alternates: list) -> tuple:
 def marked_page(page, alternates: list) -> tuple[object, list, set[str]]:
     """The page and alternates a frame is rendered with: markers for what differs from page to page,
     and no page context (a layout that reads it is rendered whole); and the markers' names."""
+    # Each paragraph and target has a share card of its own: the image is marked like the title.
     marked = dataclasses.replace(page, title=Slot("title", page.title), description=Slot("description", page.description),
-                                 key=Slot("key", page.key), jsonld=Slot("jsonld", page.jsonld), context={})
+                                 key=Slot("key", page.key), jsonld=Slot("jsonld", page.jsonld), image=Slot("image", page.image),
+                                 context={})
     marked_alternates = [(other, Slot(f"alt-{i}", url)) for i, (other, url) in enumerate(alternates)]
-    return marked, marked_alternates, {"title", "description", "key", "jsonld"} | {f"alt-{i}" for i in range(len(alternates))}
+    return marked, marked_alternates, {"title", "description", "key", "jsonld", "image"} | {f"alt-{i}" for i in range(len(alternates))}
 
 
 def page_values(page, alternates: list) -> dict[str, str]:
     """What replaces the markers on this page, escaped as the layout would have escaped it."""
     values = {"title": escape(page.title), "description": escape(page.description), "key": escape(page.key),
-              "jsonld": json_ld_filter(page.jsonld) if page.jsonld else ""}
+              "jsonld": json_ld_filter(page.jsonld) if page.jsonld else "", "image": escape(page.image)}
     for i, (_, url) in enumerate(alternates):
         values[f"alt-{i}"] = escape(url)
     return values

@@ -31,4 +31,4 @@ def test_a_layout_that_transforms_the_title_is_rendered_whole_with_a_warning_nam
                     encoding="utf-8")
     warnings = _warnings(project, caplog)
     assert warnings and all(w.startswith("templates/") and "rendered whole" in w for w in warnings)
-    assert any("templates/paragraph.html" in w and "per-page value" in w for w in warnings)
+    assert any("templates/paragraph.html" in w and "per-page value" in w for w in warnings), warnings
