@@ -65,8 +65,10 @@ def _docs(rv: ReportView, glossary: tuple[GlossaryEntry, ...] = ()) -> list[list
         docs.append([part.id, part.url, f"{part.label}{part.title}", f"{part.label}{part.title}", 0, "heading", ""])
         docs += [[s.id, s.url, where[s.paragraphs[0].id] if s.paragraphs else f"{part.label}{part.title}", f"{s.label}{s.title}", 0, "heading", ""]
                  for s in part.sections]
-    docs += [[t.id, t.url, where.get(t.paragraph_id, rv.title), f"{t.indicator} {t.figure} {t.text}".strip(), 0, "target", t.status_label]
-             for t in rv.targets]
+    # A target reads as its label and figure, then the sentence it quotes (its English where en.yaml has it):
+    # "Rural road upgrades 46.7 km · 实施农村公路提升改造46.7公里", not the figure twice in one run.
+    docs += [[t.id, t.url, where.get(t.paragraph_id, rv.title), " · ".join(filter(None, (f"{t.indicator} {t.figure}".strip(), t.text_en or t.text))),
+              0, "target", t.status_label] for t in rv.targets]
     docs += [[item.id, item.url, where.get(item.paragraph_id, rv.title), f"{item.indicator} {item.text}".strip(), 0, "item", item.status_label]
              for lst in rv.lists for item in lst.items]
     docs += [[f"g-{n}", f"{rv.url}glossary/#g-{n}", rv.title, f"{t.term} {t.en} {t.zh}".strip(), 0, "term", ""]

@@ -141,3 +141,11 @@ def test_results_arriving_move_nothing_on_the_page(new_context, served_site, wid
     search(page, query)
     page.wait_for_timeout(300)
     assert page.evaluate("window.__cls") <= 0.1
+
+
+def test_a_target_record_reads_as_label_and_figure_then_the_sentence_it_quotes(site_dir):
+    """Not "…新区3 3条市政道路…": the figure and the quote that may start with it are kept apart."""
+    docs = [d for d in shard(site_dir)["docs"] if d[5] == "target"]
+    assert docs and all(" · " in d[3] for d in docs)
+    head, quote = next(d[3] for d in docs if "46.7" in d[3]).split(" · ", 1)
+    assert "46.7" in head and "农村公路" in quote
