@@ -12,7 +12,15 @@ therefore cannot swap it between the check and the read: the check is of the fol
 
 Each entry carries the SHA-256 of its bytes, checked when it is read: a damaged entry (a crash, a
 full disk, a disk error) is made again, never used. Entries are written whole (a temporary file,
-fsynced, renamed over the old one).
+fsynced, renamed over the old one), never changed in place.
+
+A file the site publishes as it is (a share card) can be kept as a linkable entry (keep_file): its
+bytes alone, in a read-only file named by their SHA-256, found through an ordinary entry that holds
+that name. The build hard-links it into the site (place) instead of writing the same bytes again, once
+read_cached_file has checked it as any entry is checked. Since the cache only ever renames a new
+file over an entry, a later entry never changes a published file; and since the file is read-only
+and checked against its name on every read, an edit of the published file (which is the cache's
+file too) cannot be taken from the cache: the entry is made again under a new file.
 
 Shared infrastructure: content/ and every stage may keep things here; it imports none of them.
 """
@@ -23,7 +31,9 @@ import errno
 import hashlib
 import json
 import os
+import re
 import stat
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -152,9 +162,19 @@ def _entry_name(key: str) -> str:
 def read_cached(folder: Path | None, key: str) -> bytes | None:
     """What was kept under `key`, or None: no cache, nothing kept, a folder or entry someone else
     could have written, or an entry whose bytes are not the ones that were kept (made again)."""
-    if folder is None:
+    found = _read_entry(folder, _entry_name(key)) if folder is not None else None
+    if found is None:
         return None
-    name = _entry_name(key)
+    data = found[0]
+    head, digest, body = data[:len(_ENTRY)], data[len(_ENTRY):len(_ENTRY) + _DIGEST], data[len(_ENTRY) + _DIGEST:]
+    if head != _ENTRY or hashlib.sha256(body).digest() != digest:
+        return None
+    return body
+
+
+def _read_entry(folder: Path, name: str) -> tuple[bytes, os.stat_result] | None:
+    """The bytes of the file `name` in the cache folder, and its status, if the folder is trusted and
+    the file is a regular file of the user's (not a symlink); None otherwise."""
     try:
         fd = _open_folder(str(folder))
         if fd is None:
@@ -167,44 +187,125 @@ def read_cached(folder: Path | None, key: str) -> bytes | None:
             info = os.fstat(f.fileno())
             if not stat.S_ISREG(info.st_mode) or info.st_uid != os.geteuid():
                 return None
-            data = f.read()
+            return f.read(), info
     except OSError:
         return None
-    head, digest, body = data[:len(_ENTRY)], data[len(_ENTRY):len(_ENTRY) + _DIGEST], data[len(_ENTRY) + _DIGEST:]
-    if head != _ENTRY or hashlib.sha256(body).digest() != digest:
-        return None
-    return body
 
 
 def keep(folder: Path | None, key: str, data: bytes) -> None:
     """Keep `data` under `key`, whole or not at all: a build running beside never reads half a file,
     a crash leaves the old entry or the new one, and a full disk only means the next build makes it again."""
-    if folder is None:
-        return
-    name = _entry_name(key)
+    if folder is not None:
+        _write_entry(folder, _entry_name(key), _ENTRY + hashlib.sha256(data).digest() + data, 0o600)
+
+
+def _write_entry(folder: Path, name: str, data: bytes, mode: int) -> os.stat_result | None:
+    """Write the file `name` whole (a temporary file, fsynced, renamed over the old one); its status,
+    or None if it could not be written."""
     partial = f".{name}.{os.getpid()}.{os.urandom(4).hex()}"
     try:
         fd = _open_folder(str(folder), create=True)  # made again if it was deleted since (serve)
     except OSError:
-        return
+        return None
     if fd is None:
-        return
+        return None
     try:
         out = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600, dir_fd=fd)
         try:
             with os.fdopen(out, "wb") as f:
-                f.write(_ENTRY + hashlib.sha256(data).digest() + data)
+                f.write(data)
                 f.flush()
                 os.fsync(f.fileno())
+                if mode != 0o600:
+                    os.fchmod(f.fileno(), mode)
+                info = os.fstat(f.fileno())
             os.replace(partial, name, src_dir_fd=fd, dst_dir_fd=fd)
+            return info
         except OSError:
             os.unlink(partial, dir_fd=fd)
             raise
     except OSError as e:
         if e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
             _warn(f"read-only:{os.path.dirname(os.path.dirname(folder))}", f"{folder} cannot be written to")
+        return None
     finally:
         os.close(fd)
+
+
+@dataclass(frozen=True)
+class CachedFile:
+    """A linkable entry, checked: its bytes, and where the file that holds them is, to be placed in
+    the site by a hard link (place) rather than written again."""
+
+    data: bytes
+    folder: str
+    name: str
+    identity: tuple[int, int, int, int]  # the checked file's device, inode, size and modification time
+
+
+def _identity(info: os.stat_result) -> tuple[int, int, int, int]:
+    return info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns
+
+
+def _file_name(digest: str) -> str:
+    return f"file-{digest}"
+
+
+@lru_cache(maxsize=1)
+def _published_mode() -> int:
+    """A linkable entry's mode, which the site's file shares: readable as any file the site publishes
+    (0444 under the usual umask 022), and writable by nobody, so that nobody edits it in place."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o444 & ~mask
+
+
+def keep_file(folder: Path | None, key: str, data: bytes) -> CachedFile | None:
+    """Keep `data` as a linkable entry found by `key`: the file first, then the entry naming it, each
+    written whole. The kept file, or None (no cache, or it could not be written)."""
+    if folder is None:
+        return None
+    digest = hashlib.sha256(data).hexdigest()
+    name = _file_name(digest)
+    info = _write_entry(folder, name, data, _published_mode())
+    if info is None:
+        return None
+    keep(folder, key, digest.encode())
+    return CachedFile(data, str(folder), name, _identity(info))
+
+
+def read_cached_file(folder: Path | None, key: str) -> CachedFile | None:
+    """The linkable entry kept under `key`, checked as read_cached checks an entry (a trusted folder,
+    a regular file of the user's) and against the digest it is named by; None otherwise."""
+    pointer = read_cached(folder, key)
+    if pointer is None or not re.fullmatch(rb"[0-9a-f]{64}", pointer):
+        return None
+    digest = pointer.decode("ascii")
+    found = _read_entry(folder, _file_name(digest))
+    if found is None or hashlib.sha256(found[0]).hexdigest() != digest:
+        return None
+    return CachedFile(found[0], str(folder), _file_name(digest), _identity(found[1]))
+
+
+def place(cached: CachedFile, target: str) -> bool:
+    """Hard-link the checked file to `target` (a path that does not exist yet); False, with nothing
+    left at `target`, where that cannot be done (another file system, a file system without links,
+    too many links) or the entry is no longer the file that was checked (replaced since): the
+    caller then writes cached.data."""
+    try:
+        fd = _open_folder(cached.folder)
+        if fd is None:
+            return False
+        try:
+            os.link(cached.name, target, src_dir_fd=fd, follow_symlinks=False)
+        finally:
+            os.close(fd)
+    except OSError:
+        return False
+    if _identity(os.lstat(target)) != cached.identity:
+        os.unlink(target)
+        return False
+    return True
 
 
 def cached_text(name: str, key: str, make) -> str:

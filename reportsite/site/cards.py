@@ -12,7 +12,7 @@ import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..cache import cache_key, code_digest, keep, private_cache_folder, read_cached
+from ..cache import CachedFile, cache_key, code_digest, keep_file, private_cache_folder, read_cached_file
 from . import datafiles
 from .datafiles import card_font, card_font_file, one_line
 
@@ -61,14 +61,17 @@ def card_folder():
     return private_cache_folder("cards")
 
 
-def card_png(card: Card, folder) -> bytes:
-    """The card's PNG, from the cache `folder` (card_folder()) when the same inputs were drawn before."""
+def card_png(card: Card, folder) -> bytes | CachedFile:
+    """The card's PNG, from the cache `folder` (card_folder()) when the same inputs were drawn before.
+    A card in the cache comes as the cache's file, which the site links to instead of copying it:
+    a site holds a card per paragraph and target in each language, and writing them all again was
+    most of what a build with a warm cache wrote to disk."""
     key = cache_key(card.where, card.quote, card.label, card.figure, card.footer, card.lang, *_drawn_with()) + ".png"
-    png = read_cached(folder, key)
-    if png is None or not png.startswith(b"\x89PNG"):
-        png = draw_card(card)
-        keep(folder, key, png)
-    return png
+    cached = read_cached_file(folder, key)
+    if cached is not None and cached.data.startswith(b"\x89PNG"):
+        return cached
+    png = draw_card(card)
+    return keep_file(folder, key, png) or png
 
 
 # Each font's measured pieces, kept across cards: a card repeats most characters of the one before.

@@ -10,6 +10,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from ..cache import CachedFile, place
 from ..errors import OutputProblem, UnsafeOutputPath
 from ..swap import exchange, umask, write_bytes
 
@@ -45,15 +46,21 @@ class OutputTree:
                                        "(a template, an ID in content or a static file makes this path)")
             self.paths.add(path)
 
-    def add(self, path: str, data: str | bytes, reserved: bool = False) -> None:
+    def add(self, path: str, data: str | bytes | CachedFile, reserved: bool = False) -> None:
+        """A file of the site. A file from the private cache (a share card) is linked to the cache's
+        file where both are on one file system (see cache.place), and written otherwise."""
         if not reserved:
             self.reserve([path])
-        data = data.encode("utf-8") if isinstance(data, str) else data
+        cached = data if isinstance(data, CachedFile) else None
+        data = cached.data if cached is not None else data.encode("utf-8") if isinstance(data, str) else data
         self.bytes += len(data)
         if self.folder is None:
             self.files[path] = data
             return
-        _write_file(os.path.join(self.folder, path), data, self._made)
+        target = os.path.join(self.folder, path)
+        _make_parent(target, self._made)
+        if cached is None or not place(cached, target):
+            write_bytes(target, data)
 
     def read(self, path: str) -> bytes:
         return self.files[path] if self.folder is None else (self.folder / path).read_bytes()
@@ -78,10 +85,11 @@ class OutputTree:
         raise ValueError("only a BlobTree can reuse the files of an earlier build")
 
 
-def _write_file(target: str, data: bytes, made: set[str]) -> None:
-    """One file, in as few system calls as it takes: a mkdir for a folder not yet in `made`, then an
-    open, a write and a close (pathlib's write_bytes adds a buffered writer and path parsing, which
-    cost more than the writing itself for a page of a few kilobytes)."""
+def _make_parent(target: str, made: set[str]) -> None:
+    """The folder of a file about to be written, in as few system calls as it takes: a mkdir for a
+    folder not yet in `made`, then the file's open, write and close (swap.write_bytes: pathlib's
+    write_bytes adds a buffered writer and path parsing, which cost more than the writing itself for
+    a page of a few kilobytes)."""
     parent = os.path.dirname(target)
     if parent not in made:
         try:
@@ -91,7 +99,6 @@ def _write_file(target: str, data: bytes, made: set[str]) -> None:
         except FileNotFoundError:
             os.makedirs(parent, exist_ok=True)
         made.add(parent)
-    write_bytes(target, data)
 
 
 class BlobTree(OutputTree):
@@ -106,10 +113,10 @@ class BlobTree(OutputTree):
         self.store = store
         self.digests: dict[str, str] = {}
 
-    def add(self, path: str, data: str | bytes, reserved: bool = False) -> None:
+    def add(self, path: str, data: str | bytes | CachedFile, reserved: bool = False) -> None:
         if not reserved:
             self.reserve([path])
-        data = data.encode("utf-8") if isinstance(data, str) else data
+        data = data.data if isinstance(data, CachedFile) else data.encode("utf-8") if isinstance(data, str) else data
         self.bytes += len(data)
         digest = hashlib.blake2b(data, digest_size=16).hexdigest()
         blob = self.store / digest
