@@ -251,7 +251,6 @@ def _file_name(digest: str) -> str:
     return f"file-{digest}"
 
 
-@lru_cache(maxsize=1)
 def _published_mode() -> int:
     """A linkable entry's mode, which the site's file shares: readable as any file the site publishes
     (0444 under the usual umask 022), and writable by nobody, so that nobody edits it in place."""
