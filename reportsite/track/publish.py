@@ -17,17 +17,43 @@ from .status import Rules, load_rules
 
 def archive_outcomes(reports: list[Report], folders: dict[str, Path]) -> ArchiveOutcomes:
     """The outcomes of every report's goals, and the rows of outcomes.csv, places and years in order."""
+    global _LAST
     vocabulary, rules = load_vocabulary(), load_rules()
     following = next_reports(reports)
-    by_report, rows = {}, []
+    by_report, rows, made = {}, [], {}
     for report in sorted(reports, key=lambda r: (r.meta.place, r.meta.year or 0, r.id)):
-        nxt = following[report.id]
-        outcomes, _, _ = report_outcomes(report, nxt, folders.get(report.id), report.id)
-        targets = {t.id: t for t in report.targets}
-        by_report[report.id] = {o.target: goal_outcome(targets[o.target], o, report, vocabulary, rules)
-                                for o in outcomes if o.target in targets}
-        rows += outcome_rows(report, [o for o in outcomes if o.target in targets])
+        nxt, folder = following[report.id], folders.get(report.id)
+        key = (id(report), id(nxt), id(vocabulary), id(rules), folder, _stamp(folder))
+        kept = _LAST.get(key)
+        if kept is None or kept[0] is not report or kept[1] is not nxt:
+            kept = (report, nxt, *_report_outcomes(report, nxt, folder, vocabulary, rules))
+        made[key] = kept
+        by_report[report.id] = kept[2]
+        rows += kept[3]
+    _LAST = made
     return ArchiveOutcomes(by_report, OUTCOME_COLUMNS, tuple(rows))
+
+
+# The last call's outcomes of each report, by the identity of the report and its following year's
+# and the state of its outcomes.yaml: serve rebuilds with the same objects for every report whose
+# folder did not change, and matching every goal of a hundred reports again took over a second.
+_LAST: dict[tuple, tuple] = {}
+
+
+def _stamp(folder: Path | None) -> tuple:
+    """The state of a report's outcomes.yaml (an editor's reviewed outcomes), or () without one."""
+    try:
+        info = (folder / "outcomes.yaml").stat() if folder else None
+    except OSError:
+        return ()
+    return (info.st_mtime_ns, info.st_size, info.st_ino) if info else ()
+
+
+def _report_outcomes(report: Report, nxt: Report | None, folder: Path | None, vocabulary: Vocabulary, rules: Rules) -> tuple[dict, list]:
+    outcomes, _, _ = report_outcomes(report, nxt, folder, report.id)
+    targets = {t.id: t for t in report.targets}
+    return ({o.target: goal_outcome(targets[o.target], o, report, vocabulary, rules) for o in outcomes if o.target in targets},
+            outcome_rows(report, [o for o in outcomes if o.target in targets]))
 
 
 def goal_outcome(goal: Target, o: Outcome, report: Report, vocabulary: Vocabulary, rules: Rules) -> GoalOutcome:

@@ -181,3 +181,29 @@ def test_a_report_is_made_again_when_its_goals_outcomes_change_and_reused_when_n
     tree, _, changed = render_site(*args, previous=previous, track=tracked("met"), tree=BlobTree(tmp_path / "store"))
     assert changed[0] is not first[0]
     assert BeautifulSoup(tree.read(f"en/{RID}/p/t46/index.html").decode(), "html.parser").select_one(".target-kind .status").get_text() == "Met"
+
+
+def test_tracking_the_same_reports_again_reuses_their_outcomes_until_a_report_or_its_outcomes_file_changes(tmp_path, monkeypatch):
+    """serve tracks the archive at every rebuild with the same objects for the reports whose folder
+    did not change: their goals are not matched again, and the outcomes are those matched before."""
+    import shutil
+
+    from reportsite.content.report import load_report_kept
+    from reportsite.track import publish
+
+    folders = {}
+    for rid in ("qingyuan-2021", "qingyuan-2022", "qingyuan-2023"):
+        folders[rid] = tmp_path / rid
+        shutil.copytree(ARCHIVE / "reports" / rid, folders[rid])
+    reports = [load_report_kept(folder, rid)[0] for rid, folder in folders.items()]
+    first = archive_outcomes(reports, folders)
+    matched, real = [], publish.report_outcomes
+    monkeypatch.setattr(publish, "report_outcomes", lambda report, *rest: matched.append(report.id) or real(report, *rest))
+    assert archive_outcomes(reports, folders) == first and matched == []
+    (folders["qingyuan-2023"] / "outcomes.yaml").write_text("outcomes: []\n", encoding="utf-8")
+    archive_outcomes(reports, folders)
+    assert matched == ["qingyuan-2023"]
+    matched.clear()
+    reloaded = load_report_kept(folders["qingyuan-2022"], "qingyuan-2022")[0]  # a new object, as after an edit
+    archive_outcomes([reports[0], reloaded, reports[2]], folders)
+    assert sorted(matched) == ["qingyuan-2021", "qingyuan-2022"]  # and the goals of the year before it
