@@ -51,6 +51,7 @@ from corpus import write_corpus, write_example_corpus  # noqa: E402
 from live import measure_search, measure_serve  # noqa: E402
 from peers import peer_pages, write_hugo, write_mkdocs  # noqa: E402
 from reportsite.site import serve  # noqa: E402
+from reportsite.track.publish import archive_outcomes  # noqa: E402
 from reportsite.ingest.importer import import_report  # noqa: E402
 
 SERVE_URL = "http://127.0.0.1:8000/"  # the base URL `serve` builds with
@@ -189,7 +190,8 @@ class DevServer:
     def __init__(self, project: Path):
         self.project = project
         (project / "serve-store").mkdir(exist_ok=True)
-        self.state = serve.DevState(project / "serve-store")
+        # With the goals' outcomes, as the serve command passes them: matching them is part of each rebuild.
+        self.state = serve.DevState(project / "serve-store", track=archive_outcomes)
 
     def rebuild(self) -> tuple[float, dict]:
         real, seen = serve.render_site, []
