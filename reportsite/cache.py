@@ -276,14 +276,18 @@ def keep_file(folder: Path | None, key: str, data: bytes) -> CachedFile | None:
 def read_cached_file(folder: Path | None, key: str) -> CachedFile | None:
     """The linkable entry kept under `key`, checked as read_cached checks an entry (a trusted folder,
     a regular file of the user's) and against the digest it is named by; None otherwise."""
+    name = cached_file_name(folder, key)
+    found = _read_entry(folder, name) if name is not None else None
+    if found is None or _file_name(hashlib.sha256(found[0]).hexdigest()) != name:
+        return None
+    return CachedFile(found[0], str(folder), name, _identity(found[1]))
+
+
+def cached_file_name(folder: Path | None, key: str) -> str | None:
+    """The name of the linkable entry kept under `key` (named by the SHA-256 of its bytes), without
+    reading the file: for a reader that holds those bytes already under that name."""
     pointer = read_cached(folder, key)
-    if pointer is None or not re.fullmatch(rb"[0-9a-f]{64}", pointer):
-        return None
-    digest = pointer.decode("ascii")
-    found = _read_entry(folder, _file_name(digest))
-    if found is None or hashlib.sha256(found[0]).hexdigest() != digest:
-        return None
-    return CachedFile(found[0], str(folder), _file_name(digest), _identity(found[1]))
+    return _file_name(pointer.decode("ascii")) if pointer is not None and re.fullmatch(rb"[0-9a-f]{64}", pointer) else None
 
 
 def place(cached: CachedFile, target: str) -> bool:

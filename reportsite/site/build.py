@@ -78,7 +78,7 @@ def render_site(content: Path, templates: Path = Path("templates"), static: Path
     t = timed("load content", timed("templates", started, settings_done))
 
     tree = tree if tree is not None else OutputTree()
-    jobs = [report_jobs(rb, settings, cards) for rb in fresh]
+    jobs = [report_jobs(rb, settings, cards, tree.held) for rb in fresh]
     for rb in builds:
         if rb not in fresh:
             tree.adopt(rb.files)

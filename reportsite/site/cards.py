@@ -61,12 +61,17 @@ def card_folder():
     return private_cache_folder("cards")
 
 
+def card_key(card: Card) -> str:
+    """The name a card is kept under in the cache: the digest of everything it is drawn from."""
+    return cache_key(card.where, card.quote, card.label, card.figure, card.footer, card.lang, *_drawn_with()) + ".png"
+
+
 def card_png(card: Card, folder) -> bytes | CachedFile:
     """The card's PNG, from the cache `folder` (card_folder()) when the same inputs were drawn before.
     A card in the cache comes as the cache's file, which the site links to instead of copying it:
     a site holds a card per paragraph and target in each language, and writing them all again was
     most of what a build with a warm cache wrote to disk."""
-    key = cache_key(card.where, card.quote, card.label, card.figure, card.footer, card.lang, *_drawn_with()) + ".png"
+    key = card_key(card)
     cached = read_cached_file(folder, key)
     if cached is not None and cached.data.startswith(b"\x89PNG"):
         return cached

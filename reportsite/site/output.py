@@ -8,11 +8,19 @@ import os
 import shutil
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..cache import CachedFile, place
 from ..errors import OutputProblem, UnsafeOutputPath
 from ..swap import exchange, umask, write_bytes
+
+
+@dataclass(frozen=True)
+class HeldFile:
+    """A file that the tree said it holds already (held), by its name there: nothing to read again."""
+
+    name: str
 
 
 class OutputTree:
@@ -81,6 +89,8 @@ class OutputTree:
         """Name a file of an earlier build at `path` again, if the tree still holds it."""
         return False
 
+    held = None  # name -> whether the tree holds the private cache's file of that name (serve's does), or None
+
     def adopt(self, files: dict[str, str]) -> None:
         raise ValueError("only a BlobTree can reuse the files of an earlier build")
 
@@ -113,12 +123,18 @@ class BlobTree(OutputTree):
         self.store = store
         self.digests: dict[str, str] = {}
 
-    def add(self, path: str, data: str | bytes | CachedFile, reserved: bool = False) -> None:
+    def add(self, path: str, data: str | bytes | CachedFile | HeldFile, reserved: bool = False) -> None:
+        """A file; one from the private cache (a share card) is stored under the cache's name for it,
+        which is the SHA-256 of its bytes, so that a later build can name it without reading it (held)."""
         if not reserved:
             self.reserve([path])
+        if isinstance(data, HeldFile):
+            self.digests[path] = data.name
+            return
+        digest = data.name if isinstance(data, CachedFile) else None
         data = data.data if isinstance(data, CachedFile) else data.encode("utf-8") if isinstance(data, str) else data
         self.bytes += len(data)
-        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+        digest = digest or hashlib.blake2b(data, digest_size=16).hexdigest()
         blob = self.store / digest
         if not blob.exists():
             partial = self.store / f".{digest}.{os.getpid()}"
@@ -128,6 +144,11 @@ class BlobTree(OutputTree):
 
     def read(self, path: str) -> bytes:
         return (self.store / self.digests[path]).read_bytes()
+
+    def held(self, name: str) -> bool:
+        """Whether the store holds the private cache's file `name` (stored by an earlier build: serve
+        sweeps a build's unnamed files before the next build starts, so it stays until added again)."""
+        return (self.store / name).exists()
 
     def digests_of(self, paths: list[str]) -> dict[str, str]:
         return {path: self.digests[path] for path in paths}

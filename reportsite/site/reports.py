@@ -62,7 +62,7 @@ class ReportBuild:
 
 def folder_stamp(folder: Path) -> str:
     """Name, size and modification time of every file of a report folder: cheap to take at every rebuild."""
-    entries = [(p.relative_to(folder).as_posix(), p.stat().st_mtime_ns, p.stat().st_size) for p in tree_files(folder)]
+    entries = [(p.relative_to(folder).as_posix(), info.st_mtime_ns, info.st_size) for p in tree_files(folder) for info in (p.stat(),)]
     return hashlib.sha256(repr(entries).encode()).hexdigest()
 
 

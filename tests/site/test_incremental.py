@@ -128,6 +128,20 @@ def test_a_rebuild_reuses_the_stored_files_of_unchanged_reports_without_writing_
     assert all((store / digest).stat().st_mtime_ns == before[digest] for digest in kept)
 
 
+def test_a_rebuild_after_an_edit_reads_from_the_cache_only_the_cards_the_edit_changes(archive, monkeypatch):
+    """The store holds every card it was given under the cache's name for it: the edited report's
+    other cards are named again, not read and checked again (hundreds a report, in each language)."""
+    from reportsite.site import cards
+
+    project, store, reports = archive
+    read, real = [], cards.read_cached_file
+    monkeypatch.setattr(cards, "read_cached_file", lambda folder, key: read.append(key) or real(folder, key))
+    edit_text(project)
+    files, _ = incremental_build(project, store, reports)
+    assert 0 < len(read) <= 6  # the edited paragraph's and target's cards, in the languages whose text changed
+    assert sum(path.endswith("card.png") for path in files) > 900
+
+
 def _files(folder: Path) -> dict[str, str]:
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
 
