@@ -56,9 +56,10 @@ def test_a_card_is_copied_where_the_cache_and_the_site_cannot_share_a_file(tmp_p
     assert os.stat(card).st_nlink == 1 and card.read_bytes() == _cache_file(card).read_bytes()
 
 
-def test_an_edit_of_the_published_card_is_never_taken_from_the_cache(tmp_path):
+def test_an_edit_of_the_published_card_is_never_taken_from_the_cache(tmp_path, monkeypatch):
     """The published card is the cache's file: written to in place (as root may, whatever its mode),
     the cache's digest no longer matches, so the next build draws the card again under a new file."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # its own: the drawn cards are linked into every test's
     project = copy_project(tmp_path / "project")
     build(project, tmp_path / "site")
     card = tmp_path / "site" / CARD
