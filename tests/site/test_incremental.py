@@ -11,7 +11,7 @@ import pytest
 
 from reportsite.site.build import render_site
 from reportsite.site.output import BlobTree
-from reportsite.site.search_keys import KEY_SHARDS
+from reportsite.site.search_keys import shard_count
 
 from ..conftest import share_cards
 from .conftest import copy_project
@@ -174,5 +174,5 @@ def test_a_rebuild_joins_again_only_the_search_key_files_whose_lines_the_edit_ch
     edit_text(project)  # 132 -> 150: the pairs 15 and 50 come in, 13 and 32 may go
     tree, _, _ = render_site(project / "content", project / "templates", project / "static", base_url=BASE, tree=BlobTree(store), previous=reports)
     joined = [path for path in added if path.startswith("search/keys/")]
-    assert 0 < len(joined) <= 16  # a few changed pairs and characters, not the 1024 files
-    assert sum(1 for path in tree.digests if path.startswith("search/keys/")) == KEY_SHARDS
+    assert 0 < len(joined) <= 16  # a few changed pairs and characters, not the 64 files
+    assert sum(1 for path in tree.digests if path.startswith("search/keys/")) == shard_count(2) == 64
