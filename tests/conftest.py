@@ -3,6 +3,7 @@ the example archive rendered in memory, and the --update-golden option."""
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
@@ -52,31 +53,59 @@ def folders_of_each_test(tmp_path_factory: pytest.TempPathFactory, monkeypatch: 
     in a module marked `drawn_cards`, the cache holds the committed content's share cards already."""
     _own_folders(monkeypatch, tmp_path_factory, "test")
     if request.node.get_closest_marker("drawn_cards"):
-        _share_cards(request.getfixturevalue("drawn_cards"), Path(os.environ["XDG_CACHE_HOME"]) / "reportsite" / "cards")
+        share_cards(request.getfixturevalue("drawn_cards"), Path(os.environ["XDG_CACHE_HOME"]))
+
+
+def _run_folder(factory: pytest.TempPathFactory) -> Path:
+    """A folder every worker of this run shares (pytest-xdist gives each worker a base folder inside it)."""
+    base = factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def _draw_once(factory: pytest.TempPathFactory, name: str, content: Path) -> Path:
+    """The share cards of `content`, drawn once a run: the first worker to ask builds a copy of it by
+    build.py, in a process and a cache of their own, while the others wait on the run's lock; all
+    then read the same folder. Drawing cards is most of the time a build with an empty cache takes."""
+    root = _run_folder(factory) / f"drawn-cards-{name}"
+    cards = root / "cache" / "reportsite" / "cards"
+    with open(_run_folder(factory) / f"drawn-cards-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (root / "done").exists():
+            shutil.rmtree(root, ignore_errors=True)  # an earlier worker's attempt that failed
+            shutil.copytree(content, root / "content")  # the build writes its ledgers into content/
+            for folder in ("templates", "static"):
+                shutil.copytree(ROOT / folder, root / folder)
+            env = dict(os.environ, XDG_CACHE_HOME=str(root / "cache"))
+            run = subprocess.run([sys.executable, str(ROOT / "build.py"), "--out", str(root / "site")], cwd=root, env=env,
+                                 capture_output=True, text=True, timeout=900)
+            assert run.returncode == 0, run.stderr
+            shutil.rmtree(root / "site")
+            (root / "done").touch()
+    return cards
 
 
 @pytest.fixture(scope="session")
 def drawn_cards(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The committed content's share cards, drawn once a session (each xdist worker its own) by
-    build.py on a copy of the project, in a process and a cache of their own. Drawing them was most
-    of the time a build with an empty cache took, and the tests that build the project (marked
-    `drawn_cards`) do not look at the cards; the cards' own tests and the cache's start empty."""
-    root = tmp_path_factory.mktemp("drawn-cards")
-    for name in ("content", "templates", "static"):
-        shutil.copytree(ROOT / name, root / name)
-    env = dict(os.environ, XDG_CACHE_HOME=str(root / "cache"))
-    run = subprocess.run([sys.executable, str(ROOT / "build.py"), "--out", str(root / "site")], cwd=root, env=env,
-                         capture_output=True, text=True, timeout=600)
-    assert run.returncode == 0, run.stderr
-    return root / "cache" / "reportsite" / "cards"
+    """The committed content's share cards, drawn once a run. The tests that build the project
+    (marked `drawn_cards`) do not look at the cards; the cards' own tests and the cache's start empty."""
+    return _draw_once(tmp_path_factory, "seed", ROOT / "content")
 
 
-def _share_cards(drawn: Path, cards: Path) -> None:
-    """Hard links to the drawn cards in a test's cache. The cache replaces an entry by renaming a new
-    file over it and never writes one in place, so a test's build cannot change the session's cards."""
-    cards.mkdir(mode=0o700, parents=True)
+@pytest.fixture(scope="session")
+def example_cards(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example archive's share cards, drawn once a run (12,000 of them, most of a build of it)."""
+    return _draw_once(tmp_path_factory, "example", ROOT / "examples" / "content")
+
+
+def share_cards(drawn: Path, cache: Path) -> None:
+    """Hard links to drawn cards in the cache folder `cache` (an XDG_CACHE_HOME). The cache replaces
+    an entry by renaming a new file over it and never writes one in place, so a test's build cannot
+    change the drawn cards."""
+    cards = cache / "reportsite" / "cards"
+    cards.mkdir(mode=0o700, parents=True, exist_ok=True)
     for entry in drawn.iterdir():
-        os.link(entry, cards / entry.name)
+        if not (cards / entry.name).exists():
+            os.link(entry, cards / entry.name)
 
 
 @pytest.fixture
@@ -122,9 +151,11 @@ def seed_import(tmp_path_factory: pytest.TempPathFactory):
 
 
 @pytest.fixture(scope="session")
-def example_archive_render():
+def example_archive_render(example_cards):
     """(tree, stats): the example archive (examples/content/) rendered in memory once per worker, as
-    build.py renders it (with the goals' outcomes) at its own base URL; tests must not change it."""
+    build.py renders it (with the goals' outcomes) at its own base URL, its cards drawn already; tests
+    must not change it."""
+    share_cards(example_cards, Path(os.environ["XDG_CACHE_HOME"]))
     from reportsite.site.build import render_site
     from reportsite.track.publish import archive_outcomes
 

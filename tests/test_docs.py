@@ -20,6 +20,8 @@ import yaml
 
 from reportsite.script import to_simplified
 
+from .conftest import share_cards
+
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 HOWTOS = ("adding-a-report.md", "translating.md", "editing.md", "deploying.md")
@@ -52,8 +54,11 @@ def _ignore(folder: str, names: list[str]) -> set[str]:
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> tuple[Path, dict]:
-    """A fresh copy of the project, and the environment in which `python` is this interpreter."""
+def project(tmp_path: Path, drawn_cards: Path, example_cards: Path) -> tuple[Path, dict]:
+    """A fresh copy of the project, and the environment in which `python` is this interpreter; its
+    cache holds the share cards of the seed and the example archive, drawn once a run."""
+    for cards in (drawn_cards, example_cards):
+        share_cards(cards, tmp_path / "cache")
     copy = tmp_path / "project"
     shutil.copytree(ROOT, copy, ignore=_ignore, symlinks=True)
     bin_dir = tmp_path / "bin"

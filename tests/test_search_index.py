@@ -13,7 +13,7 @@ import pytest
 
 from reportsite.site.i18n import Lang
 from reportsite.site.search import query_map, search_page_context
-from reportsite.site.search_keys import KEY_SHARDS, shard_of
+from reportsite.site.search_keys import KEY_SHARDS, shard_count, shard_of
 
 ROOT = Path(__file__).resolve().parent.parent
 KEYS = ["", "a", "b", "foobar", "发", "發展", "gdp", "5g", "%", "𠀀", "增长"]
@@ -61,10 +61,15 @@ def test_the_year_filter_lists_the_years_newest_first():
     assert _context("zh-Hans", "", [2021, 2023, 2022])["years"] == [2023, 2022, 2021]
 
 
+def test_the_page_names_as_many_key_files_as_the_build_writes_for_its_reports():
+    assert _context("zh-Hans", "", [2021, 2023, 2022])["key_shards"] == 128 == shard_count(3)
+
+
 def test_a_report_edit_rejoins_only_the_key_files_whose_line_changed():
     from reportsite.site.search_keys import changed_files
 
     assert changed_files([b"a", b"b", b""], [b"a", b"c", b"d"]) == {1, 2}
+    assert changed_files([b"a", b"b", b"", b"e"], [b"a", b"b", b"d", b"e"], 2) == {0}  # line 2 is in file 0 of 2
 
 
 def _report_view():

@@ -35,7 +35,7 @@ from .registry import site_pages
 from .render import make_environment, templates_checked_once
 from .workers import run_jobs
 from .reports import ReportBuild, gather
-from .search_keys import KEY_FOLDER, KEY_SHARDS, changed_files, key_file
+from .search_keys import KEY_FOLDER, changed_files, key_file, shard_count
 from .search import CHARMAP_NAME, build_char_map, search_page_context
 from .settings import Settings, load_settings, tree_files
 from .sitemap import SITE_SITEMAP, newest_lastmod, sitemap_index, urlset
@@ -132,19 +132,19 @@ def _search_keys(tree: OutputTree, builds: list[ReportBuild], fresh: list[Report
     keeps its parts' lines in memory (rb.key_lines, never published), so that a rebuild (serve) makes
     only the fresh reports' and joins again only the files whose lines they change; the others keep the
     digests the tree remembers."""
-    ids = [rb.item.report.id for rb in builds]
+    ids, count = [rb.item.report.id for rb in builds], shard_count(len(builds))
     for lang in languages:
-        paths = [f"{lang.prefix}{KEY_FOLDER}{n}.json" for n in range(KEY_SHARDS)]
+        paths = [f"{lang.prefix}{KEY_FOLDER}{n}.json" for n in range(count)]
         remembered = tree.remembered(f"keys-{lang.code}", paths, ids)
         changed: set[int] = set()
         for rb in fresh:
             rb.key_lines[lang.code] = parts[keys_path(lang, rb.item.report.id)]
             old = previous.get(rb.item.report.id)
-            changed |= changed_files(old.key_lines[lang.code], rb.key_lines[lang.code]) if old and lang.code in old.key_lines else set(range(KEY_SHARDS))
+            changed |= changed_files(old.key_lines[lang.code], rb.key_lines[lang.code], count) if old and lang.code in old.key_lines else set(range(count))
         lines = [rb.key_lines[lang.code] for rb in builds]
         for n, path in enumerate(paths):
             if remembered is None or n in changed or not tree.reuse(path, remembered[n]):
-                tree.add(path, key_file(lines, n))
+                tree.add(path, key_file(lines, n, count))
         tree.remember(f"keys-{lang.code}", paths, ids)
 
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 from ..cache import cache_key, cached_text, code_digest
 from .expand import expansion_groups
 from .i18n import Lang
-from .search_keys import KEY_FOLDER, KEY_SHARDS, report_keys
+from .search_keys import KEY_FOLDER, report_keys, shard_count
 from ..script import character_converter, converter, is_han, opencc_version
 from .views import GlossaryEntry, ReportView
 
@@ -144,7 +144,7 @@ def search_page_context(builds: list, lang: Lang, base_path: str, place_names: d
     return {"reports_json": _json(reports), "charmap": f"{base_path}{lang.prefix}search/{CHARMAP_NAME}",
             "zh_charmap": f"{base_path}search/{CHARMAP_NAME}" if lang.code == "en" else "",
             "keys": f"{base_path}{lang.prefix}{KEY_FOLDER}", "zh_keys": f"{base_path}{KEY_FOLDER}" if lang.code == "en" else "",
-            "key_shards": KEY_SHARDS,
+            "key_shards": shard_count(len(builds)),
             "expand_json": _json(expansion_groups(lang, [rb.glossaries.get(lang.code, ()) for rb in builds])),
             "kinds": KINDS,
             "places": sorted({r["place"] for r in reports if r["place"]}), "years": sorted({r["year"] for r in reports if r["year"]}, reverse=True)}

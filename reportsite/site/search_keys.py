@@ -2,8 +2,8 @@
 
 A browser searching a hundred reports should download what its query needs, not the archive. So
 besides each report's shard (its records' text, for snippets and the exact match), every language
-has KEY_SHARDS key files, `search/keys/<n>.json`: a key is one folded character or two adjacent
-ones, and its file (chosen by a hash of the key) lists, per report, the keys each of its blocks holds.
+has key files, `search/keys/<n>.json` (shard_count of them): a key is one folded character or two
+adjacent ones, and its file (chosen by a hash of the key) lists, per report, the keys each of its blocks holds.
 A block is a run of the report's records of about BLOCK_CHARS characters, in the shard's order.
 A query of one character reads one key file; a longer run reads the files of its character pairs
 and keeps the reports with a block holding all of them. Only the reports left are downloaded and
@@ -29,7 +29,8 @@ from itertools import chain, groupby
 
 from ..cache import cache_key, cached_text, code_digest
 
-KEY_SHARDS = 1024  # a power of two: the browser takes the hash's low bits
+KEY_SHARDS = 1024  # the most key files a language has; a power of two: the browser takes the hash's low bits
+FILES_PER_REPORT = 32  # a report of the genre makes 200 to 250 KB of keys a language: 8 KB or so a file
 KEY_FOLDER = "search/keys/"
 BLOCK_CHARS = 2000  # about as many characters of records per block
 
@@ -111,17 +112,31 @@ def _report_keys(report_id: str, texts: list[str]) -> list[bytes]:
     return [(head + '","'.join(line) + '"]').encode() if line else b"" for line in lines]
 
 
-def key_files(parts: list[list[bytes]]) -> list[bytes]:
-    """The key files of a language from its reports' parts: file n is [[report id, {key: [record
-    numbers]}], …] of the reports that have keys in it, joined as they are (no parsing, no formatting)."""
-    return [key_file(parts, n) for n in range(KEY_SHARDS)]
+def shard_count(reports: int) -> int:
+    """How many key files each language of a site of `reports` reports has: FILES_PER_REPORT a report,
+    a power of two, at most KEY_SHARDS. A site of one report writes 32 files a language rather than
+    1,024 (they were three quarters of its files), and a query reads files of some 8 KB rather than
+    200 bytes, which cost a browser the same round trip (both fit in TCP's first window)."""
+    count = 1
+    while count < min(KEY_SHARDS, FILES_PER_REPORT * reports):
+        count *= 2
+    return count
 
 
-def key_file(lines: list[list[bytes]], n: int) -> bytes:
-    """Key file n from the reports' parts split into lines."""
-    return b"[" + b",".join(filter(None, (part[n] for part in lines))) + b"]"
+def key_files(parts: list[list[bytes]], count: int = KEY_SHARDS) -> list[bytes]:
+    """The `count` key files of a language from its reports' parts: file m is [[report id, keys of
+    block 0, …], …] of the reports that have keys in it, joined as they are (no parsing, no formatting)."""
+    return [key_file(parts, m, count) for m in range(count)]
 
 
-def changed_files(old: list[bytes], new: list[bytes]) -> set[int]:
-    """The key files that a report's new part changes: those whose line differs."""
-    return {n for n, (a, b) in enumerate(zip(old, new)) if a != b}
+def key_file(lines: list[list[bytes]], m: int, count: int = KEY_SHARDS) -> bytes:
+    """Key file m of `count` from the reports' parts split into lines. A report's part has a line for
+    each of the KEY_SHARDS hash values; file m joins the lines n = m (mod count), so the browser, which
+    takes the hash's low bits, finds a key in file shard_of(key) % count. A report may then have more
+    than one entry in a file: the browser adds up the blocks of each."""
+    return b"[" + b",".join(filter(None, (part[n] for n in range(m, KEY_SHARDS, count) for part in lines))) + b"]"
+
+
+def changed_files(old: list[bytes], new: list[bytes], count: int = KEY_SHARDS) -> set[int]:
+    """The key files (of `count`) that a report's new part changes: those with a line that differs."""
+    return {n % count for n, (a, b) in enumerate(zip(old, new)) if a != b}

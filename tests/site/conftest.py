@@ -10,6 +10,7 @@ import shutil
 import signal
 import socket
 import threading
+import time
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
@@ -17,6 +18,8 @@ import pytest
 
 from reportsite.site.build import build_site
 from reportsite.track.publish import archive_outcomes
+
+from ..conftest import share_cards
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -84,8 +87,10 @@ def serve_built(project: Path):
 
 
 @pytest.fixture(scope="session")
-def served_site(tmp_path_factory):
-    """(site folder, base URL): the committed content, built with a base URL on a free loopback port."""
+def served_site(tmp_path_factory, drawn_cards):
+    """(site folder, base URL): the committed content, built with a base URL on a free loopback port
+    (its cards drawn already)."""
+    share_cards(drawn_cards, Path(os.environ["XDG_CACHE_HOME"]))
     yield from serve_built(copy_project(tmp_path_factory.mktemp("project")))
 
 
@@ -131,6 +136,10 @@ def guarded_context(browser, base: str, allow_console: tuple[str, ...] = (), **o
     anything else fails the test when the context is closed. Every test context is made here."""
     context = browser.new_context(**options)
     outside = keep_local(context, base)
+    in_flight = context.in_flight = set()  # the requests of its pages not answered yet, for settle()
+    context.on("request", lambda r: in_flight.add(r))
+    context.on("requestfinished", lambda r: in_flight.discard(r))
+    context.on("requestfailed", lambda r: in_flight.discard(r))
     errors: list[str] = []
     context.on("weberror", lambda e: errors.append(f"script error: {e.error}"))
 
@@ -145,6 +154,26 @@ def guarded_context(browser, base: str, allow_console: tuple[str, ...] = (), **o
         context.close()
     assert not outside, f"requests to other hosts: {outside}"
     assert not errors, "\n".join(errors)
+
+
+# A search page with a query is done once its status no longer says it is loading (fetches follow one another
+# there, each after the script has read the last).
+SEARCH_DONE = """() => { const s = document.getElementById('search-status');
+                        return !s || !new URLSearchParams(location.search).get('q')
+                               || (s.textContent !== '' && s.textContent !== s.dataset.msgLoading); }"""
+
+
+def settle(page, quiet_ms: int = 100) -> None:
+    """Wait until `page` (of a guarded context) has loaded, a search on it has finished, and none of
+    its context's requests has been in flight for `quiet_ms`: Playwright's "networkidle", whose fixed
+    500 ms of quiet was most of the time of the tests that open many pages."""
+    page.wait_for_load_state("load")
+    page.wait_for_function(SEARCH_DONE, polling="raf")
+    deadline, quiet = time.monotonic() + 30, 0
+    while quiet < quiet_ms:
+        assert time.monotonic() < deadline, f"requests still in flight: {[r.url for r in page.context.in_flight]}"
+        page.wait_for_timeout(20)  # the context's request events arrive while Playwright waits
+        quiet = 0 if page.context.in_flight else quiet + 20
 
 
 @pytest.fixture
@@ -184,9 +213,10 @@ EXAMPLE_APPENDIX = """appendices:
 
 
 @pytest.fixture(scope="session")
-def example_site(tmp_path_factory):
-    """(site folder, base URL): the example archive (examples/content/), built once and served on a
-    free loopback port; baoding-2022 is given the appendix above."""
+def example_site(tmp_path_factory, example_cards):
+    """(site folder, base URL): the example archive (examples/content/), built once (its cards drawn
+    already) and served on a free loopback port; baoding-2022 is given the appendix above."""
+    share_cards(example_cards, Path(os.environ["XDG_CACHE_HOME"]))
     project = tmp_path_factory.mktemp("example")
     shutil.copytree(ROOT / "examples" / "content", project / "content")
     for name in ("templates", "static"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import ROOT, guarded_context
+from .conftest import ROOT, guarded_context, settle
 
 RID = "jiangxian-2022"
 AXE = (ROOT / "tests" / "vendor" / "axe-core-4.14.1" / "axe.min.js").read_text(encoding="utf-8")
@@ -27,7 +27,7 @@ def axe_violations(page) -> list:
 @pytest.mark.parametrize("path", PAGE_TYPES)
 def test_axe_finds_no_accessibility_violations(page, prefix, path):
     page.goto(page.base + prefix + path)
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert axe_violations(page) == []
 
 

@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup
 from reportsite.site.linkcheck import check_links
 from reportsite.site.output import OutputTree
 
+from .conftest import settle
 from .test_browser import axe_violations
 from .test_data_schemas import validator
 from .test_site_pages import soup
@@ -149,28 +150,31 @@ def test_report_json_carries_notes_lost_markers_appendices_kind_and_metadata(exa
     assert appendix[0]["items"] == ["保定数字经济产业园", "白洋淀生态修复工程"] and appendix[0]["url"].endswith("/text/#appendix1")
 
 
-def test_headings_never_skip_a_level_and_each_page_has_one_absolute_canonical(example_site):
+@pytest.fixture(scope="module")
+def page_problems(example_site) -> dict[str, list[str]]:
+    """One pass over the checked pages, since parsing them is most of what these checks take: pages
+    whose headings skip a level or that lack one absolute canonical, and in-page links naming no element."""
     site, base = example_site
-    wrong = []
+    problems: dict[str, list[str]] = {"headings": [], "anchors": []}
     for file in pages_of(site):
-        page = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        page, name = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser"), file.relative_to(site)
         levels = [int(h.name[1]) for h in page.select("main h1, main h2, main h3, main h4, main h5")]
         if not levels or levels[0] != 1 or levels.count(1) != 1 or any(b > a + 1 for a, b in zip(levels, levels[1:])):
-            wrong.append(f"{file.relative_to(site)}: headings {levels}")
+            problems["headings"].append(f"{name}: headings {levels}")
         canonical = page.select('link[rel="canonical"]')
         if len(canonical) != 1 or not canonical[0]["href"].startswith(base):
-            wrong.append(f"{file.relative_to(site)}: canonical {canonical}")
-    assert wrong == []
-
-
-def test_every_anchor_on_the_checked_pages_names_an_element(example_site):
-    site = example_site[0]
-    missing = []
-    for file in pages_of(site):
-        page = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+            problems["headings"].append(f"{name}: canonical {canonical}")
         ids = {el["id"] for el in page.select("[id]")}
-        missing += [f"{file.relative_to(site)}: {a['href']}" for a in page.select('a[href^="#"]') if a["href"][1:] not in ids]
-    assert missing == []
+        problems["anchors"] += [f"{name}: {a['href']}" for a in page.select('a[href^="#"]') if a["href"][1:] not in ids]
+    return problems
+
+
+def test_headings_never_skip_a_level_and_each_page_has_one_absolute_canonical(page_problems):
+    assert page_problems["headings"] == []
+
+
+def test_every_anchor_on_the_checked_pages_names_an_element(page_problems):
+    assert page_problems["anchors"] == []
 
 
 AXE_PAGES = ["", f"{NOTES}/text/", f"{NOTES}/s3-3/", f"{NOTES}/p/s3-5-p4/", f"{LOST}/text/", f"{NEWS}/", f"{APPENDIX}/text/"]
@@ -188,7 +192,7 @@ def example_page(new_context, example_site):
 @pytest.mark.parametrize("path", AXE_PAGES)
 def test_axe_finds_no_accessibility_violations_on_the_example_archive(example_page, prefix, path):
     example_page.goto(example_page.base + prefix + path)
-    example_page.wait_for_load_state("networkidle")
+    settle(example_page)
     assert axe_violations(example_page) == []
 
 

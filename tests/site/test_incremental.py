@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from pathlib import Path
 
@@ -10,8 +11,9 @@ import pytest
 
 from reportsite.site.build import render_site
 from reportsite.site.output import BlobTree
-from reportsite.site.search_keys import KEY_SHARDS
+from reportsite.site.search_keys import shard_count
 
+from ..conftest import share_cards
 from .conftest import copy_project
 
 pytestmark = pytest.mark.drawn_cards  # builds the project: its cards come drawn (tests/conftest.py)
@@ -80,6 +82,25 @@ def incremental_build(project: Path, store: Path, previous: dict):
                                       tree=BlobTree(store), previous=previous)
     files = {path: hashlib.sha256(tree.read(path)).hexdigest() for path in tree.digests}
     return files, {rb.item.report.id: rb for rb in builds}
+
+
+@pytest.fixture(scope="module")
+def two_reports_cards(tmp_path_factory, drawn_cards) -> Path:
+    """The share cards of the project of two reports, drawn once a module: the copy's differ from the
+    seed's by its year and title. Every test here starts with them in its cache."""
+    root = tmp_path_factory.mktemp("two-reports-cards")
+    project = copy_project(root / "project")
+    add_copy(project, COPY)
+    share_cards(drawn_cards, root / "cache")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("XDG_CACHE_HOME", str(root / "cache"))
+        full_build(project)
+    return root / "cache" / "reportsite" / "cards"
+
+
+@pytest.fixture(autouse=True)
+def cards_drawn(two_reports_cards) -> None:
+    share_cards(two_reports_cards, Path(os.environ["XDG_CACHE_HOME"]))
 
 
 @pytest.fixture
@@ -167,5 +188,5 @@ def test_a_rebuild_joins_again_only_the_search_key_files_whose_lines_the_edit_ch
     edit_text(project)  # 132 -> 150: the pairs 15 and 50 come in, 13 and 32 may go
     tree, _, _ = render_site(project / "content", project / "templates", project / "static", base_url=BASE, tree=BlobTree(store), previous=reports)
     joined = [path for path in added if path.startswith("search/keys/")]
-    assert 0 < len(joined) <= 16  # a few changed pairs and characters, not the 1024 files
-    assert sum(1 for path in tree.digests if path.startswith("search/keys/")) == KEY_SHARDS
+    assert 0 < len(joined) <= 16  # a few changed pairs and characters, not the 64 files
+    assert sum(1 for path in tree.digests if path.startswith("search/keys/")) == shard_count(2) == 64

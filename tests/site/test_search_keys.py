@@ -10,19 +10,18 @@ import subprocess
 import sys
 from pathlib import Path
 
-from reportsite.site.search_keys import BLOCK_CHARS, KEY_SHARDS, blocks, fold, key_files, report_keys, shard_of
+from reportsite.site.search_keys import BLOCK_CHARS, KEY_SHARDS, blocks, fold, key_files, report_keys, shard_count, shard_of
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def lookup(files: list[bytes], key: str) -> dict[str, list[int]]:
-    """Report id -> the blocks whose keys in the file name `key`."""
-    found = {}
-    for rid, *in_blocks in json.loads(files[shard_of(key)]):
-        numbers = [n for n, keys in enumerate(in_blocks) if key in keys.split(" ")]
-        if numbers:
-            found[rid] = numbers
-    return found
+    """Report id -> the blocks whose keys in the file name `key`, as the browser reads the file the
+    key's hash chooses among len(files) (a report may have more than one entry in it)."""
+    found: dict[str, set[int]] = {}
+    for rid, *in_blocks in json.loads(files[shard_of(key) % len(files)]):
+        found.setdefault(rid, set()).update(n for n, keys in enumerate(in_blocks) if key in keys.split(" "))
+    return {rid: sorted(numbers) for rid, numbers in found.items() if numbers}
 
 
 def test_each_character_and_pair_names_the_reports_that_hold_it():
@@ -42,6 +41,23 @@ def test_a_long_report_is_cut_into_blocks_and_a_key_names_only_the_blocks_holdin
     assert lookup(files, "公路") == {"a": [0, 2]}
     assert lookup(files, "学校") == {"a": [1]}
     assert lookup(files, "甲") == {"a": [0, 1]}
+
+
+def test_fewer_key_files_find_every_key_in_the_same_blocks():
+    filler = "甲" * BLOCK_CHARS
+    parts = [report_keys("a", ["修建公路" + filler, "学校" + filler, "农村公路"]), report_keys("b", ["公共服务", "农村学校"])]
+    every = key_files(parts)
+    keys = {key for file in every for _, *in_blocks in json.loads(file) for block in in_blocks for key in block.split(" ") if key}
+    for count in (1, 2, 32):
+        fewer = key_files(parts, count)
+        assert len(fewer) == count
+        assert all(lookup(fewer, key) == lookup(every, key) for key in keys), count
+    assert lookup(key_files(parts, 2), "学校") == {"a": [1], "b": [0]}
+
+
+def test_a_site_has_32_key_files_a_report_up_to_1024():
+    assert [shard_count(n) for n in (1, 2, 3, 10, 31, 32, 100)] == [32, 64, 128, 512, 1024, 1024, 1024]
+    assert KEY_SHARDS == 1024
 
 
 def test_keys_are_folded_as_the_browser_folds_a_query():
@@ -80,4 +96,6 @@ def test_nothing_build_only_is_published(site_dir):
     published = {"index.html", "search-index.json", "report.json", "report.en.json", "targets.csv", "targets.en.csv", "card.png",
                  "sitemap.xml", "datapackage.json"}
     assert {p.name for p in report.iterdir() if p.is_file()} <= published
-    assert len(list((site_dir / "search" / "keys").iterdir())) == KEY_SHARDS
+    assert len(list((site_dir / "search" / "keys").iterdir())) == shard_count(1)
+    search = (site_dir / "search" / "index.html").read_text(encoding="utf-8")
+    assert f'data-key-shards="{shard_count(1)}"' in search

@@ -16,7 +16,7 @@ from reportsite.content.report import load_report
 from reportsite.errors import ContentErrors, UnsafeOutputPath
 from reportsite.site.output import OutputTree
 
-from .conftest import ROOT, build, copy_project, free_port
+from .conftest import ROOT, build, copy_project, free_port, settle
 
 pytestmark = pytest.mark.drawn_cards  # builds the project: its cards come drawn (tests/conftest.py)
 
@@ -147,7 +147,7 @@ def test_no_payload_runs_in_a_real_browser(new_context, poisoned, prefix):
              f"{RID}/bilingual/", "search/?q=" + "%3Cscript%3E", "search/?q=window"]
     for path in paths:
         pg.goto(base + prefix + path)
-        pg.wait_for_load_state("networkidle")
+        settle(pg)
         assert pg.evaluate("window.__pwned") is None, prefix + path
         for link in pg.locator("a[href^='javascript']").all():
             pytest.fail(f"javascript link on {path}: {link.get_attribute('href')}")
