@@ -85,3 +85,17 @@ def test_files_the_tool_writes_into_content_get_the_mode_the_umask_gives(tmp_pat
     assert set(modes.values()) == {"0o644", "0o755"}
     assert modes["."] == modes["parts"] == "0o755"
     assert modes["targets.yaml"] == modes["published-ids.txt"] == "0o644"
+
+
+def test_a_link_in_a_report_folder_stays_a_link_after_the_folder_is_written_again(tmp_path):
+    """The folder is copied beside itself before the swap: a link in it is copied as a link, never as
+    a copy of what it names (which may be anyone's file)."""
+    from reportsite.swap import write_files_at_once
+
+    folder, theirs = tmp_path / "report", tmp_path / "theirs.txt"
+    folder.mkdir()
+    theirs.write_text("not the tool's\n", encoding="utf-8")
+    (folder / "notes.txt").symlink_to(theirs)
+    write_files_at_once(folder, {"report.yaml": "id: r\n"})
+    assert (folder / "notes.txt").is_symlink() and os.readlink(folder / "notes.txt") == str(theirs)
+    assert (folder / "report.yaml").read_text(encoding="utf-8") == "id: r\n"
