@@ -99,3 +99,12 @@ def test_a_link_in_a_report_folder_stays_a_link_after_the_folder_is_written_agai
     write_files_at_once(folder, {"report.yaml": "id: r\n"})
     assert (folder / "notes.txt").is_symlink() and os.readlink(folder / "notes.txt") == str(theirs)
     assert (folder / "report.yaml").read_text(encoding="utf-8") == "id: r\n"
+
+
+def test_a_file_written_over_a_longer_one_holds_only_the_new_bytes(tmp_path):
+    from reportsite.swap import write_bytes
+
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"a longer text than the next\n")
+    write_bytes(str(path), b"short\n")
+    assert path.read_bytes() == b"short\n"
