@@ -37,6 +37,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .swap import umask
+
 _ENTRY = b"reportsite-cache-1\n"  # what an entry starts with, before the digest of the rest
 _DIGEST = 32
 _FOLDER = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
@@ -254,9 +256,7 @@ def _file_name(digest: str) -> str:
 def _published_mode() -> int:
     """A linkable entry's mode, which the site's file shares: readable as any file the site publishes
     (0444 under the usual umask 022), and writable by nobody, so that nobody edits it in place."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o444 & ~mask
+    return 0o444 & ~umask()
 
 
 def keep_file(folder: Path | None, key: str, data: bytes) -> CachedFile | None:
