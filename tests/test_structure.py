@@ -28,6 +28,12 @@ def test_cn_number_reads_chinese_numerals(text, number):
     assert cn_number(text) == number
 
 
+@pytest.mark.parametrize("text", ["十十", "二二", "十二十", "二十十", "", "百"])
+def test_cn_number_is_zero_for_what_is_no_numeral(text):
+    # 十十是… once stopped an import with a traceback (an enumeration's marker read as a number).
+    assert cn_number(text) == 0
+
+
 def test_split_sentences_keeps_each_sentences_final_mark():
     assert split_sentences("项目建设成效明显。真的吗？是的！还有") == ["项目建设成效明显。", "真的吗？", "是的！", "还有"]
 

@@ -12,6 +12,7 @@ from ..content.model import CN_DIGITS
 from ..script import HAN
 
 CN_NUMERAL = f"[{CN_DIGITS}十]{{1,3}}"
+_CN_NUMBER = re.compile(f"([{CN_DIGITS}])?(十)?([{CN_DIGITS}])?")
 
 _PART = re.compile(rf"^(?:第({CN_NUMERAL})部分|({CN_NUMERAL})、)\s*(.{{1,40}})$")
 # Part headings written as bare lines, without a number: 2022年工作回顾, 今后五年的奋斗目标.
@@ -29,11 +30,16 @@ _SENTENCE = re.compile(r"[^。！？]*[。！？]|[^。！？]+$")
 
 
 def cn_number(text: str) -> int:
-    """一 -> 1, 十 -> 10, 十二 -> 12, 二十三 -> 23."""
-    if "十" not in text:
-        return CN_DIGITS.index(text) + 1 if len(text) == 1 else 0
-    tens, _, ones = text.partition("十")
-    return (CN_DIGITS.index(tens) + 1 if tens else 1) * 10 + (CN_DIGITS.index(ones) + 1 if ones else 0)
+    """一 -> 1, 十 -> 10, 十二 -> 12, 二十三 -> 23; 0 for what CN_NUMERAL matches but is no number
+    (十十, 二二, 十二十)."""
+    m = _CN_NUMBER.fullmatch(text)
+    if m is None:
+        return 0
+    first, ten, ones = m.groups()
+    value = lambda digit: CN_DIGITS.index(digit) + 1 if digit else 0
+    if ten:
+        return (value(first) or 1) * 10 + value(ones)
+    return 0 if ones else value(first)  # 二二 is no numeral
 
 
 def han_count(text: str) -> int:
