@@ -1,5 +1,5 @@
 """Shared test setup: a cache and temporary folder per test, the seed, a content folder ready for its import,
-the example archive rendered in memory, and the --update-golden option."""
+the example archive built once a run, and the --update-golden option."""
 
 from __future__ import annotations
 
@@ -30,6 +30,24 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+MEMORY_FS = Path("/dev/shm")
+MEMORY_FS_ROOM = 8 << 30  # bytes free: a run's folders peak at about 3.3 GB, and the memory is shared
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The run's temporary folders go on the memory file system when it has room to spare and no other
+    place was asked for (--basetemp, PYTEST_DEBUG_TEMPROOT, TMPDIR): the tests write and remove many
+    small files (sites, caches, copies of the project), in a quarter less time than on disk."""
+    if config.option.basetemp or os.environ.get("PYTEST_DEBUG_TEMPROOT") or os.environ.get("TMPDIR"):
+        return
+    try:
+        room = os.statvfs(MEMORY_FS)
+    except OSError:
+        return
+    if room.f_bavail * room.f_frsize >= MEMORY_FS_ROOM and os.access(MEMORY_FS, os.W_OK | os.X_OK):
+        os.environ["PYTEST_DEBUG_TEMPROOT"] = str(MEMORY_FS)
+
+
 def _own_folders(mp: pytest.MonkeyPatch, factory: pytest.TempPathFactory, name: str) -> None:
     """A cache folder and a temporary folder of their own, for this process and the ones it starts."""
     mp.setenv("XDG_CACHE_HOME", str(factory.mktemp(f"{name}-cache")))
@@ -50,10 +68,13 @@ def session_folders(tmp_path_factory: pytest.TempPathFactory):
 @pytest.fixture(autouse=True)
 def folders_of_each_test(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
     """Every test starts with an empty cache and a temporary folder of its own (set after the session's);
-    in a module marked `drawn_cards`, the cache holds the committed content's share cards already."""
+    in a module marked `drawn_cards`, the cache holds the committed content's share cards already
+    (marked `drawn_cards("small")`, those of small_project())."""
     _own_folders(monkeypatch, tmp_path_factory, "test")
-    if request.node.get_closest_marker("drawn_cards"):
-        share_cards(request.getfixturevalue("drawn_cards"), Path(os.environ["XDG_CACHE_HOME"]))
+    marker = request.node.get_closest_marker("drawn_cards")
+    if marker:
+        drawn = "small_cards" if marker.args == ("small",) else "drawn_cards"
+        share_cards(request.getfixturevalue(drawn), Path(os.environ["XDG_CACHE_HOME"]))
 
 
 def _run_folder(factory: pytest.TempPathFactory) -> Path:
@@ -62,39 +83,81 @@ def _run_folder(factory: pytest.TempPathFactory) -> Path:
     return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
-def _draw_once(factory: pytest.TempPathFactory, name: str, content: Path) -> Path:
-    """The share cards of `content`, drawn once a run: the first worker to ask builds a copy of it by
-    build.py, in a process and a cache of their own, while the others wait on the run's lock; all
-    then read the same folder. Drawing cards is most of the time a build with an empty cache takes."""
-    root = _run_folder(factory) / f"drawn-cards-{name}"
-    cards = root / "cache" / "reportsite" / "cards"
-    with open(_run_folder(factory) / f"drawn-cards-{name}.lock", "w") as lock:
+def _project(content: Path):
+    """Lays out a project of `content` with the committed templates and static files in a folder."""
+    def lay_out(dest: Path) -> None:
+        shutil.copytree(content, dest / "content")
+        for folder in ("templates", "static"):
+            shutil.copytree(ROOT / folder, dest / folder)
+    return lay_out
+
+
+SMALL = "yixian-2017"  # the example archive's shortest report
+
+
+def small_project(dest: Path) -> Path:
+    """A throwaway project of one short report (the example archive's yixian-2017, with an editor's
+    note) under the committed site settings: for the tests of what a build does with its folders and
+    its cache, where a long report is only time."""
+    for folder in ("templates", "static"):
+        shutil.copytree(ROOT / folder, dest / folder)
+    (dest / "content" / "reports").mkdir(parents=True)
+    for name in ("site.yaml", "zh-hant-phrases.txt"):
+        shutil.copy(ROOT / "content" / name, dest / "content" / name)
+    report = dest / "content" / "reports" / SMALL
+    shutil.copytree(ROOT / "examples" / "content" / "reports" / SMALL, report)
+    # An editor's note, as a report's about page has one: Markdown that the build renders and caches.
+    (report / "about.md").write_text("本报告据易县人民政府网站转载件整理，**段落编号**保持不变。\n", encoding="utf-8")
+    return dest
+
+
+def _build_once(factory: pytest.TempPathFactory, name: str, lay_out) -> Path:
+    """The folder of one build by build.py of the project `lay_out(folder)` makes, built once a run:
+    the first worker to ask builds it, in a process and a cache of their own, while the others wait
+    on the run's lock; all then read the same folder, its share cards under cache/ and the site under
+    site/. Drawing cards is most of the time a build with an empty cache takes."""
+    root = _run_folder(factory) / f"built-{name}"
+    with open(_run_folder(factory) / f"built-{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not (root / "done").exists():
             shutil.rmtree(root, ignore_errors=True)  # an earlier worker's attempt that failed
-            shutil.copytree(content, root / "content")  # the build writes its ledgers into content/
-            for folder in ("templates", "static"):
-                shutil.copytree(ROOT / folder, root / folder)
+            lay_out(root)  # a copy: the build writes its ledgers into content/
             env = dict(os.environ, XDG_CACHE_HOME=str(root / "cache"))
             run = subprocess.run([sys.executable, str(ROOT / "build.py"), "--out", str(root / "site")], cwd=root, env=env,
                                  capture_output=True, text=True, timeout=900)
             assert run.returncode == 0, run.stderr
-            shutil.rmtree(root / "site")
             (root / "done").touch()
-    return cards
+    return root
+
+
+def _cards(built: Path) -> Path:
+    return built / "cache" / "reportsite" / "cards"
 
 
 @pytest.fixture(scope="session")
 def drawn_cards(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The committed content's share cards, drawn once a run. The tests that build the project
     (marked `drawn_cards`) do not look at the cards; the cards' own tests and the cache's start empty."""
-    return _draw_once(tmp_path_factory, "seed", ROOT / "content")
+    return _cards(_build_once(tmp_path_factory, "seed", _project(ROOT / "content")))
 
 
 @pytest.fixture(scope="session")
-def example_cards(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example archive's share cards, drawn once a run (12,000 of them, most of a build of it)."""
-    return _draw_once(tmp_path_factory, "example", ROOT / "examples" / "content")
+def small_cards(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The share cards of small_project(), drawn once a run."""
+    return _cards(_build_once(tmp_path_factory, "small", small_project))
+
+
+@pytest.fixture(scope="session")
+def example_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example archive built once a run by build.py, as `make example` builds it: with the goals'
+    outcomes, at the archive's own base URL; tests must not change it."""
+    return _build_once(tmp_path_factory, "example", _project(ROOT / "examples" / "content"))
+
+
+@pytest.fixture(scope="session")
+def example_cards(example_build: Path) -> Path:
+    """The example archive's share cards (12,000 of them, most of the time its first build takes)."""
+    return _cards(example_build)
 
 
 def share_cards(drawn: Path, cache: Path) -> None:
@@ -151,13 +214,8 @@ def seed_import(tmp_path_factory: pytest.TempPathFactory):
 
 
 @pytest.fixture(scope="session")
-def example_archive_render(example_cards):
-    """(tree, stats): the example archive (examples/content/) rendered in memory once per worker, as
-    build.py renders it (with the goals' outcomes) at its own base URL, its cards drawn already; tests
-    must not change it."""
-    share_cards(example_cards, Path(os.environ["XDG_CACHE_HOME"]))
-    from reportsite.site.build import render_site
-    from reportsite.track.publish import archive_outcomes
+def example_archive_site(example_build: Path):
+    """The example archive's built site, read as the build's own tree (FolderTree)."""
+    from .helpers import FolderTree
 
-    tree, stats, _ = render_site(ROOT / "examples" / "content", ROOT / "templates", ROOT / "static", track=archive_outcomes)
-    return tree, stats
+    return FolderTree(example_build / "site")

@@ -18,15 +18,17 @@ from reportsite.site import output
 from reportsite.site.output import MARKER, recover
 from reportsite.site.pages import Page
 from tests.helpers import tree_digest
-from tests.site.conftest import copy_project
+from tests.conftest import SMALL, small_project
 
-pytestmark = pytest.mark.drawn_cards  # builds the project: its cards come drawn (tests/conftest.py)
+# Builds a project of one short report, whose cards come drawn (tests/conftest.py): what is tested
+# here is what the build does with folders, the same for any report.
+pytestmark = pytest.mark.drawn_cards("small")
 
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
     """A copy of the project as the current folder, with a README and a git folder to protect."""
-    root = copy_project(tmp_path / "project")
+    root = small_project(tmp_path / "project")
     (root / "README.md").write_text("# readme\n", encoding="utf-8")
     (root / ".git").mkdir()
     (root / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
@@ -180,7 +182,7 @@ def test_the_command_to_remove_an_earlier_site_is_quoted_for_the_shell(project, 
 
 # A report's folder holds YAML under source/ only: tables/ sorts after source/, as a test of order would let through.
 @pytest.mark.parametrize("extra", [".git/HEAD", "build.py", "notes.yaml", "en/drafts.yaml", "static/notes.md", "README",
-                                   "jiangxian-2022/tables/notes.yaml"])
+                                   f"{SMALL}/tables/notes.yaml"])
 def test_a_folder_with_anything_a_site_never_holds_is_not_called_an_earlier_site(project, capsys, extra):
     site = earlier_site(project)
     (site / extra).parent.mkdir(parents=True, exist_ok=True)
@@ -195,7 +197,7 @@ def test_a_folder_with_anything_a_site_never_holds_is_not_called_an_earlier_site
 
 def test_a_folder_with_a_symlink_is_not_called_an_earlier_site(project, tmp_path, capsys):
     site = earlier_site(project)
-    (site / "jiangxian-2022" / "data.json").symlink_to(tmp_path)
+    (site / SMALL / "data.json").symlink_to(tmp_path)
     capsys.readouterr()
     assert main(["--out", "site"]) == 1
     assert "rm -rf" not in capsys.readouterr().err

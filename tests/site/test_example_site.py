@@ -13,8 +13,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from reportsite.site.linkcheck import check_links
-from reportsite.site.output import OutputTree
 
+from ..helpers import FolderTree
 from .conftest import settle
 from .test_browser import axe_violations
 from .test_data_schemas import validator
@@ -27,18 +27,6 @@ EXCERPT = "gaoyang-2019"
 APPENDIX = "baoding-2022"  # 22 notes, and the appendix the fixture adds
 LANGS = ("", "zh-hant/", "en/")
 CHECKED = (NOTES, LOST, NEWS, EXCERPT, APPENDIX)
-
-
-class FolderTree(OutputTree):
-    """A built site's folder, read as the link checker reads the tree of a build."""
-
-    def __init__(self, folder: Path) -> None:
-        super().__init__()
-        self.root = folder
-        self.paths = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
-
-    def read(self, path: str) -> bytes:
-        return (self.root / path).read_bytes()
 
 
 def pages_of(site: Path) -> list[Path]:

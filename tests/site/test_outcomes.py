@@ -40,8 +40,8 @@ GDP_PAIRS = {
 
 
 @pytest.fixture(scope="module")
-def archive(example_archive_render):
-    return example_archive_render[0]
+def archive(example_archive_site):
+    return example_archive_site
 
 
 def page(tree, path: str) -> BeautifulSoup:

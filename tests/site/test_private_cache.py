@@ -16,10 +16,12 @@ import pytest
 from reportsite import cache, cli
 from reportsite.content.report import load_report_kept
 from reportsite.site import datafiles, markdown, render, search
+from reportsite.site.build import render_site
 
-from .conftest import build, copy_project
+from ..conftest import SMALL, small_project
+from .conftest import build
 
-RID = "jiangxian-2022"
+RID = SMALL  # a project of one short report: what is tested is the cache, the same for any report
 NOBODY = 65534
 
 
@@ -91,7 +93,7 @@ def test_a_folder_swapped_under_the_cache_while_builds_run_never_gets_an_entry_l
         pytest.skip("the other user's folder must belong to someone else: needs root to chown")
     from reportsite.site.render import make_environment
 
-    project = copy_project(tmp_path / "project")
+    project = small_project(tmp_path / "project")
     common = tmp_path / "shared"
     common.mkdir()
     common.chmod(0o1777 if shared == "sticky" else 0o777)
@@ -99,7 +101,11 @@ def test_a_folder_swapped_under_the_cache_while_builds_run_never_gets_an_entry_l
     _plant(project, tmp_path / "attacker", marker, monkeypatch)
     monkeypatch.setenv("XDG_CACHE_HOME", str(common))
     make_environment.cache_clear()
-    build(project, tmp_path / "site")  # the user's own cache, as earlier builds left it
+    # Rendered without share cards: the planted entries are those that run code when loaded (the
+    # templates' compiled code, the report's pickle); a card is read through the same folder check,
+    # and drawing half the cards again each time the folder is theirs took most of this test's minute.
+    render_project = lambda: render_site(project / "content", project / "templates", project / "static", processes=1, cards=False)
+    render_project()  # the user's own cache, as earlier builds left it
     if not (common / "reportsite").exists():  # refused outright: still, the other user's folder is there
         (common / "reportsite").mkdir(mode=0o700)
     planted = common / "theirs"
@@ -124,7 +130,7 @@ def test_a_folder_swapped_under_the_cache_while_builds_run_never_gets_an_entry_l
     failure = None
     try:
         make_environment.cache_clear()
-        build(project, tmp_path / "site", processes=1)  # a worker that ran planted code would leave the build waiting
+        render_project()
         folder = project / "content" / "reports" / RID
         for _ in range(60):
             load_report_kept(folder, f"content/reports/{RID}")
@@ -167,7 +173,7 @@ def fresh_site(tmp_path_factory) -> dict[str, bytes]:
     with pytest.MonkeyPatch.context() as m:
         m.setenv("XDG_CACHE_HOME", str(folder / "cache"))
         _forget()
-        build(copy_project(folder / "project"), folder / "site")
+        build(small_project(folder / "project"), folder / "site")
         _forget()
     return _files(folder / "site")
 
@@ -176,7 +182,7 @@ def fresh_site(tmp_path_factory) -> dict[str, bytes]:
 def test_a_damaged_cache_entry_is_made_again_and_the_site_equals_a_fresh_build(tmp_path, monkeypatch, kind, fresh_site):
     """A truncated character map (search would hang), a damaged Markdown note (the about page
     would lose its notes), a damaged share card (a broken PNG): each is made again."""
-    project = copy_project(tmp_path / "project")
+    project = small_project(tmp_path / "project")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     build(project, tmp_path / "site")
     entries = list((tmp_path / "cache" / "reportsite" / kind).iterdir())
@@ -218,7 +224,7 @@ def _build_command(project: Path, capsys) -> tuple[int, list[str]]:
 
 
 def test_a_user_without_a_home_folder_builds_with_the_cache_under_xdg_cache_home(tmp_path, monkeypatch, capsys):
-    project = copy_project(tmp_path / "project")
+    project = small_project(tmp_path / "project")
     monkeypatch.chdir(project)
     _no_passwd_entry(monkeypatch)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
@@ -228,7 +234,7 @@ def test_a_user_without_a_home_folder_builds_with_the_cache_under_xdg_cache_home
 
 
 def test_without_home_or_xdg_cache_home_the_build_runs_without_a_cache_and_says_so_once(tmp_path, monkeypatch, capsys):
-    project = copy_project(tmp_path / "project")
+    project = small_project(tmp_path / "project")
     monkeypatch.chdir(project)
     _no_passwd_entry(monkeypatch)
     monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
@@ -260,7 +266,7 @@ def read_only(tmp_path):
 
 
 def test_a_read_only_cache_folder_builds_without_the_cache_and_says_so_once(tmp_path, monkeypatch, capsys, read_only):
-    project = copy_project(tmp_path / "project")
+    project = small_project(tmp_path / "project")
     monkeypatch.chdir(project)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     for name in ("jinja", "reports", "messages", "zh-hant", "markdown", "cards", "charmaps"):
