@@ -50,6 +50,15 @@ def test_the_home_page_groups_by_place_with_years_newest_first(site):
     assert all(years == sorted(years, reverse=True) for years in groups.values())
 
 
+@pytest.mark.parametrize("prefix, hint", [("", "例如：{}、{}"), ("en/", "e.g. {}, {}")])
+def test_the_filters_hint_names_the_archives_own_first_place_and_its_newest_year(site, prefix, hint):
+    page = BeautifulSoup(site.read(f"{prefix}index.html").decode("utf-8"), "html.parser")
+    first = page.select_one("[data-place]")
+    place, year = first.select_one(".card-meta").get_text().split(" · ")[1], first.select_one(".card-year").get_text()
+    assert page.select_one("#af")["placeholder"] == hint.format(place, year)
+    assert "绛县" not in str(page) and "Jiang County" not in str(page)  # no other archive's example
+
+
 def test_make_example_builds_the_archive_into_example_site():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert "build.py --content examples/content --out example-site" in makefile
