@@ -44,7 +44,9 @@ def pytest_configure(config: pytest.Config) -> None:
         room = os.statvfs(MEMORY_FS)
     except OSError:
         return
-    if room.f_bavail * room.f_frsize >= MEMORY_FS_ROOM and os.access(MEMORY_FS, os.W_OK | os.X_OK):
+    # Not mounted noexec: the how-to walks run a `python` shim they write into their temporary folder.
+    usable = os.access(MEMORY_FS, os.W_OK | os.X_OK) and not room.f_flag & (os.ST_NOEXEC | os.ST_RDONLY)
+    if usable and room.f_bavail * room.f_frsize >= MEMORY_FS_ROOM:
         os.environ["PYTEST_DEBUG_TEMPROOT"] = str(MEMORY_FS)
 
 
