@@ -198,7 +198,7 @@ def test_retired_ids_and_urls_are_validated(tmp_path):
     assert "'javascript:alert(1)' is not an http(s) URL" in messages
 
 
-@pytest.mark.parametrize("path", ["../escape.html", "/etc/passwd", "a/../../b", "", "a\\..\\b"])
+@pytest.mark.parametrize("path", ["../escape.html", "/etc/passwd", "a/../../b", "", "a\\..\\b", "a\\b", "a\x00b"])
 def test_the_build_never_writes_outside_its_output_folder(path):
     with pytest.raises(UnsafeOutputPath, match=f"^refusing to write {re.escape(repr(path))}: it is outside the output folder; nothing was replaced"):
         OutputTree().add(path, "x")
