@@ -4,6 +4,7 @@ the example archive built once a run, and the --update-golden option."""
 from __future__ import annotations
 
 import fcntl
+import functools
 import os
 import shutil
 import subprocess
@@ -85,13 +86,17 @@ def _run_folder(factory: pytest.TempPathFactory) -> Path:
     return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
-def _project(content: Path):
-    """Lays out a project of `content` with the committed templates and static files in a folder."""
-    def lay_out(dest: Path) -> None:
-        shutil.copytree(content, dest / "content")
-        for folder in ("templates", "static"):
-            shutil.copytree(ROOT / folder, dest / folder)
-    return lay_out
+def copy_project(dest: Path, content: Path = ROOT / "content") -> Path:
+    """A throwaway project in `dest`: a copy of `content` (the committed content/ unless another is
+    given) and of the committed templates/ and static/, which a test may change."""
+    shutil.copytree(content, dest / "content")
+    _copy_code(dest)
+    return dest
+
+
+def _copy_code(dest: Path) -> None:
+    for folder in ("templates", "static"):
+        shutil.copytree(ROOT / folder, dest / folder)
 
 
 SMALL = "yixian-2017"  # the example archive's shortest report
@@ -101,8 +106,7 @@ def small_project(dest: Path) -> Path:
     """A throwaway project of one short report (the example archive's yixian-2017, with an editor's
     note) under the committed site settings: for the tests of what a build does with its folders and
     its cache, where a long report is only time."""
-    for folder in ("templates", "static"):
-        shutil.copytree(ROOT / folder, dest / folder)
+    _copy_code(dest)
     (dest / "content" / "reports").mkdir(parents=True)
     for name in ("site.yaml", "zh-hant-phrases.txt"):
         shutil.copy(ROOT / "content" / name, dest / "content" / name)
@@ -140,7 +144,7 @@ def _cards(built: Path) -> Path:
 def drawn_cards(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The committed content's share cards, drawn once a run. The tests that build the project
     (marked `drawn_cards`) do not look at the cards; the cards' own tests and the cache's start empty."""
-    return _cards(_build_once(tmp_path_factory, "seed", _project(ROOT / "content")))
+    return _cards(_build_once(tmp_path_factory, "seed", copy_project))
 
 
 @pytest.fixture(scope="session")
@@ -153,7 +157,7 @@ def small_cards(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def example_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example archive built once a run by build.py, as `make example` builds it: with the goals'
     outcomes, at the archive's own base URL; tests must not change it."""
-    return _build_once(tmp_path_factory, "example", _project(ROOT / "examples" / "content"))
+    return _build_once(tmp_path_factory, "example", functools.partial(copy_project, content=ROOT / "examples" / "content"))
 
 
 @pytest.fixture(scope="session")

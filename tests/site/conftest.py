@@ -6,7 +6,6 @@ import functools
 import http.server
 import os
 import re
-import shutil
 import signal
 import socket
 import threading
@@ -19,7 +18,7 @@ import pytest
 from reportsite.site.build import build_site
 from reportsite.track.publish import archive_outcomes
 
-from ..conftest import share_cards
+from ..conftest import copy_project, share_cards
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -38,13 +37,6 @@ def interruptible() -> None:
     where the test's own process ignores SIGINT (a child keeps an ignored signal ignored, and a
     serve started so outlived the SIGINT that should have stopped it)."""
     signal.signal(signal.SIGINT, signal.SIG_DFL)
-
-
-def copy_project(dest: Path) -> Path:
-    """A throwaway copy of content/, templates/ and static/ that a test may change."""
-    for name in ("content", "templates", "static"):
-        shutil.copytree(ROOT / name, dest / name)
-    return dest
 
 
 def build(project: Path, out: Path, base_url: str = "http://127.0.0.1:8000/", **kw):
@@ -217,10 +209,7 @@ def example_site(tmp_path_factory, example_cards):
     """(site folder, base URL): the example archive (examples/content/), built once (its cards drawn
     already) and served on a free loopback port; baoding-2022 is given the appendix above."""
     share_cards(example_cards, Path(os.environ["XDG_CACHE_HOME"]))
-    project = tmp_path_factory.mktemp("example")
-    shutil.copytree(ROOT / "examples" / "content", project / "content")
-    for name in ("templates", "static"):
-        shutil.copytree(ROOT / name, project / name)
+    project = copy_project(tmp_path_factory.mktemp("example"), ROOT / "examples" / "content")
     with (project / "content" / "reports" / "baoding-2022" / "report.yaml").open("a", encoding="utf-8") as f:
         f.write(EXAMPLE_APPENDIX)
     yield from serve_built(project)
