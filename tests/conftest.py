@@ -71,13 +71,13 @@ def session_folders(tmp_path_factory: pytest.TempPathFactory):
 @pytest.fixture(autouse=True)
 def folders_of_each_test(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
     """Every test starts with an empty cache and a temporary folder of its own (set after the session's);
-    in a module marked `drawn_cards`, the cache holds the committed content's share cards already
-    (marked `drawn_cards("small")`, those of small_project())."""
+    in a module marked `warm_cache`, the cache holds what a build of the committed content made once
+    this run (marked `warm_cache("small")`, what a build of small_project() made)."""
     _own_folders(monkeypatch, tmp_path_factory, "test")
-    marker = request.node.get_closest_marker("drawn_cards")
+    marker = request.node.get_closest_marker("warm_cache")
     if marker:
-        drawn = "small_cards" if marker.args == ("small",) else "drawn_cards"
-        share_cards(request.getfixturevalue(drawn), Path(os.environ["XDG_CACHE_HOME"]))
+        built = "small_cache" if marker.args == ("small",) else "seed_cache"
+        share_cache(request.getfixturevalue(built), Path(os.environ["XDG_CACHE_HOME"]))
 
 
 def _run_folder(factory: pytest.TempPathFactory) -> Path:
@@ -136,21 +136,23 @@ def _build_once(factory: pytest.TempPathFactory, name: str, lay_out) -> Path:
     return root
 
 
-def _cards(built: Path) -> Path:
-    return built / "cache" / "reportsite" / "cards"
+def _cache(built: Path) -> Path:
+    return built / "cache" / "reportsite"
 
 
 @pytest.fixture(scope="session")
-def drawn_cards(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The committed content's share cards, drawn once a run. The tests that build the project
-    (marked `drawn_cards`) do not look at the cards; the cards' own tests and the cache's start empty."""
-    return _cards(_build_once(tmp_path_factory, "seed", copy_project))
+def seed_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The private cache of a build of the committed content, made once a run: its share cards,
+    compiled templates, loaded report, zh-Hant text, notes and character maps. The tests that build the
+    project (marked `warm_cache`) test what the build makes, not how the cache makes it; the cache's
+    own tests and the cards' start empty."""
+    return _cache(_build_once(tmp_path_factory, "seed", copy_project))
 
 
 @pytest.fixture(scope="session")
-def small_cards(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The share cards of small_project(), drawn once a run."""
-    return _cards(_build_once(tmp_path_factory, "small", small_project))
+def small_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The private cache of a build of small_project(), made once a run."""
+    return _cache(_build_once(tmp_path_factory, "small", small_project))
 
 
 @pytest.fixture(scope="session")
@@ -161,20 +163,22 @@ def example_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def example_cards(example_build: Path) -> Path:
-    """The example archive's share cards (12,000 of them, most of the time its first build takes)."""
-    return _cards(example_build)
+def example_cache(example_build: Path) -> Path:
+    """The example archive's private cache (its 12,000 share cards are most of the time its first build takes)."""
+    return _cache(example_build)
 
 
-def share_cards(drawn: Path, cache: Path) -> None:
-    """Hard links to drawn cards in the cache folder `cache` (an XDG_CACHE_HOME). The cache replaces
-    an entry by renaming a new file over it and never writes one in place, so a test's build cannot
-    change the drawn cards."""
-    cards = cache / "reportsite" / "cards"
-    cards.mkdir(mode=0o700, parents=True, exist_ok=True)
-    for entry in drawn.iterdir():
-        if not (cards / entry.name).exists():
-            os.link(entry, cards / entry.name)
+def share_cache(built: Path, cache: Path) -> None:
+    """Hard links in the cache folder `cache` (an XDG_CACHE_HOME) to every entry of a built cache.
+    The cache replaces an entry by renaming a new file over it and never writes one in place, so a
+    test's build cannot change the entries it was given."""
+    mine = cache / "reportsite"
+    for folder, _, names in os.walk(built):
+        here = mine / Path(folder).relative_to(built)
+        here.mkdir(mode=0o700, parents=True, exist_ok=True)
+        for name in names:
+            if not (here / name).exists():
+                os.link(Path(folder) / name, here / name)
 
 
 @pytest.fixture

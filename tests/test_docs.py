@@ -20,7 +20,7 @@ import yaml
 
 from reportsite.script import to_simplified
 
-from .conftest import share_cards
+from .conftest import share_cache
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -54,11 +54,11 @@ def _ignore(folder: str, names: list[str]) -> set[str]:
 
 
 @pytest.fixture
-def project(tmp_path: Path, drawn_cards: Path, example_cards: Path) -> tuple[Path, dict]:
+def project(tmp_path: Path, seed_cache: Path, example_cache: Path) -> tuple[Path, dict]:
     """A fresh copy of the project, and the environment in which `python` is this interpreter; its
-    cache holds the share cards of the seed and the example archive, drawn once a run."""
-    for cards in (drawn_cards, example_cards):
-        share_cards(cards, tmp_path / "cache")
+    cache holds what builds of the seed and of the example archive made once a run."""
+    for built in (seed_cache, example_cache):
+        share_cache(built, tmp_path / "cache")
     copy = tmp_path / "project"
     shutil.copytree(ROOT, copy, ignore=_ignore, symlinks=True)
     bin_dir = tmp_path / "bin"

@@ -22,7 +22,7 @@ from tests.conftest import SMALL, small_project
 
 # Builds a project of one short report, whose cards come drawn (tests/conftest.py): what is tested
 # here is what the build does with folders, the same for any report.
-pytestmark = pytest.mark.drawn_cards("small")
+pytestmark = pytest.mark.warm_cache("small")
 
 
 @pytest.fixture

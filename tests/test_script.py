@@ -14,7 +14,7 @@ import pytest
 from reportsite.site.i18n import load_languages
 from reportsite.script import character_converter, converter, to_traditional, traditional_converter
 
-pytestmark = pytest.mark.drawn_cards  # builds the project: its cards come drawn (tests/conftest.py)
+pytestmark = pytest.mark.warm_cache  # builds the project: its cache comes warm (tests/conftest.py)
 
 ROOT = Path(__file__).resolve().parents[1]
 PHRASES = ROOT / "content" / "zh-hant-phrases.txt"

@@ -18,7 +18,7 @@ import pytest
 from reportsite.site.build import build_site
 from reportsite.track.publish import archive_outcomes
 
-from ..conftest import copy_project, share_cards
+from ..conftest import copy_project, share_cache
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -79,10 +79,10 @@ def serve_built(project: Path):
 
 
 @pytest.fixture(scope="session")
-def served_site(tmp_path_factory, drawn_cards):
+def served_site(tmp_path_factory, seed_cache):
     """(site folder, base URL): the committed content, built with a base URL on a free loopback port
-    (its cards drawn already)."""
-    share_cards(drawn_cards, Path(os.environ["XDG_CACHE_HOME"]))
+    (its cache warm already)."""
+    share_cache(seed_cache, Path(os.environ["XDG_CACHE_HOME"]))
     yield from serve_built(copy_project(tmp_path_factory.mktemp("project")))
 
 
@@ -205,10 +205,10 @@ EXAMPLE_APPENDIX = """appendices:
 
 
 @pytest.fixture(scope="session")
-def example_site(tmp_path_factory, example_cards):
-    """(site folder, base URL): the example archive (examples/content/), built once (its cards drawn
+def example_site(tmp_path_factory, example_cache):
+    """(site folder, base URL): the example archive (examples/content/), built once (its cache warm
     already) and served on a free loopback port; baoding-2022 is given the appendix above."""
-    share_cards(example_cards, Path(os.environ["XDG_CACHE_HOME"]))
+    share_cache(example_cache, Path(os.environ["XDG_CACHE_HOME"]))
     project = copy_project(tmp_path_factory.mktemp("example"), ROOT / "examples" / "content")
     with (project / "content" / "reports" / "baoding-2022" / "report.yaml").open("a", encoding="utf-8") as f:
         f.write(EXAMPLE_APPENDIX)

@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 
 from .conftest import copy_project, serve_built
 
-pytestmark = pytest.mark.drawn_cards  # builds the project: its cards come drawn (tests/conftest.py)
+pytestmark = pytest.mark.warm_cache  # builds the project: its cache comes warm (tests/conftest.py)
 
 SEED = "jiangxian-2022"
 # (id, place, English place, year): the seed copied under other places and years.

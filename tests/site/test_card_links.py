@@ -17,7 +17,7 @@ from reportsite.site.output import BlobTree, OutputTree
 
 from .conftest import build, copy_project
 
-pytestmark = pytest.mark.drawn_cards
+pytestmark = pytest.mark.warm_cache
 RID = "jiangxian-2022"
 CARD = f"{RID}/p/s2-1-p1/card.png"
 

@@ -9,7 +9,7 @@ from reportsite.site.build import render_site
 
 from .conftest import copy_project
 
-pytestmark = pytest.mark.drawn_cards  # builds the project: its cards come drawn (tests/conftest.py)
+pytestmark = pytest.mark.warm_cache  # builds the project: its cache comes warm (tests/conftest.py)
 
 BASE = "http://127.0.0.1:8000/"
 

@@ -13,10 +13,10 @@ from reportsite.site.build import render_site
 from reportsite.site.output import BlobTree
 from reportsite.site.search_keys import shard_count
 
-from ..conftest import share_cards
+from ..conftest import share_cache
 from .conftest import copy_project
 
-pytestmark = pytest.mark.drawn_cards  # builds the project: its cards come drawn (tests/conftest.py)
+pytestmark = pytest.mark.warm_cache  # builds the project: its cache comes warm (tests/conftest.py)
 
 RID, COPY = "jiangxian-2022", "jiangxian-2023"
 BASE = "http://127.0.0.1:8000/"
@@ -85,22 +85,22 @@ def incremental_build(project: Path, store: Path, previous: dict):
 
 
 @pytest.fixture(scope="module")
-def two_reports_cards(tmp_path_factory, drawn_cards) -> Path:
-    """The share cards of the project of two reports, drawn once a module: the copy's differ from the
-    seed's by its year and title. Every test here starts with them in its cache."""
-    root = tmp_path_factory.mktemp("two-reports-cards")
+def two_reports_cache(tmp_path_factory, seed_cache) -> Path:
+    """The private cache of a build of the project of two reports, made once a module: the copy's
+    cards differ from the seed's by its year and title. Every test here starts with it."""
+    root = tmp_path_factory.mktemp("two-reports-cache")
     project = copy_project(root / "project")
     add_copy(project, COPY)
-    share_cards(drawn_cards, root / "cache")
+    share_cache(seed_cache, root / "cache")
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("XDG_CACHE_HOME", str(root / "cache"))
         full_build(project)
-    return root / "cache" / "reportsite" / "cards"
+    return root / "cache" / "reportsite"
 
 
 @pytest.fixture(autouse=True)
-def cards_drawn(two_reports_cards) -> None:
-    share_cards(two_reports_cards, Path(os.environ["XDG_CACHE_HOME"]))
+def cache_warmed(two_reports_cache) -> None:
+    share_cache(two_reports_cache, Path(os.environ["XDG_CACHE_HOME"]))
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import pytest
 
 from .conftest import copy_project, serve_built
 
-pytestmark = pytest.mark.drawn_cards  # builds the project: its cards come drawn (tests/conftest.py)
+pytestmark = pytest.mark.warm_cache  # builds the project: its cache comes warm (tests/conftest.py)
 
 RID = "jiangxian-2022"
 URL = "https://www.jiangxian.gov.cn/zwgk/zfgzbg/202201/t20220126_" + "0123456789" * 12 + ".html"

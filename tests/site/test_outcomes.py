@@ -17,7 +17,7 @@ from reportsite.track.publish import archive_outcomes
 
 from .test_site_pages import RID, soup
 
-pytestmark = pytest.mark.drawn_cards  # builds the project: its cards come drawn (tests/conftest.py)
+pytestmark = pytest.mark.warm_cache  # builds the project: its cache comes warm (tests/conftest.py)
 
 ROOT = Path(__file__).resolve().parents[2]
 ARCHIVE = ROOT / "examples" / "content"

@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from .conftest import build, copy_project
 from .test_archive import add_report
 
-pytestmark = pytest.mark.drawn_cards  # builds the project: its cards come drawn (tests/conftest.py)
+pytestmark = pytest.mark.warm_cache  # builds the project: its cache comes warm (tests/conftest.py)
 
 # The English translation names the county one way in 2021 and 2022 and another way in 2023.
 REPORTS = [("jiangxian-2021", "绛县", "Jiang County", 2021), ("jiangxian-2023", "绛县", "Jiangxian County", 2023)]

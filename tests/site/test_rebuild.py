@@ -19,7 +19,7 @@ from reportsite.site.output import recover
 from ..helpers import run_build_py, tree_digest
 from .conftest import ROOT, build, copy_project, free_port, interruptible
 
-pytestmark = pytest.mark.drawn_cards  # builds the project: its cards come drawn (tests/conftest.py)
+pytestmark = pytest.mark.warm_cache  # builds the project: its cache comes warm (tests/conftest.py)
 
 RID = "jiangxian-2022"
 PART2 = Path("content/reports/jiangxian-2022/parts/part2.yaml")

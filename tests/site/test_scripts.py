@@ -12,7 +12,7 @@ from .conftest import copy_project, serve_built
 from .test_browser import axe_violations
 from .test_incremental import retire_an_id
 
-pytestmark = pytest.mark.drawn_cards  # builds the project: its cards come drawn (tests/conftest.py)
+pytestmark = pytest.mark.warm_cache  # builds the project: its cache comes warm (tests/conftest.py)
 
 RID = "jiangxian-2022"
 QUERY = "涑水"

@@ -16,7 +16,7 @@ import pytest
 
 from .conftest import copy_project, serve_built
 
-pytestmark = pytest.mark.drawn_cards  # builds the project: its cards come drawn (tests/conftest.py)
+pytestmark = pytest.mark.warm_cache  # builds the project: its cache comes warm (tests/conftest.py)
 
 RID = "jiangxian-2022"
 COPIES = {"wenxi-2022": ("闻喜县", 2022), "wenxi-2023": ("闻喜县", 2023)}

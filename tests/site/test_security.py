@@ -18,7 +18,7 @@ from reportsite.site.output import OutputTree
 
 from .conftest import ROOT, build, copy_project, free_port, settle
 
-pytestmark = pytest.mark.drawn_cards  # builds the project: its cards come drawn (tests/conftest.py)
+pytestmark = pytest.mark.warm_cache  # builds the project: its cache comes warm (tests/conftest.py)
 
 RID = "jiangxian-2022"
 PAYLOADS = [

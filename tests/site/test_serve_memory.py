@@ -9,7 +9,7 @@ from reportsite.site.output import BlobTree
 
 from .test_incremental import BASE, COPY, RID, add_copy, copy_project, edit
 
-pytestmark = pytest.mark.drawn_cards  # builds the project: its cards come drawn (tests/conftest.py)
+pytestmark = pytest.mark.warm_cache  # builds the project: its cache comes warm (tests/conftest.py)
 
 
 def test_the_store_holds_only_the_files_of_the_last_build_after_many_edits(tmp_path):

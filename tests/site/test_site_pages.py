@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 
 from .conftest import ROOT
 
-pytestmark = pytest.mark.drawn_cards  # builds the project: its cards come drawn (tests/conftest.py)
+pytestmark = pytest.mark.warm_cache  # builds the project: its cache comes warm (tests/conftest.py)
 
 RID = "jiangxian-2022"
 
