@@ -191,7 +191,7 @@ class DevServer:
         self.project = project
         (project / "serve-store").mkdir(exist_ok=True)
         # With the goals' outcomes, as the serve command passes them: matching them is part of each rebuild.
-        self.state = serve.DevState(project / "serve-store", track=archive_outcomes)
+        self.state = serve.DevState(project / "serve-store", track=archive_outcomes, freeze_heap=True)  # as serve's own process
 
     def rebuild(self) -> tuple[float, dict]:
         real, seen = serve.render_site, []

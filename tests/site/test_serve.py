@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import http.server
 import json
 import os
@@ -12,6 +13,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+import weakref
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -132,6 +134,43 @@ def test_the_watcher_keeps_watching_after_any_failure_and_serves_the_fixed_site(
         part.write_text(part.read_text(encoding="utf-8").replace("新建5G基站170座", "新建5G基站171座"), encoding="utf-8")
         wait_until(lambda: not state.errors)
         assert "新建5G基站171座" in get(f"{RID}/s2-1/")[1]
+    finally:
+        stop.set()
+        watcher.join(5)
+
+
+class Cycle:
+    """An object that refers to itself: garbage that only the cyclic collector can free."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_a_good_build_is_frozen_and_the_garbage_frozen_with_it_is_collected_once_the_watcher_is_idle(dev):
+    project, state, rebuild, get, log = dev
+    state.freeze_heap = True  # as the serve command's state has it
+    try:
+        held = [Cycle()]  # alive during the build, as the report an edit will replace
+        alive = weakref.ref(held[0])
+        assert rebuild()
+        assert state.frozen and gc.get_freeze_count() > 0
+        held.clear()  # now garbage, but frozen with the build
+        gc.collect()
+        assert alive() is not None  # so a full collection, which no longer walks the build, leaves it
+        assert not serve.collect_when_idle(state, idle=60) and alive() is not None  # a change may come yet
+        assert serve.collect_when_idle(state, idle=0)
+        assert alive() is None and not state.frozen and gc.get_freeze_count() > 0  # what lives is frozen again
+        assert not serve.collect_when_idle(state, idle=0)  # nothing new to collect until the next build
+    finally:
+        gc.unfreeze()
+
+
+def test_the_watcher_says_when_nothing_changed(tmp_path):
+    quiet, stop, ready = threading.Event(), threading.Event(), threading.Event()
+    watcher = threading.Thread(target=serve.watch, args=([tmp_path], lambda: None, stop, ready, quiet.set), daemon=True)
+    watcher.start()
+    try:
+        assert quiet.wait(10)
     finally:
         stop.set()
         watcher.join(5)
