@@ -31,6 +31,18 @@ def test_axe_finds_no_accessibility_violations(page, prefix, path):
     assert axe_violations(page) == []
 
 
+def test_the_browser_opens_only_the_pages_a_test_opens(page, browser):
+    """No page of Chromium's own (its omnibox pop-ups, say) loads in a test's window: each would take a
+    renderer's CPU in every context of the run (CHROMIUM_ARGS)."""
+    page.goto(page.base)
+    session = browser.new_browser_cdp_session()
+    try:
+        urls = [t["url"] for t in session.send("Target.getTargets", {"filter": [{}]})["targetInfos"]]
+    finally:
+        session.detach()
+    assert urls and all(url.startswith(page.base) for url in urls), urls
+
+
 def test_copy_link_copies_the_paragraphs_own_page_and_says_so_on_the_button(page, browser):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.goto(page.base + f"{RID}/s2-1/")
