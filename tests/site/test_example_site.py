@@ -10,11 +10,11 @@ from pathlib import Path
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
-from bs4 import BeautifulSoup
 
 from reportsite.site.linkcheck import check_links
 
 from ..helpers import FolderTree
+from ..pagefacts import facts_of
 from .conftest import settle
 from .test_browser import axe_violations
 from .test_data_schemas import validator
@@ -140,20 +140,18 @@ def test_report_json_carries_notes_lost_markers_appendices_kind_and_metadata(exa
 
 @pytest.fixture(scope="module")
 def page_problems(example_site) -> dict[str, list[str]]:
-    """One pass over the checked pages, since parsing them is most of what these checks take: pages
+    """One pass over the checked pages (tests/pagefacts.py), since parsing them is most of what these checks take: pages
     whose headings skip a level or that lack one absolute canonical, and in-page links naming no element."""
     site, base = example_site
     problems: dict[str, list[str]] = {"headings": [], "anchors": []}
     for file in pages_of(site):
-        page, name = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser"), file.relative_to(site)
-        levels = [int(h.name[1]) for h in page.select("main h1, main h2, main h3, main h4, main h5")]
+        page, name = facts_of(file), file.relative_to(site)
+        levels = page.headings
         if not levels or levels[0] != 1 or levels.count(1) != 1 or any(b > a + 1 for a, b in zip(levels, levels[1:])):
             problems["headings"].append(f"{name}: headings {levels}")
-        canonical = page.select('link[rel="canonical"]')
-        if len(canonical) != 1 or not canonical[0]["href"].startswith(base):
-            problems["headings"].append(f"{name}: canonical {canonical}")
-        ids = {el["id"] for el in page.select("[id]")}
-        problems["anchors"] += [f"{name}: {a['href']}" for a in page.select('a[href^="#"]') if a["href"][1:] not in ids]
+        if len(page.canonical) != 1 or not page.canonical[0].startswith(base):
+            problems["headings"].append(f"{name}: canonical {page.canonical}")
+        problems["anchors"] += [f"{name}: {href}" for href in page.links if href.startswith("#") and href[1:] not in page.ids]
     return problems
 
 

@@ -13,6 +13,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from ..pagefacts import facts_of
 from .conftest import ROOT
 
 pytestmark = pytest.mark.warm_cache  # builds the project: its cache comes warm (tests/conftest.py)
@@ -70,14 +71,14 @@ def test_every_paragraph_target_and_section_has_an_anchor_equal_to_its_id(site_d
 def test_each_page_has_one_absolute_canonical_and_share_metadata(served_site):
     site, base = served_site
     for file in all_pages(site):
-        page = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
-        canonical = page.select('link[rel="canonical"]')
+        page = facts_of(file)
+        canonical = page.canonical
         assert len(canonical) == 1, file
-        assert canonical[0]["href"].startswith(base)
-        meta = {m.get("property") or m.get("name"): m.get("content") for m in page.select("meta[content]")}
+        assert canonical[0].startswith(base)
+        meta = page.meta
         for key in ("og:title", "og:description", "og:url", "og:type", "og:image", "twitter:card", "description"):
             assert meta.get(key), f"{file}: {key}"
-        assert meta["og:url"] == canonical[0]["href"]
+        assert meta["og:url"] == canonical[0]
         assert len(meta["og:description"]) <= 200
         assert meta["og:image"].startswith(base)
 
@@ -112,17 +113,15 @@ def test_pages_declare_their_language_and_a_strict_content_security_policy(site_
 def test_no_page_loads_anything_from_another_host(served_site):
     site, base = served_site
     for file in all_pages(site):
-        page = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
-        for el in page.select("script[src], link[rel=stylesheet], img[src], iframe, link[rel=icon]"):
-            url = el.get("src") or el.get("href")
+        page = facts_of(file)
+        for url in page.resources:
             assert not urlsplit(url).netloc or url.startswith(base), f"{file}: {url}"
-        assert not page.select("script:not([src]):not([type='application/ld+json'])"), f"inline script in {file}"
+        assert not page.inline_scripts, f"inline script in {file}"
 
 
 def test_headings_never_skip_a_level(site_dir):
     for file in all_pages(site_dir):
-        page = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
-        levels = [int(h.name[1]) for h in page.select("main h1, main h2, main h3, main h4, main h5")]
+        levels = facts_of(file).headings
         assert levels and levels[0] == 1 and levels.count(1) == 1, file
         for before, after in zip(levels, levels[1:]):
             assert after <= before + 1, f"{file}: h{before} then h{after}"
@@ -130,18 +129,9 @@ def test_headings_never_skip_a_level(site_dir):
 
 def test_every_internal_link_and_anchor_resolves(served_site):
     site, base = served_site
-    ids_cache: dict[Path, set[str]] = {}
-
-    def ids_of(file: Path) -> set[str]:
-        if file not in ids_cache:
-            ids_cache[file] = {el["id"] for el in BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser").select("[id]")}
-        return ids_cache[file]
-
     checked = 0
     for file in all_pages(site):
-        page = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
-        for a in page.select("a[href]"):
-            href = a["href"]
+        for href in facts_of(file).links:
             if href.startswith(base):
                 href = "/" + href[len(base):]
             if urlsplit(href).scheme or href.startswith("?"):
@@ -157,7 +147,7 @@ def test_every_internal_link_and_anchor_resolves(served_site):
             if fragment and target.suffix == ".html":
                 anchor = fragment.split(":~:")[0]
                 if anchor:
-                    assert anchor in ids_of(target), f"{file.relative_to(site)}: missing anchor {href}"
+                    assert anchor in facts_of(target).ids, f"{file.relative_to(site)}: missing anchor {href}"
             checked += 1
     assert checked > 5000
 

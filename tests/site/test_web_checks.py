@@ -11,6 +11,7 @@ from xml.etree import ElementTree
 import pytest
 from bs4 import BeautifulSoup
 
+from ..pagefacts import facts_of
 from .test_site_pages import RID, all_pages, soup
 
 LANGS = (("", "zh-Hans", "zh_CN", "政府工作报告浏览"), ("zh-hant/", "zh-Hant", "zh_TW", "政府工作報告瀏覽"),
@@ -47,13 +48,12 @@ def test_og_locale_names_the_territory_and_the_other_languages_are_alternates(si
 
 def test_every_page_links_the_icon_the_manifest_and_its_languages_feed(site_dir):
     for file in all_pages(site_dir):
-        page = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
-        lang = page.html["lang"]
-        prefix = {"zh-Hans": "", "zh-Hant": "zh-hant/", "en": "en/"}[lang]
-        icon = page.select_one('head link[rel="icon"]')
+        page = facts_of(file)
+        prefix = {"zh-Hans": "", "zh-Hant": "zh-hant/", "en": "en/"}[page.lang]
+        icon = next(link for link in page.head_links if link.get("rel") == "icon")
         assert icon["href"] == "/static/favicon.svg" and icon["type"] == "image/svg+xml", file
-        assert page.select_one('head link[rel="manifest"]')["href"] == f"/{prefix}manifest.webmanifest", file
-        feed = page.select_one('head link[rel="alternate"][type="application/atom+xml"]')
+        assert next(link for link in page.head_links if link.get("rel") == "manifest")["href"] == f"/{prefix}manifest.webmanifest", file
+        feed = next(link for link in page.head_links if link.get("rel") == "alternate" and link.get("type") == "application/atom+xml")
         assert feed["href"] == f"/{prefix}feed.xml" and feed["title"], file
 
 
@@ -137,9 +137,10 @@ def contexts(node) -> int:
 def test_every_page_with_structured_data_has_one_context_and_no_nested_one(site_dir):
     seen = 0
     for file in all_pages(site_dir):
-        page = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
-        if page.select('script[type="application/ld+json"]'):
-            data = json_ld(page)
+        blocks = facts_of(file).json_ld
+        if blocks:
+            assert len(blocks) == 1, file
+            data = json.loads(blocks[0])
             assert data["@context"] == "https://schema.org" and contexts(data) == 1, file
             seen += 1
     assert seen > 500
@@ -177,8 +178,8 @@ def test_the_overview_describes_the_report_with_its_time_zone_and_its_downloads_
 def test_no_english_page_has_chinese_in_its_title_or_site_name(site_dir):
     cjk = re.compile(r"[\u3400-\u9fff]")
     for file in sorted((site_dir / "en").rglob("*.html")):
-        page = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
-        assert not cjk.search(page.title.get_text() + head_meta(page)["og:site_name"][0]), file
+        page = facts_of(file)
+        assert not cjk.search(page.title + page.head_meta["og:site_name"][0]), file
 
 
 @pytest.mark.parametrize("prefix, code, locale, title", LANGS)
@@ -186,5 +187,4 @@ def test_every_page_names_the_site_in_its_own_language(site_dir, prefix, code, l
     files = [f for f in sorted((site_dir / prefix).rglob("*.html")) if prefix or not f.relative_to(site_dir).parts[0] in ("en", "zh-hant")]
     assert len(files) > 100
     for file in files:
-        page = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
-        assert head_meta(page)["og:site_name"] == [title], file
+        assert facts_of(file).head_meta["og:site_name"] == [title], file
