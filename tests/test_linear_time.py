@@ -128,6 +128,14 @@ def run_of(unit: str, size: int) -> str:
     return unit * (size // len(unit))
 
 
+def test_the_timing_refuses_a_quadratic_pass_and_passes_a_linear_one():
+    """The measure itself (tests/timing.py): a pass that reads the whole text once per character fails
+    it, whatever its first measurement says; one that reads the text once passes."""
+    with pytest.raises(AssertionError, match="8x the input"):
+        assert_linear(lambda text: sum(text.count(c) for c in text), lambda size: run_of("发展", size), 1 << 20)
+    assert_linear(lambda text: [c for c in text if c != "展"], lambda size: run_of("发展", size), 1 << 20)
+
+
 @pytest.mark.parametrize("kind", RUNS)
 @pytest.mark.parametrize("name", PASSES)
 def test_each_import_pass_is_linear_on_a_hostile_run(name, kind):
