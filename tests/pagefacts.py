@@ -31,6 +31,10 @@ class PageFacts:
     inline_scripts: int = 0  # <script> elements with neither src nor type="application/ld+json"
     json_ld: list[str] = field(default_factory=list)  # the text of each <script type="application/ld+json">
 
+    def head_link(self, rel: str, type: str | None = None) -> dict[str, str] | None:
+        """The attributes of the first <link> in <head> with this rel (and type), as select_one finds it."""
+        return next((link for link in self.head_links if link.get("rel") == rel and (type is None or link.get("type") == type)), None)
+
 
 class _Reader(HTMLParser):
     def __init__(self) -> None:

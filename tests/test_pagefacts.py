@@ -37,4 +37,6 @@ def test_each_fact_is_what_beautifulsoups_selectors_find():
     assert sorted(facts.resources) == sorted(["/i.svg", "https://elsewhere.org/s.css", "/a.js", "/p.png", "https://elsewhere.org/f"])
     assert facts.inline_scripts == len(soup.select("script:not([src]):not([type='application/ld+json'])")) == 1
     assert facts.json_ld == ['{"@context": "https://schema.org"}']
+    assert facts.head_link("icon") == {"rel": "icon", "href": "/i.svg", "type": "image/svg+xml"}
+    assert facts.head_link("icon", "text/css") is None and facts.head_link("manifest") is None
     assert [link["href"] for link in facts.head_links] == ["https://example.org/a/", "/i.svg", "https://elsewhere.org/s.css", "/alt.css"]

@@ -50,10 +50,10 @@ def test_every_page_links_the_icon_the_manifest_and_its_languages_feed(site_dir)
     for file in all_pages(site_dir):
         page = facts_of(file)
         prefix = {"zh-Hans": "", "zh-Hant": "zh-hant/", "en": "en/"}[page.lang]
-        icon = next(link for link in page.head_links if link.get("rel") == "icon")
+        icon = page.head_link("icon")
         assert icon["href"] == "/static/favicon.svg" and icon["type"] == "image/svg+xml", file
-        assert next(link for link in page.head_links if link.get("rel") == "manifest")["href"] == f"/{prefix}manifest.webmanifest", file
-        feed = next(link for link in page.head_links if link.get("rel") == "alternate" and link.get("type") == "application/atom+xml")
+        assert page.head_link("manifest")["href"] == f"/{prefix}manifest.webmanifest", file
+        feed = page.head_link("alternate", "application/atom+xml")
         assert feed["href"] == f"/{prefix}feed.xml" and feed["title"], file
 
 
