@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import re
 import signal
 import socket
@@ -17,6 +18,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +37,11 @@ def free_port() -> int:
 def _get(url: str) -> str:
     with urllib.request.urlopen(url, timeout=10) as response:
         return response.read().decode("utf-8")
+
+
+def _builds(base: str) -> int:
+    """How many good builds serve has made."""
+    return json.loads(_get(base + "__status"))["builds"]
 
 
 def _next_reload(events) -> bool:
@@ -61,11 +68,13 @@ def peak_rss_kb(pid: int) -> int:
 class ServeSample:
     first_s: float  # from start to the first page served
     edits_s: list[float]  # from each edit's write to the edited page showing it
+    settled_s: list[float]  # from each edit's write to the end of serve's rebuild (the rest of the site)
     peak_rss_kb: int
 
 
 def measure_serve(project: Path, edit, edits: int, log) -> ServeSample:
-    """Start `serve`, then `edits` times: edit a paragraph (edit(i) -> (path, sentence)) and poll its page."""
+    """Start `serve`, then `edits` times: open a paragraph's page, edit the paragraph (edit(i) -> (path,
+    sentence, write)) and load the page again when serve says reload."""
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     started = time.perf_counter()
@@ -82,19 +91,24 @@ def measure_serve(project: Path, edit, edits: int, log) -> ServeSample:
                 time.sleep(0.05)
         first = time.perf_counter() - started
         time.sleep(1.0)  # let the watcher settle
-        times = []
-        with urllib.request.urlopen(base + "__events", timeout=120) as events:
-            for i in range(edits):
-                path, sentence = edit(i)
+        times, settled = [], []
+        for i in range(edits):
+            path, sentence, write = edit(i)
+            builds = _builds(base)
+            # As the page open in a browser does: listen for serve's reloads, saying which page it is.
+            with urllib.request.urlopen(base + "__events?page=" + urllib.parse.quote("/" + path, safe=""), timeout=120) as events:
+                write()
                 written = time.perf_counter()
-                # As an open page does: wait for serve's reload event, then load the page again.
                 while not _next_reload(events) or sentence not in _get(base + path):
                     if time.perf_counter() - written > 120:
                         raise RuntimeError(f"serve did not show the edit of {path}")
                 times.append(time.perf_counter() - written)
-                log(f"    serve edit -> page {times[-1]:.2f}s")
-                time.sleep(0.5)
-        return ServeSample(first, times, peak_rss_kb(server.pid))
+            log(f"    serve edit -> page {times[-1]:.2f}s")
+            while _builds(base) == builds:  # the open page shows before the rest of the rebuild ends
+                time.sleep(0.01)
+            settled.append(time.perf_counter() - written)
+            time.sleep(0.5)
+        return ServeSample(first, times, settled, peak_rss_kb(server.pid))
     finally:
         server.send_signal(signal.SIGTERM)  # as a process manager stops it (SIGINT may be ignored in the background): serve removes its store
         server.wait(600)  # removing the store of 100 reports' files took over 30 s on a loaded machine

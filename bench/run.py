@@ -82,6 +82,7 @@ class Sample:
     search_s: float = 0.0
     serve_first_s: float = 0.0  # serve's first build at this size, before any edit
     serve_edit_s: float | None = None  # `python build.py serve`: from an edit's write to the page showing it
+    serve_settled_s: float | None = None  # ... to the end of its rebuild, the rest of the site included
     serve_rss_kb: int | None = None  # that serve process's peak RSS
     search_first_ms: float | None = None  # search page opened with ?q=: first results shown
     search_first_bytes: int | None = None  # bytes received by then
@@ -160,23 +161,32 @@ def import_all(content: Path, seeds: list[tuple[str, Path]]) -> float:
     return time.perf_counter() - started
 
 
-def edit_one_paragraph(content: Path, report_id: str, sentence: str) -> str:
-    """Append a sentence to the first plain-text paragraph of the report's first part; returns its id."""
+def paragraph_edit(content: Path, report_id: str, sentence: str) -> tuple[str, object]:
+    """An edit that appends a sentence to the first plain-text paragraph (ending in 。) of the report's
+    first part: (the paragraph's id, a function that writes it)."""
     path = content / "reports" / report_id / "parts" / "part1.yaml"
     lines = path.read_text(encoding="utf-8").split("\n")
     for i, line in enumerate(lines):
         if line.strip().startswith("text: ") and line.rstrip().endswith("。") and not line.strip()[6:].startswith(("'", '"')):
             lines[i] = line.rstrip() + sentence
-            path.write_text("\n".join(lines), encoding="utf-8")
-            return next(prev.split("id:", 1)[1].strip() for prev in reversed(lines[:i]) if prev.strip().startswith("- id:"))
+            pid = next(prev.split("id:", 1)[1].strip() for prev in reversed(lines[:i]) if prev.strip().startswith("- id:"))
+            return pid, lambda: path.write_text("\n".join(lines), encoding="utf-8")
     raise RuntimeError(f"{path}: no paragraph to edit")
 
 
-def edit_for_serve(content: Path, report_id: str, run: int) -> tuple[str, str]:
-    """An edit for the live serve measure: (the edited paragraph's page, the sentence it now holds)."""
+def edit_one_paragraph(content: Path, report_id: str, sentence: str) -> str:
+    """Append a sentence to a paragraph now (paragraph_edit); returns its id."""
+    pid, write = paragraph_edit(content, report_id, sentence)
+    write()
+    return pid
+
+
+def edit_for_serve(content: Path, report_id: str, run: int) -> tuple[str, str, object]:
+    """An edit for the live serve measure: (the edited paragraph's page, the sentence it will hold, a
+    function that writes it)."""
     sentence = f"（服务中第{run + 1}次编辑。）"
-    pid = edit_one_paragraph(content, report_id, sentence)
-    return f"{report_id}/p/{pid}/", sentence
+    pid, write = paragraph_edit(content, report_id, sentence)
+    return f"{report_id}/p/{pid}/", sentence, write
 
 
 class DevServer:
@@ -369,12 +379,13 @@ def results_table(rows: list[tuple[int, list[Sample]]], args, notes: list[str]) 
         "| N | pages | import | build (cold) | rebuild after edit | build peak RSS MiB | output MiB | search index pass | search index MiB | Hugo | ours/Hugo | MkDocs | ours/MkDocs |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    live = ["", "`python build.py serve` in its own process (edit -> page: from writing the edit to the page showing it, loaded again over HTTP when serve's event stream says reload, as an open page does; "
+    live = ["", "`python build.py serve` in its own process (edit -> page: from writing the edit to the page showing it, loaded again over HTTP when serve's event stream says reload, as an open page does, "
+            "which tells serve it is open, so that serve renders it first; rebuild done: to the end of that rebuild, the rest of the site included; "
             "peak RSS of the serve process after its first build and the edits), and the search page opened with `?q=民生实事` "
             "in headless Chromium on loopback (first results: time since navigation, and the bytes they need: the page, its style and scripts, "
             "the character map and the first shard or pack to arrive; on loopback the others arrive meanwhile; all: every report searched):", "",
-            "| N | serve first build | edit -> page | serve peak RSS MiB | search: first results | bytes they need | all results | bytes in all |",
-            "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+            "| N | serve first build | edit -> page | rebuild done | serve peak RSS MiB | search: first results | bytes they need | all results | bytes in all |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for n, samples in rows:
         m = {name: median(samples, name) for name in Sample.__dataclass_fields__ if not name.endswith("passes")}
         lines.append(
@@ -382,7 +393,7 @@ def results_table(rows: list[tuple[int, list[Sample]]], args, notes: list[str]) 
             f"{m['output_bytes'] / 2**20:.1f} | {fmt(m['search_s'])} | {m['search_bytes'] / 2**20:.1f} | {_runs(samples, 'hugo_s', args.repeat)} | "
             f"{ratio(m['build_s'], m['hugo_s'])} | {_runs(samples, 'mkdocs_s', args.repeat)} | {ratio(m['build_s'], m['mkdocs_s'])} |"
         )
-        live.append(f"| {n} | {fmt(m['serve_first_s'])} s | {fmt(m['serve_edit_s'])} s | {fmt(m['serve_rss_kb'] / 1024 if m['serve_rss_kb'] else None, 0)} | "
+        live.append(f"| {n} | {fmt(m['serve_first_s'])} s | {fmt(m['serve_edit_s'])} s | {fmt(m['serve_settled_s'])} s | {fmt(m['serve_rss_kb'] / 1024 if m['serve_rss_kb'] else None, 0)} | "
                     f"{fmt(m['search_first_ms'], 0)} ms | {fmt(m['search_first_bytes'] / 1024 if m['search_first_bytes'] else None, 0)} KB | "
                     f"{fmt(m['search_all_ms'], 0)} ms | {fmt(m['search_all_bytes'] / 1024 if m['search_all_bytes'] else None, 0)} KB |")
     lines += live
@@ -508,6 +519,7 @@ def main(argv: list[str]) -> int:
             for i, s in enumerate(samples):
                 s.serve_first_s = live_serve.first_s
                 s.serve_edit_s = live_serve.edits_s[i]
+                s.serve_settled_s = live_serve.settled_s[i]
                 s.serve_rss_kb = live_serve.peak_rss_kb
                 if searched:
                     s.search_first_ms, s.search_first_bytes = searched[i].first_ms, searched[i].needed_bytes

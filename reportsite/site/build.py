@@ -52,7 +52,8 @@ class BuildStats:
 def render_site(content: Path, templates: Path = Path("templates"), static: Path = Path("static"), strict: bool = False,
                 base_url: str | None = None, log=lambda message: None, tree: OutputTree | None = None,
                 processes: int = 1, progress=lambda done, total: None,
-                previous: dict[str, ReportBuild] | None = None, track=None, cards: bool = True) -> tuple[OutputTree, BuildStats, list[ReportBuild]]:
+                previous: dict[str, ReportBuild] | None = None, track=None, cards: bool = True,
+                first: frozenset[str] = frozenset(), on_first=None) -> tuple[OutputTree, BuildStats, list[ReportBuild]]:
     """Every pass but the swap: the whole site into `tree` (in memory unless it has a folder), or
     ContentErrors listing every problem. Reports whose folder and settings are those of a report in
     `previous` are not rendered again: their files (kept by `tree`) are reused as they are.
@@ -60,7 +61,12 @@ def render_site(content: Path, templates: Path = Path("templates"), static: Path
     `track` computes the goals' outcomes (reports, folders by id -> content.outcomes.ArchiveOutcomes). The
     site stage imports only content/: the command (cli.py) passes the tracking stage's
     track.publish.archive_outcomes in, and without it the pages show no outcomes. Without `cards` the
-    paragraphs' and targets' share cards are not drawn (the check command reads pages, not pictures)."""
+    paragraphs' and targets' share cards are not drawn (the check command reads pages, not pictures).
+
+    `first` and `on_first` are serve's fast render: when the templates, static files and settings are
+    those `previous` was made with, the pages at the paths in `first` that the reports made again have
+    are rendered before anything else, and on_first(tree) is called with the tree holding them and
+    the reused reports' files, nothing else yet."""
     stats = BuildStats()
     started = time.perf_counter()
 
@@ -82,9 +88,16 @@ def render_site(content: Path, templates: Path = Path("templates"), static: Path
     for rb in builds:
         if rb not in fresh:
             tree.adopt(rb.files)
-    site = {lang.code: site_pages(_site_input(builds, archive, lang, settings)) for lang in settings.languages}
     with templates_checked_once(make_environment(templates)):
-        run_jobs([job for pages, _, _ in jobs for job in pages] + page_jobs(site, settings), tree, processes, progress)
+        work = [job for pages, _, _ in jobs for job in pages]
+        same = previous and all(rb.settings_key == settings.key for rb in previous.values())
+        soon = {id(job) for job in work if not first.isdisjoint(job.outputs())} if on_first and same else set()
+        if soon:
+            run_jobs([job for job in work if id(job) in soon], tree, 1)
+            on_first(tree)
+            work = [job for job in work if id(job) not in soon]
+        site = {lang.code: site_pages(_site_input(builds, archive, lang, settings)) for lang in settings.languages}
+        run_jobs(work + page_jobs(site, settings), tree, processes, progress)
     stats.pages = sum(rb.page_count for rb in builds) + sum(map(len, site.values()))
     t = timed("render", t)
     run_jobs([job for _, data, _ in jobs for job in data], tree, processes)

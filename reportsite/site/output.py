@@ -145,6 +145,12 @@ class BlobTree(OutputTree):
     def read(self, path: str) -> bytes:
         return (self.store / self.digests[path]).read_bytes()
 
+    def snapshot(self) -> "BlobTree":
+        """The files as they are now, in a tree of their own that later additions leave alone."""
+        copy = BlobTree(self.store)
+        copy.digests = dict(self.digests)
+        return copy
+
     def held(self, name: str) -> bool:
         """Whether the store holds the private cache's file `name` (stored by an earlier build: serve
         sweeps a build's unnamed files before the next build starts, so it stays until added again)."""

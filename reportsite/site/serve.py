@@ -4,8 +4,11 @@ The site is kept as path -> digest, its files stored once each in a private temp
 that memory does not grow with the site. A rebuild renders again only the reports whose folder
 changed (everything when a template, static file or site setting did) and the site-wide pages they
 feed, reusing the other reports' files; the new site replaces the old in one step when it is
-complete. A failed rebuild, whatever the cause, keeps the last good site, shows its errors in every
-open page and in the terminal, and the watcher carries on. The server answers only for files the
+complete. Open pages are shown sooner (fast render, as Hugo's server does): each says which page it
+is when it listens for reloads, a rebuild renders those first and sends the reload then, and while
+the rest of the rebuild runs, a request for anything it may still change waits for it. A failed
+rebuild, whatever the cause, keeps the last good site, shows its errors in every open page and in
+the terminal, and the watcher carries on. The server answers only for files the
 build made, and only on the loopback address; `python build.py` writes the site to disk.
 """
 
@@ -21,9 +24,10 @@ import tempfile
 import threading
 import time
 import traceback
+from dataclasses import dataclass
 from html import escape
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from .build import render_site
 from ..cache import cache_warnings
@@ -44,7 +48,7 @@ DEV_SCRIPT = """(function () {
     box.textContent = "Build failed; the page shows the last good build.\\n\\n" + errors.join("\\n");
   }
   fetch("/__status").then(function (r) { return r.json(); }).then(function (s) { show(s.errors); });
-  var events = new EventSource("/__events");
+  var events = new EventSource("/__events?page=" + encodeURIComponent(location.pathname));
   events.addEventListener("reload", function () { window.location.reload(); });
   events.addEventListener("failed", function (e) { show(JSON.parse(e.data)); });
 })();
@@ -60,7 +64,8 @@ class DevState:
         self.errors: list[str] = []
         self.tree: BlobTree | None = None  # the last good build
         self.reports: dict = {}  # its reports, by id: what the next rebuild may reuse
-        self.listeners: list[queue.Queue] = []
+        self.listeners: dict[queue.Queue, str] = {}  # each open page's event queue, and the page's URL path
+        self.preview: Preview | None = None  # while a rebuild runs after showing the open pages
         self.lock = threading.Lock()
         self.builds = 0
         self.freeze_heap = freeze_heap  # freeze the objects of each good build (freeze() below): serve's own process
@@ -69,12 +74,28 @@ class DevState:
 
     def publish(self, event: str, data: str) -> None:
         with self.lock:
-            for q in self.listeners:
+            for q in list(self.listeners):
                 q.put((event, data))
 
     def read(self, path: str) -> bytes | None:
         tree = self.tree
         return None if tree is None or path not in tree.digests else tree.read(path)
+
+    def open_pages(self) -> frozenset[str]:
+        """The files of the pages open in a browser: what a rebuild renders first."""
+        with self.lock:
+            routes = list(self.listeners.values())
+        return frozenset(name for route in routes for name in _candidates(route))
+
+
+@dataclass(frozen=True)
+class Preview:
+    """The open pages, rendered before the rest of a rebuild, beside the reused reports' files; the
+    rest of the site may change until `done` is set."""
+
+    tree: BlobTree
+    done: threading.Event
+    shown_at: float  # time.perf_counter() when the open pages were reloaded
 
 
 def describe(error: Exception) -> str:
@@ -87,27 +108,44 @@ def describe(error: Exception) -> str:
 
 def rebuild(content: Path, templates: Path, static: Path, state: DevState, base_url: str, log=print) -> bool:
     started = time.perf_counter()
+
+    def show_open_pages(tree: BlobTree) -> None:
+        state.preview = Preview(tree.snapshot(), threading.Event(), time.perf_counter())
+        state.publish("reload", "")
+
     try:
         # One process: forking from the watcher thread of a threaded server is not safe, and only
         # the changed reports are rendered again.
         tree, stats, builds = render_site(content, templates, static, base_url=base_url, tree=BlobTree(state.store),
-                                          previous=state.reports, track=state.track)
+                                          previous=state.reports, track=state.track,
+                                          first=state.open_pages() if state.tree is not None else frozenset(), on_first=show_open_pages)
     except ContentErrors as e:
         return _failed(state, [str(x) for x in e.errors], log)
     except Exception as e:  # noqa: BLE001 - whatever goes wrong, serve shows it and keeps watching
         return _failed(state, [describe(e)], log)
     earlier, state.tree = state.tree, tree  # one assignment: requests see the old site or the new, never a mix
+    preview = _end_preview(state)
     state.reports = {rb.item.report.id: rb for rb in builds}
     state.errors = []
     state.builds += 1
-    log(f"rebuilt {stats.pages} pages in {time.perf_counter() - started:.2f}s")
+    shown = f" (open pages shown after {preview.shown_at - started:.2f}s)" if preview else ""
+    log(f"rebuilt {stats.pages} pages in {time.perf_counter() - started:.2f}s{shown}")
     for warning in cache_warnings():  # each once while serve runs
         log(warning)
     if state.freeze_heap:
         freeze(state)
-    state.publish("reload", "")
+    if preview is None:  # else the open pages were reloaded already and show what this build made
+        state.publish("reload", "")
     tree.sweep(earlier)  # after the reload is sent: open pages need not wait for the deletions
     return True
+
+
+def _end_preview(state: DevState) -> Preview | None:
+    """Let the requests that wait for the rebuild go on, to the site that is now state.tree."""
+    preview, state.preview = state.preview, None
+    if preview is not None:
+        preview.done.set()
+    return preview
 
 
 # Python's cyclic garbage collector walks every object it tracks in a full collection, and by its own
@@ -116,6 +154,7 @@ def rebuild(content: Path, templates: Path, static: Path, state: DevState, base_
 # collector skips them); the garbage among them, the replaced report's cycles, is collected once the
 # watcher has seen no change for IDLE seconds, when a pause of that length delays nobody's edit.
 IDLE = 2.0
+PREVIEW_WAIT = 60.0  # seconds a request waits for the rest of a rebuild at most; then it gets what there is
 
 
 def freeze(state: DevState) -> None:
@@ -140,6 +179,8 @@ def _failed(state: DevState, errors: list[str], log) -> bool:
     for line in errors:
         log(line)
     state.publish("failed", json.dumps(errors, ensure_ascii=False))
+    if _end_preview(state) is not None:
+        state.publish("reload", "")  # the open pages showed what this build made: back to the last good site
     return False
 
 
@@ -150,13 +191,15 @@ def error_page(errors: list[str]) -> bytes:
             f'<body><h1>The site could not be built</h1><ul id="build-errors">{items}</ul></body></html>').encode()
 
 
-def _lookup(files: dict[str, str], url_path: str) -> str | None:
-    """The file a URL path names: `/a/` is `a/index.html`; only names the build made exist."""
+def _candidates(url_path: str) -> tuple[str, str]:
+    """The files a URL path may name: `/a/` is `a/index.html`, `/a` is `a` or `a/index.html`."""
     rel = unquote(url_path).lstrip("/")
-    for candidate in (rel, rel + "index.html" if rel.endswith("/") or not rel else rel + "/index.html"):
-        if candidate in files:
-            return candidate
-    return None
+    return rel, rel + "index.html" if rel.endswith("/") or not rel else rel + "/index.html"
+
+
+def _lookup(files: dict[str, str], url_path: str) -> str | None:
+    """The file a URL path names; only names the build made exist."""
+    return next((candidate for candidate in _candidates(url_path) if candidate in files), None)
 
 
 _LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
@@ -186,7 +229,7 @@ def make_handler(state: DevState):
                 return self._send(200, "application/json", json.dumps({"errors": state.errors, "builds": state.builds}).encode())
             if route == "/__events":
                 return self._events()
-            tree = state.tree
+            tree = self._tree_for(route)
             if tree is None:
                 return self._send(503, "text/html; charset=utf-8", self._inject(error_page(state.errors)))
             name = _lookup(tree.digests, route)
@@ -206,6 +249,19 @@ def make_handler(state: DevState):
                 kind += "; charset=utf-8"
             return self._send(200, kind, body)
 
+        def _tree_for(self, route: str) -> BlobTree | None:
+            """The site to answer from: during a rebuild's fast render, the preview for the open pages
+            and the reused reports' files; the old site for static files, which only change when
+            nothing is reused; anything else waits for the new site."""
+            preview = state.preview
+            if preview is None:
+                return state.tree
+            if _lookup(preview.tree.digests, route) is not None:
+                return preview.tree
+            if not route.startswith("/static/"):
+                preview.done.wait(PREVIEW_WAIT)
+            return state.tree
+
         def _inject(self, body: bytes) -> bytes:
             return body.replace(b"</body>", b'<script src="/__dev.js"></script></body>', 1)
 
@@ -218,14 +274,15 @@ def make_handler(state: DevState):
             self.wfile.write(body)
 
         def _events(self) -> None:
-            self.send_response(200)
-            self.send_header("Content-Type", "text/event-stream")
-            self.send_header("Cache-Control", "no-store")
-            self.end_headers()
             q: queue.Queue = queue.Queue()
-            with state.lock:
-                state.listeners.append(q)
+            page = parse_qs(urlsplit(self.path).query).get("page", [""])[0]
+            with state.lock:  # before the answer: once a page has it, the next rebuild knows the page is open
+                state.listeners[q] = page
             try:
+                self.send_response(200)
+                self.send_header("Content-Type", "text/event-stream")
+                self.send_header("Cache-Control", "no-store")
+                self.end_headers()
                 while True:
                     try:
                         event, data = q.get(timeout=15)
@@ -237,7 +294,7 @@ def make_handler(state: DevState):
                 pass
             finally:
                 with state.lock:
-                    state.listeners.remove(q)
+                    del state.listeners[q]
 
     return Handler
 

@@ -6,6 +6,7 @@ import gc
 import http.server
 import json
 import os
+import queue
 import signal
 import subprocess
 import sys
@@ -139,6 +140,98 @@ def test_the_watcher_keeps_watching_after_any_failure_and_serves_the_fixed_site(
         watcher.join(5)
 
 
+def edit_part2(project: Path, old: str, new: str) -> None:
+    part = project / PART2
+    part.write_text(part.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+def open_page(state: serve.DevState, route: str) -> queue.Queue:
+    """As a page open in a browser: listening for reloads, saying which page it is."""
+    q: queue.Queue = queue.Queue()
+    state.listeners[q] = route
+    return q
+
+
+def at_first_reload(state: serve.DevState, look) -> list[str]:
+    """Call look() in the rebuild, at the moment it sends its first reload, and note every event sent."""
+    sent, publish = [], state.publish
+
+    def publishing(event: str, data: str) -> None:
+        if event == "reload" and "reload" not in sent:
+            look()
+        sent.append(event)
+        publish(event, data)
+
+    state.publish = publishing
+    return sent
+
+
+def test_a_rebuild_shows_the_open_page_first_and_holds_back_the_pages_it_may_still_change(dev):
+    project, state, rebuild, get, log = dev
+    assert rebuild()
+    open_page(state, f"/{RID}/s2-1/")
+    seen: dict = {}
+
+    def look() -> None:  # the rest of the rebuild waits until this returns
+        seen["open"] = get(f"{RID}/s2-1/")
+        seen["style"] = get("static/style.css")  # only a change of the static files changes it, and those render everything
+        later = threading.Thread(target=lambda: seen.setdefault("text", get(f"{RID}/text/")))
+        later.start()
+        later.join(0.5)
+        seen["text waited"], seen["later"] = later.is_alive(), later
+
+    sent = at_first_reload(state, look)
+    edit_part2(project, "新建5G基站132座", "新建5G基站173座")
+    assert rebuild()
+    seen["later"].join(10)
+    assert seen["open"][0] == 200 and "新建5G基站173座" in seen["open"][1]
+    assert seen["open"][1] == get(f"{RID}/s2-1/")[1]  # what the whole rebuild made, byte for byte
+    assert seen["style"][0] == 200
+    assert seen["text waited"]  # the full text shows the paragraph too: it waited for the rest of the rebuild
+    assert seen["text"][0] == 200 and "新建5G基站173座" in seen["text"][1]
+    assert sent == ["reload"]  # once: the open page was already showing the rebuild's own page
+    assert "(open pages shown after " in log[-1]
+
+
+def test_a_rebuild_with_no_open_page_of_the_edited_report_reloads_once_at_the_end(dev):
+    project, state, rebuild, get, log = dev
+    assert rebuild()
+    open_page(state, "/search/")  # a site-wide page: made after every report's pages
+    seen: dict = {}
+    sent = at_first_reload(state, lambda: seen.setdefault("tree", state.tree))
+    edit_part2(project, "新建5G基站132座", "新建5G基站174座")
+    built = state.tree
+    assert rebuild()
+    assert sent == ["reload"] and seen["tree"] is not built and state.preview is None
+    assert "open pages shown" not in log[-1]
+
+
+def test_a_rebuild_that_fails_after_showing_the_open_page_takes_it_back(dev, monkeypatch):
+    project, state, rebuild, get, log = dev
+    assert rebuild()
+    open_page(state, f"/{RID}/s2-1/")
+    seen: dict = {}
+    sent = at_first_reload(state, lambda: seen.setdefault("open", get(f"{RID}/s2-1/")[1]))
+    monkeypatch.setattr(build, "_sitemap", boom)  # after the render pass
+    edit_part2(project, "新建5G基站132座", "新建5G基站175座")
+    assert not rebuild()
+    assert "新建5G基站175座" in seen["open"]
+    assert sent == ["reload", "failed", "reload"]  # shown, then the errors, then back to the last good site
+    assert "新建5G基站132座" in get(f"{RID}/s2-1/")[1] and state.preview is None
+
+
+def test_a_change_of_the_templates_renders_everything_before_any_reload(dev):
+    project, state, rebuild, get, log = dev
+    assert rebuild()
+    open_page(state, f"/{RID}/s2-1/")
+    seen: dict = {}
+    sent = at_first_reload(state, lambda: seen.setdefault("style", get("static/style.css")[1]))
+    style = project / "static" / "style.css"
+    style.write_text(style.read_text(encoding="utf-8") + "\n/* changed */\n", encoding="utf-8")
+    assert rebuild()
+    assert sent == ["reload"] and "/* changed */" in seen["style"]  # the reload came with the new site whole
+
+
 class Cycle:
     """An object that refers to itself: garbage that only the cyclic collector can free."""
 
@@ -241,19 +334,23 @@ def test_a_page_open_from_serve_reloads_itself_after_an_edit_of_a_paragraph(tmp_
         # the requests still open: those resets are the test's own doing, not the site's.
         page = new_context(base, allow_console=(r"net::ERR_(CONNECTION_RESET|EMPTY_RESPONSE)",)).new_page()
         events = []
-        page.on("request", lambda r: events.append(r.url) if r.url == base + "__events" else None)
-        with page.expect_request(base + "__events"):
+        listens = base + f"__events?page=%2F{RID}%2Fs2-1%2F"  # the page says which it is: serve renders it first
+        page.on("request", lambda r: events.append(r.url) if r.url.startswith(base + "__events") else None)
+        with page.expect_request(listens):
             page.goto(base + f"{RID}/s2-1/")
-        assert events == [base + "__events"]
+        assert events == [listens]
         paragraph = page.locator("#s2-1-p1")
         assert "新建5G基站132座" in paragraph.inner_text()
         page.evaluate("window.beforeTheEdit = true")
         part = project / PART2
-        with page.expect_request(base + "__events", timeout=60_000):  # the reloaded page listens again
+        with page.expect_request(listens, timeout=60_000):  # the reloaded page listens again
             part.write_text(part.read_text(encoding="utf-8").replace("新建5G基站132座", "新建5G基站172座"), encoding="utf-8")
         assert "新建5G基站172座" in paragraph.inner_text()
         assert page.evaluate("window.beforeTheEdit") is None  # a new page, not an edit in place
-        assert events == [base + "__events"] * 2
+        assert events == [listens] * 2
+        assert "(open pages shown after " in server.stdout.readline()  # fast render: the open page came first
+        page.wait_for_timeout(500)
+        assert events == [listens] * 2  # and it was reloaded once, not again when the rest was done
         page.close()  # before serve stops: its scripts would otherwise fail on a server that is gone
     finally:
         server.send_signal(signal.SIGINT)
