@@ -167,6 +167,11 @@ def _static_files(tree: OutputTree, static: Path, version: str) -> None:
         tree.add(f"static/{name}", static_file(name, path.read_bytes(), version))
 
 
+def static_paths(static: Path) -> list[str]:
+    """Where the static folder's files land in the site."""
+    return [f"static/{path.relative_to(static).as_posix()}" for path in tree_files(static)]
+
+
 def _first_views(builds: list[ReportBuild], settings: Settings) -> list:
     return [rb.views[settings.languages[0].code] for rb in builds]
 

@@ -29,7 +29,7 @@ from html import escape
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from .build import render_site
+from .build import render_site, static_paths
 from ..cache import cache_warnings
 from ..errors import ContentErrors
 from .output import BlobTree
@@ -110,7 +110,11 @@ def rebuild(content: Path, templates: Path, static: Path, state: DevState, base_
     started = time.perf_counter()
 
     def show_open_pages(tree: BlobTree) -> None:
-        state.preview = Preview(tree.snapshot(), threading.Event(), time.perf_counter())
+        # The static files change only with a setting, template or static file, and then nothing is
+        # shown early: the last build's are this one's.
+        shown = tree.snapshot()
+        shown.digests.update((path, state.tree.digests[path]) for path in static_paths(static) if path in state.tree.digests)
+        state.preview = Preview(shown, threading.Event(), time.perf_counter())
         state.publish("reload", "")
 
     try:
@@ -250,16 +254,15 @@ def make_handler(state: DevState):
             return self._send(200, kind, body)
 
         def _tree_for(self, route: str) -> BlobTree | None:
-            """The site to answer from: during a rebuild's fast render, the preview for the open pages
-            and the reused reports' files; the old site for static files, which only change when
-            nothing is reused; anything else waits for the new site."""
+            """The site to answer from: while a rebuild runs after showing the open pages, what it
+            showed (those pages, the reused reports' files, the static files) or, for anything else,
+            the new site once it is done."""
             preview = state.preview
             if preview is None:
                 return state.tree
             if _lookup(preview.tree.digests, route) is not None:
                 return preview.tree
-            if not route.startswith("/static/"):
-                preview.done.wait(PREVIEW_WAIT)
+            preview.done.wait(PREVIEW_WAIT)
             return state.tree
 
         def _inject(self, body: bytes) -> bytes:
