@@ -24,9 +24,11 @@ ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 # Each context opens a window, and Chromium loaded two omnibox pop-ups of its own into every window, in
 # renderers of their own, though a headless window never shows one: about as much CPU as the test pages
-# took. Chromium adds these features to those Playwright turns off.
+# took. It also starts a spare renderer beside each page, for a navigation to another site that these
+# tests never make. Chromium adds these features to those Playwright turns off.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup"]
+                 "--disable-component-update", "--disable-sync",
+                 "--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,SpareRendererForSitePerProcess"]
 
 
 def free_port() -> int:

@@ -32,15 +32,20 @@ def test_axe_finds_no_accessibility_violations(page, prefix, path):
 
 
 def test_the_browser_opens_only_the_pages_a_test_opens(page, browser):
-    """No page of Chromium's own (its omnibox pop-ups, say) loads in a test's window: each would take a
-    renderer's CPU in every context of the run (CHROMIUM_ARGS)."""
+    """No page of Chromium's own (its omnibox pop-ups, say) loads in a test's window, and no renderer
+    waits beside the test's page (a spare one): each would take a renderer's CPU in every context of
+    the run (CHROMIUM_ARGS)."""
     page.goto(page.base)
     session = browser.new_browser_cdp_session()
     try:
-        urls = [t["url"] for t in session.send("Target.getTargets", {"filter": [{}]})["targetInfos"]]
+        targets = session.send("Target.getTargets", {"filter": [{}]})["targetInfos"]
+        processes = session.send("SystemInfo.getProcessInfo")["processInfo"]
     finally:
         session.detach()
+    urls = [t["url"] for t in targets]
     assert urls and all(url.startswith(page.base) for url in urls), urls
+    pages = [t for t in targets if t["type"] == "page"]
+    assert len([p for p in processes if p["type"] == "renderer"]) == len(pages), processes
 
 
 def test_copy_link_copies_the_paragraphs_own_page_and_says_so_on_the_button(page, browser):
