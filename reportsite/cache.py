@@ -164,7 +164,11 @@ def _entry_name(key: str) -> str:
 def read_cached(folder: Path | None, key: str) -> bytes | None:
     """What was kept under `key`, or None: no cache, nothing kept, a folder or entry someone else
     could have written, or an entry whose bytes are not the ones that were kept (made again)."""
-    found = _read_entry(folder, _entry_name(key)) if folder is not None else None
+    return _entry_body(_read_entry(folder, _entry_name(key)) if folder is not None else None)
+
+
+def _entry_body(found: tuple[bytes, os.stat_result] | None) -> bytes | None:
+    """An entry's bytes without its header, if they are the ones that were kept."""
     if found is None:
         return None
     data = found[0]
@@ -177,14 +181,27 @@ def read_cached(folder: Path | None, key: str) -> bytes | None:
 def _read_entry(folder: Path, name: str) -> tuple[bytes, os.stat_result] | None:
     """The bytes of the file `name` in the cache folder, and its status, if the folder is trusted and
     the file is a regular file of the user's (not a symlink); None otherwise."""
+    return _read_entries(folder, lambda read: read(name))
+
+
+def _read_entries(folder: Path, reading):
+    """reading(read) with read(name) -> _read_entry's answer, inside one opening of the folder (checked
+    as every opening is): for an entry that names another, both read from the same folder."""
     try:
         fd = _open_folder(str(folder))
-        if fd is None:
-            return None
-        try:
-            entry = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC, dir_fd=fd)
-        finally:
-            os.close(fd)
+    except OSError:
+        return None
+    if fd is None:
+        return None
+    try:
+        return reading(lambda name: _read_in(fd, name))
+    finally:
+        os.close(fd)
+
+
+def _read_in(fd: int, name: str) -> tuple[bytes, os.stat_result] | None:
+    try:
+        entry = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC, dir_fd=fd)
         with os.fdopen(entry, "rb") as f:
             info = os.fstat(f.fileno())
             if not stat.S_ISREG(info.st_mode) or info.st_uid != os.geteuid():
@@ -276,17 +293,28 @@ def keep_file(folder: Path | None, key: str, data: bytes) -> CachedFile | None:
 def read_cached_file(folder: Path | None, key: str) -> CachedFile | None:
     """The linkable entry kept under `key`, checked as read_cached checks an entry (a trusted folder,
     a regular file of the user's) and against the digest it is named by; None otherwise."""
-    name = cached_file_name(folder, key)
-    found = _read_entry(folder, name) if name is not None else None
-    if found is None or _file_name(hashlib.sha256(found[0]).hexdigest()) != name:
+    if folder is None:
         return None
-    return CachedFile(found[0], str(folder), name, _identity(found[1]))
+
+    def reading(read):
+        name = _named(_entry_body(read(_entry_name(key))))
+        return (name, read(name)) if name is not None else None
+
+    found = _read_entries(folder, reading)
+    if found is None or found[1] is None or _file_name(hashlib.sha256(found[1][0]).hexdigest()) != found[0]:
+        return None
+    name, (data, info) = found
+    return CachedFile(data, str(folder), name, _identity(info))
 
 
 def cached_file_name(folder: Path | None, key: str) -> str | None:
     """The name of the linkable entry kept under `key` (named by the SHA-256 of its bytes), without
     reading the file: for a reader that holds those bytes already under that name."""
-    pointer = read_cached(folder, key)
+    return _named(read_cached(folder, key))
+
+
+def _named(pointer: bytes | None) -> str | None:
+    """The file a linkable entry's pointer names, if it is a digest."""
     return _file_name(pointer.decode("ascii")) if pointer is not None and re.fullmatch(rb"[0-9a-f]{64}", pointer) else None
 
 
