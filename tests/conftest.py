@@ -71,8 +71,8 @@ def session_folders(tmp_path_factory: pytest.TempPathFactory):
 @pytest.fixture(autouse=True)
 def folders_of_each_test(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
     """Every test starts with an empty cache and a temporary folder of its own (set after the session's);
-    in a module marked `warm_cache`, the cache holds what a build of the committed content made once
-    this run (marked `warm_cache("small")`, what a build of small_project() made)."""
+    in a module or test marked `warm_cache`, the cache holds what a build of the committed content made
+    once this run (marked `warm_cache("small")`, what a build of small_project() made)."""
     _own_folders(monkeypatch, tmp_path_factory, "test")
     marker = request.node.get_closest_marker("warm_cache")
     if marker:

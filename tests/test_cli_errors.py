@@ -99,6 +99,7 @@ def misspell_a_setting(project) -> str:
     return f"content/site.yaml:{line}: titel: warning: unknown setting (did you mean `title`?)"
 
 
+@pytest.mark.warm_cache  # builds the seed: its cache comes warm (tests/conftest.py)
 def test_a_warning_in_site_yaml_is_printed_by_the_build_and_fails_a_strict_one(project, capsys):
     warning = misspell_a_setting(project)
     assert main(["--out", "site"]) == 0

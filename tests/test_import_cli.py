@@ -158,6 +158,7 @@ def test_a_digest_is_labelled_as_a_digest_on_its_overview(tmp_path):
     assert note.select_one(".kind-badge").get_text() == "新闻改写——并非报告原文"
 
 
+@pytest.mark.warm_cache  # builds the seed: its cache comes warm (tests/conftest.py)
 def test_the_about_page_shows_the_verifiers_verdict_on_every_repair(project, tmp_path):
     from bs4 import BeautifulSoup
 
@@ -169,6 +170,7 @@ def test_the_about_page_shows_the_verifiers_verdict_on_every_repair(project, tmp
     assert len(page.select("table.repairs .verdict-verified")) == 16 and not page.select("table.repairs .verdict-contradicted")
 
 
+@pytest.mark.warm_cache  # builds the seed: its cache comes warm (tests/conftest.py)
 def test_the_seed_imported_under_a_new_id_brings_its_corrections_and_checks_clean(tmp_path, seed):
     """The reviewed corrections travel with the raw file, so no report folder needs to hold them first."""
     imported = run(tmp_path, "import", str(seed), "--id", "newcomer-2022")

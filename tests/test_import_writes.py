@@ -75,6 +75,7 @@ def test_a_forced_import_keeps_the_files_it_does_not_write(imported, seed):
     assert (imported / "notes" / "todo.txt").read_text(encoding="utf-8") == "check t14\n"
 
 
+@pytest.mark.warm_cache  # builds the seed: its cache comes warm (tests/conftest.py)
 def test_files_the_tool_writes_into_content_get_the_mode_the_umask_gives(tmp_path, seed):
     content_before_import(tmp_path)
     assert run(tmp_path, "import", str(seed), umask=0o022).returncode == 0
