@@ -65,8 +65,8 @@ def render_site(content: Path, templates: Path = Path("templates"), static: Path
 
     `first` and `on_first` are serve's fast render: when the templates, static files and settings are
     those `previous` was made with, the pages at the paths in `first` that the reports made again have
-    are rendered before anything else, and on_first(tree) is called with the tree holding them and
-    the reused reports' files, nothing else yet."""
+    (or, if they have none, the site-wide pages there) are rendered before anything else, and
+    on_first(tree) is called with the tree holding them and the reused reports' files, nothing else yet."""
     stats = BuildStats()
     started = time.perf_counter()
 
@@ -90,14 +90,21 @@ def render_site(content: Path, templates: Path = Path("templates"), static: Path
             tree.adopt(rb.files)
     with templates_checked_once(make_environment(templates)):
         work = [job for pages, _, _ in jobs for job in pages]
-        same = previous and all(rb.settings_key == settings.key for rb in previous.values())
-        soon = {id(job) for job in work if not first.isdisjoint(job.outputs())} if on_first and same else set()
+        early = bool(first and on_first and previous) and all(rb.settings_key == settings.key for rb in previous.values())
+        soon = [job for job in work if not first.isdisjoint(job.outputs())] if early else []
+        site = site_work = None
+        if early and not soon:  # no open page of a report made again: the site-wide ones, if open, come first
+            site = _site_pages(builds, archive, settings)
+            site_work = page_jobs(site, settings)
+            soon = [job for job in site_work if not first.isdisjoint(job.outputs())]
         if soon:
-            run_jobs([job for job in work if id(job) in soon], tree, 1)
+            run_jobs(soon, tree, 1)
             on_first(tree)
-            work = [job for job in work if id(job) not in soon]
-        site = {lang.code: site_pages(_site_input(builds, archive, lang, settings)) for lang in settings.languages}
-        run_jobs(work + page_jobs(site, settings), tree, processes, progress)
+        if site is None:
+            site = _site_pages(builds, archive, settings)
+            site_work = page_jobs(site, settings)
+        shown = set(map(id, soon))
+        run_jobs([job for job in work + site_work if id(job) not in shown], tree, processes, progress)
     stats.pages = sum(rb.page_count for rb in builds) + sum(map(len, site.values()))
     t = timed("render", t)
     run_jobs([job for _, data, _ in jobs for job in data], tree, processes)
@@ -124,6 +131,11 @@ def render_site(content: Path, templates: Path = Path("templates"), static: Path
     forget_text()
     stats.seconds = time.perf_counter() - started
     return tree, stats, builds
+
+
+def _site_pages(builds: list[ReportBuild], archive: Archive, settings: Settings) -> dict[str, list]:
+    """The site-wide pages of each language."""
+    return {lang.code: site_pages(_site_input(builds, archive, lang, settings)) for lang in settings.languages}
 
 
 def _site_input(builds: list[ReportBuild], archive: Archive, lang: Lang, settings: Settings) -> SitePageInput:

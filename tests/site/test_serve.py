@@ -193,10 +193,25 @@ def test_a_rebuild_shows_the_open_page_first_and_holds_back_the_pages_it_may_sti
     assert "(open pages shown after " in log[-1]
 
 
-def test_a_rebuild_with_no_open_page_of_the_edited_report_reloads_once_at_the_end(dev):
+def test_a_site_wide_page_open_is_shown_first_when_no_page_of_the_edited_report_is(dev):
     project, state, rebuild, get, log = dev
     assert rebuild()
-    open_page(state, "/search/")  # a site-wide page: made after every report's pages
+    open_page(state, "/")  # the home page lists every report by its title
+    seen: dict = {}
+    sent = at_first_reload(state, lambda: seen.setdefault("home", get("")))
+    report = project / "content/reports/jiangxian-2022/report.yaml"
+    report.write_text(report.read_text(encoding="utf-8").replace("title: 2022年绛县政府工作报告", "title: 2022年绛县人民政府工作报告"),
+                      encoding="utf-8")
+    assert rebuild()
+    assert seen["home"][0] == 200 and "2022年绛县人民政府工作报告" in seen["home"][1]
+    assert seen["home"][1] == get("")[1] and sent == ["reload"]
+    assert "(open pages shown after " in log[-1]
+
+
+def test_a_rebuild_with_no_open_page_it_makes_reloads_once_at_the_end(dev):
+    project, state, rebuild, get, log = dev
+    assert rebuild()
+    open_page(state, "/no/such/page/")  # a page that no build makes (a 404 shown in the browser)
     seen: dict = {}
     sent = at_first_reload(state, lambda: seen.setdefault("tree", state.tree))
     edit_part2(project, "新建5G基站132座", "新建5G基站174座")
