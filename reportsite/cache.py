@@ -33,6 +33,7 @@ import json
 import os
 import re
 import stat
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -181,25 +182,26 @@ def _entry_body(found: tuple[bytes, os.stat_result] | None) -> bytes | None:
 def _read_entry(folder: Path, name: str) -> tuple[bytes, os.stat_result] | None:
     """The bytes of the file `name` in the cache folder, and its status, if the folder is trusted and
     the file is a regular file of the user's (not a symlink); None otherwise."""
-    return _read_entries(folder, lambda read: read(name))
+    with _opened(folder) as fd:
+        return _read_in(fd, name) if fd is not None else None
 
 
-def _read_entries(folder: Path, reading):
-    """reading(read) with read(name) -> _read_entry's answer, inside one opening of the folder (checked
-    as every opening is): for an entry that names another, both read from the same folder."""
+@contextmanager
+def _opened(folder: Path):
+    """A descriptor of the cache folder, opened and checked as _open_folder does, or None."""
     try:
         fd = _open_folder(str(folder))
     except OSError:
-        return None
-    if fd is None:
-        return None
+        fd = None
     try:
-        return reading(lambda name: _read_in(fd, name))
+        yield fd
     finally:
-        os.close(fd)
+        if fd is not None:
+            os.close(fd)
 
 
 def _read_in(fd: int, name: str) -> tuple[bytes, os.stat_result] | None:
+    """_read_entry's answer for the file `name` in the folder `fd` holds."""
     try:
         entry = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC, dir_fd=fd)
         with os.fdopen(entry, "rb") as f:
@@ -295,16 +297,12 @@ def read_cached_file(folder: Path | None, key: str) -> CachedFile | None:
     a regular file of the user's) and against the digest it is named by; None otherwise."""
     if folder is None:
         return None
-
-    def reading(read):
-        name = _named(_entry_body(read(_entry_name(key))))
-        return (name, read(name)) if name is not None else None
-
-    found = _read_entries(folder, reading)
-    if found is None or found[1] is None or _file_name(hashlib.sha256(found[1][0]).hexdigest()) != found[0]:
+    with _opened(folder) as fd:  # the entry and the file it names, in one opening of the folder
+        name = _named(_entry_body(_read_in(fd, _entry_name(key)))) if fd is not None else None
+        found = _read_in(fd, name) if name is not None else None
+    if found is None or _file_name(hashlib.sha256(found[0]).hexdigest()) != name:
         return None
-    name, (data, info) = found
-    return CachedFile(data, str(folder), name, _identity(info))
+    return CachedFile(found[0], str(folder), name, _identity(found[1]))
 
 
 def cached_file_name(folder: Path | None, key: str) -> str | None:

@@ -63,10 +63,9 @@ def render_site(content: Path, templates: Path = Path("templates"), static: Path
     track.publish.archive_outcomes in, and without it the pages show no outcomes. Without `cards` the
     paragraphs' and targets' share cards are not drawn (the check command reads pages, not pictures).
 
-    `first` and `on_first` are serve's fast render: when the templates, static files and settings are
-    those `previous` was made with, the pages at the paths in `first` that the reports made again have
-    (or, if they have none, the site-wide pages there) are rendered before anything else, and
-    on_first(tree) is called with the tree holding them and the reused reports' files, nothing else yet."""
+    `first` and `on_first` are serve's fast render: the pages at the paths in `first` are rendered
+    before the others, and on_first(tree) is called with the tree holding them, the reused reports'
+    files and the static files, nothing else yet."""
     stats = BuildStats()
     started = time.perf_counter()
 
@@ -88,23 +87,15 @@ def render_site(content: Path, templates: Path = Path("templates"), static: Path
     for rb in builds:
         if rb not in fresh:
             tree.adopt(rb.files)
+    _static_files(tree, static, settings.site.asset_version)  # before the pages: serve's fast render shows them
+    site = {lang.code: site_pages(_site_input(builds, archive, lang, settings)) for lang in settings.languages}
     with templates_checked_once(make_environment(templates)):
-        work = [job for pages, _, _ in jobs for job in pages]
-        early = bool(first and on_first and previous) and all(rb.settings_key == settings.key for rb in previous.values())
-        soon = [job for job in work if not first.isdisjoint(job.outputs())] if early else []
-        site = site_work = None
-        if early and not soon:  # no open page of a report made again: the site-wide ones, if open, come first
-            site = _site_pages(builds, archive, settings)
-            site_work = page_jobs(site, settings)
-            soon = [job for job in site_work if not first.isdisjoint(job.outputs())]
+        work = [job for pages, _, _ in jobs for job in pages] + page_jobs(site, settings)
+        soon = {id(job) for job in work if not first.isdisjoint(job.outputs())} if on_first else set()
         if soon:
-            run_jobs(soon, tree, 1)
+            run_jobs([job for job in work if id(job) in soon], tree, 1)
             on_first(tree)
-        if site is None:
-            site = _site_pages(builds, archive, settings)
-            site_work = page_jobs(site, settings)
-        shown = set(map(id, soon))
-        run_jobs([job for job in work + site_work if id(job) not in shown], tree, processes, progress)
+        run_jobs([job for job in work if id(job) not in soon], tree, processes, progress)
     stats.pages = sum(rb.page_count for rb in builds) + sum(map(len, site.values()))
     t = timed("render", t)
     run_jobs([job for _, data, _ in jobs for job in data], tree, processes)
@@ -116,7 +107,6 @@ def render_site(content: Path, templates: Path = Path("templates"), static: Path
         rb.files = tree.digests_of([path for job in pages + data + search for path in job.outputs()])
         rb.pages = {}  # rendered: a later build reuses its files, never its pages
 
-    _static_files(tree, static, settings.site.asset_version)
     tree.add(SITE_SITEMAP, urlset(site, settings.languages, settings.url, newest_lastmod(_first_views(builds, settings))))
     tree.add("sitemap.xml", _sitemap(builds, settings))
     tree.add(REPORT_SCHEMA_PATH, report_schema(settings.url))
@@ -131,11 +121,6 @@ def render_site(content: Path, templates: Path = Path("templates"), static: Path
     forget_text()
     stats.seconds = time.perf_counter() - started
     return tree, stats, builds
-
-
-def _site_pages(builds: list[ReportBuild], archive: Archive, settings: Settings) -> dict[str, list]:
-    """The site-wide pages of each language."""
-    return {lang.code: site_pages(_site_input(builds, archive, lang, settings)) for lang in settings.languages}
 
 
 def _site_input(builds: list[ReportBuild], archive: Archive, lang: Lang, settings: Settings) -> SitePageInput:
@@ -177,11 +162,6 @@ def _static_files(tree: OutputTree, static: Path, version: str) -> None:
     for path in tree_files(static):
         name = path.relative_to(static).as_posix()
         tree.add(f"static/{name}", static_file(name, path.read_bytes(), version))
-
-
-def static_paths(static: Path) -> list[str]:
-    """Where the static folder's files land in the site."""
-    return [f"static/{path.relative_to(static).as_posix()}" for path in tree_files(static)]
 
 
 def _first_views(builds: list[ReportBuild], settings: Settings) -> list:

@@ -58,7 +58,6 @@ class ReportBuild:
     files: dict[str, str] = field(default_factory=dict)
     outcomes: dict[str, GoalOutcome] = field(default_factory=dict)  # its goals' outcomes (content.outcomes)
     key_lines: dict[str, list[bytes]] = field(default_factory=dict)  # per language, its part of the search key files (search_keys.py)
-    settings_key: str = ""  # Settings.key of the build that made it: its templates, static files and site settings
 
 
 def folder_stamp(folder: Path) -> str:
@@ -98,7 +97,7 @@ def make_report_build(item: LoadedReport, settings: Settings, key: str, years: Y
                  .build(years, has_glossary=bool(item.glossary), has_bilingual="en" in codes and len(codes) > 1)
                  for lang in languages}
         glossaries = {lang.code: glossary_entries(item.glossary, lang) for lang in languages}
-        rb = ReportBuild(key, item, years, views, glossaries, outcomes=outcomes or {}, settings_key=settings.key)
+        rb = ReportBuild(key, item, years, views, glossaries, outcomes=outcomes or {})
         rb.pages = {lang.code: report_pages(_page_input(rb, lang, settings)) for lang in languages}
     rb.chars = {lang.code: corpus_chars(views[lang.code]) for lang in languages}
     rb.page_count = sum(map(len, rb.pages.values()))

@@ -29,7 +29,7 @@ from html import escape
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from .build import render_site, static_paths
+from .build import render_site
 from ..cache import cache_warnings
 from ..errors import ContentErrors
 from .output import BlobTree
@@ -110,11 +110,7 @@ def rebuild(content: Path, templates: Path, static: Path, state: DevState, base_
     started = time.perf_counter()
 
     def show_open_pages(tree: BlobTree) -> None:
-        # The static files change only with a setting, template or static file, and then nothing is
-        # shown early: the last build's are this one's.
-        shown = tree.snapshot()
-        shown.digests.update((path, state.tree.digests[path]) for path in static_paths(static) if path in state.tree.digests)
-        state.preview = Preview(shown, threading.Event(), time.perf_counter())
+        state.preview = Preview(tree.snapshot(), threading.Event(), time.perf_counter())
         state.publish("reload", "")
 
     try:

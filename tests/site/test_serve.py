@@ -174,7 +174,7 @@ def test_a_rebuild_shows_the_open_page_first_and_holds_back_the_pages_it_may_sti
 
     def look() -> None:  # the rest of the rebuild waits until this returns
         seen["open"] = get(f"{RID}/s2-1/")
-        seen["style"] = get("static/style.css")  # only a change of the static files changes it, and those render everything
+        seen["style"] = get("static/style.css")  # made before the pages, so shown with them
         later = threading.Thread(target=lambda: seen.setdefault("text", get(f"{RID}/text/")))
         later.start()
         later.join(0.5)
@@ -235,7 +235,7 @@ def test_a_rebuild_that_fails_after_showing_the_open_page_takes_it_back(dev, mon
     assert "新建5G基站132座" in get(f"{RID}/s2-1/")[1] and state.preview is None
 
 
-def test_a_change_of_the_templates_renders_everything_before_any_reload(dev):
+def test_a_change_of_a_static_file_reloads_the_open_page_with_the_new_file(dev):
     project, state, rebuild, get, log = dev
     assert rebuild()
     open_page(state, f"/{RID}/s2-1/")
@@ -244,7 +244,7 @@ def test_a_change_of_the_templates_renders_everything_before_any_reload(dev):
     style = project / "static" / "style.css"
     style.write_text(style.read_text(encoding="utf-8") + "\n/* changed */\n", encoding="utf-8")
     assert rebuild()
-    assert sent == ["reload"] and "/* changed */" in seen["style"]  # the reload came with the new site whole
+    assert sent == ["reload"] and "/* changed */" in seen["style"]  # the new style sheet, not the old one
 
 
 class Cycle:
