@@ -64,6 +64,26 @@ def test_a_card_shows_each_part_in_its_colour_and_stays_small():
     assert len(png) < 64 * 1024  # five full lines of Chinese: a preview fetched in a moment
 
 
+def test_a_card_is_a_png_whose_checksums_hold_and_whose_pixels_are_the_drawing(monkeypatch):
+    """The card's PNG is packed beside Pillow (ISA-L deflates its rows): a reader that checks every
+    chunk's checksum takes it, and decodes the very palette image that was drawn."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    from reportsite.site import cards
+
+    drawn = []
+    pack = cards._Canvas.png
+    monkeypatch.setattr(cards._Canvas, "png", lambda canvas: drawn.append(canvas.image.copy()) or pack(canvas))
+    png = cards.draw_card(cards.Card(where="Jiang County · 2022 · II.", quote="Roads of 46.7 km were built. " * 9, lang="en"))
+    Image.open(BytesIO(png)).verify()  # the checksum of every chunk
+    image = Image.open(BytesIO(png))
+    assert (image.mode, image.size) == ("P", (cards.WIDTH, cards.HEIGHT))
+    assert image.getpalette()[:len(cards.PALETTE)] == cards.PALETTE
+    assert image.tobytes() == drawn[0].tobytes()
+
+
 def test_check_reads_the_pages_without_drawing_a_card(tmp_path, monkeypatch):
     """The check command walks pages and links; no link it checks is a card's, and drawing the
     example archive's 12,000 cards was most of its time."""
