@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from .conftest import ROOT, guarded_context, settle
@@ -162,9 +164,15 @@ def test_the_targets_table_is_a_list_of_cards_on_a_phone(new_context, served_sit
 
 def test_a_guarded_context_refuses_other_hosts_and_fails_the_test_that_asked(browser, served_site):
     base = served_site[1]
-    with pytest.raises(AssertionError, match=r"requests to other hosts: \['https://elsewhere.example/x.js'\]"):
-        with guarded_context(browser, base, allow_console=("ERR_FAILED",), bypass_csp=True) as context:
+    elsewhere = ["https://elsewhere.example/x.js", "http://203.0.113.9/x.js"]  # a name, and an address
+    with pytest.raises(AssertionError, match=re.escape(f"requests to other hosts: {elsewhere}")):
+        with guarded_context(browser, base, allow_console=("ERR_NAME_NOT_RESOLVED",), bypass_csp=True) as context:
             page = context.new_page()
+            failed = {}
+            page.on("requestfailed", lambda r: failed.setdefault(r.url, r.failure))
             page.goto(base + f"{RID}/")
             assert page.evaluate("fetch('/sitemap.xml').then((r) => r.status)") == 200  # the server's own: let through
-            assert page.evaluate("fetch('https://elsewhere.example/x.js').then(() => 'fetched', () => 'refused')") == "refused"
+            for url in elsewhere:
+                assert page.evaluate(f"fetch('{url}').then(() => 'fetched', () => 'refused')") == "refused"
+            # Refused by the browser before any connection, the address too: none leaves the machine.
+            assert failed == {url: "net::ERR_NAME_NOT_RESOLVED" for url in elsewhere}
