@@ -118,11 +118,11 @@ def _clipped(lines: list[str], most: int, measure, width: float) -> list[str]:
     return lines[:most - 1] + [last.rstrip("，。；、,;. ") + "…"]
 
 
-# A card is a palette image of SHADES steps from the paper to each colour: one byte a pixel, about
-# 45 KB once packed, where the RGB image took three times as long to pack and took twice the bytes.
-# Sixteen steps of anti-aliasing look the same at 1200x630. Each line of text is drawn as coverage
-# (0-255) in an image of its own size, turned into its colour's shades and laid over the card: no
-# pass over the whole card but the packing.
+# A card is a palette image of SHADES steps from the paper to each colour: one byte a pixel, 25 KB
+# once packed (45 KB for five full lines), where the RGB image took three times as long to pack and
+# took twice the bytes. Sixteen steps of anti-aliasing look the same at 1200x630. Each line of text
+# is drawn as coverage (0-255) in an image of its own size, turned into its colour's shades and laid
+# over the card: no pass over the whole card but the packing.
 COLOURS = (INK, MUTED, BAND, FIGURE)
 SHADES = 16
 
