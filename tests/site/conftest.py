@@ -112,26 +112,24 @@ def browser():
         b.close()
 
 
-def keep_local(context, base: str) -> list[str]:
-    """The requests of `context` to a host other than the local server at `base`, as they are made.
-
-    The browser resolves no other host (CHROMIUM_ARGS), so such a request fails without leaving the
-    machine. Refusing them by routing instead cost each navigation its time again: Playwright turns
-    the HTTP cache off in a context with a route, and every request waited for this process."""
-    outside: list[str] = []
-    context.on("request", lambda r: None if r.url.startswith((base, "data:")) else outside.append(r.url))
-    return outside
-
-
 @contextmanager
 def guarded_context(browser, base: str, allow_console: tuple[str, ...] = (), **options):
     """A browser context that may ask only the local server at `base`, and whose pages may log no
     console error (but those matching a pattern of `allow_console`) and throw no script error:
     anything else fails the test when the context is closed. Every test context is made here."""
     context = browser.new_context(**options)
-    outside = keep_local(context, base)
     in_flight = context.in_flight = set()  # the requests of its pages not answered yet, for settle()
-    context.on("request", lambda r: in_flight.add(r))
+    # The browser resolves no host but 127.0.0.1 (CHROMIUM_ARGS): a request elsewhere fails without
+    # leaving the machine, and is noted here. A route refusing them would cost every navigation its
+    # time again: Playwright turns the HTTP cache off in a context with a route and holds each request.
+    outside: list[str] = []
+
+    def requested(request) -> None:
+        in_flight.add(request)
+        if not request.url.startswith((base, "data:")):
+            outside.append(request.url)
+
+    context.on("request", requested)
     context.on("requestfinished", lambda r: in_flight.discard(r))
     context.on("requestfailed", lambda r: in_flight.discard(r))
     errors: list[str] = []
