@@ -9,7 +9,8 @@ from __future__ import annotations
 import time
 
 # Costly passes (re-reading garbage tries every lost byte) are timed on shorter inputs: one run of
-# the large input is kept near this many seconds, where growth shows as clearly and the suite stays fast.
+# the large input takes between half this and this many seconds, where growth shows as clearly and
+# the suite stays fast.
 LARGE_INPUT_SECONDS = 0.25
 SMALLEST = 16
 # One measurement of each size settles a pass at most this far from linear; any other ratio is
@@ -27,20 +28,23 @@ def best_time(f, arg, repeat: int = 1, tries: int = 3) -> float:
     return best
 
 
-def fitting_size(f, make, largest: int) -> int:
-    """The size, up to `largest`, whose input eight times over runs in about LARGE_INPUT_SECONDS."""
+def fitting_size(f, make, largest: int) -> tuple[int, float]:
+    """The size n, up to `largest`, whose input of size 8n runs in about half LARGE_INPUT_SECONDS or
+    more, and that run's time: the last run of the search is the large input's first measurement."""
     size = min(SMALLEST, largest)
-    while size < largest and best_time(f, make(16 * size), tries=1) <= LARGE_INPUT_SECONDS:
-        size *= 2
-    return min(size, largest)
+    while True:
+        seconds = best_time(f, make(8 * size), tries=1)
+        if seconds >= LARGE_INPUT_SECONDS / 2 or size >= largest:
+            return size, seconds
+        size = min(2 * size, largest)
 
 
 def assert_linear(f, make, size: int) -> None:
     """Eight inputs of size n take about as long as one of size 8n, n at most `size`."""
     f(make(min(SMALLEST, size)))  # warm caches (pinyin inventory, OpenCC dictionaries)
-    size = fitting_size(f, make, size)
+    size, large_seconds = fitting_size(f, make, size)
     small, large = make(size), make(8 * size)
-    if best_time(f, large, tries=1) / best_time(f, small, repeat=8, tries=1) < PLAINLY_LINEAR:
+    if large_seconds / best_time(f, small, repeat=8, tries=1) < PLAINLY_LINEAR:
         return
     # The machine is shared: a pass counts as linear if any of three measurements says so; a
     # quadratic pass is never near the bound (8 against 4).
