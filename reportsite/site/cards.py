@@ -157,21 +157,24 @@ def _glyph(font, char: str) -> tuple:
 
 
 class _Canvas:
-    """A card being drawn: palette indices, as an 8-bit image until it is packed."""
+    """A card being drawn: palette indices, as an 8-bit image until it is packed. The image is a
+    column wider than the card: PNG leads each row with the byte of its filter type, and column 0,
+    never drawn on, is that byte (0: none), so the image's bytes are the rows PNG deflates."""
 
     def __init__(self):
         from PIL import Image, ImageDraw
 
-        self.image = Image.new("L", (WIDTH, HEIGHT), 0)
+        self.image = Image.new("L", (WIDTH + 1, HEIGHT), 0)
         self.draw = ImageDraw.Draw(self.image)
 
     def rectangle(self, box: tuple, colour: tuple) -> None:
-        self.draw.rectangle(box, fill=COLOURS.index(colour) * SHADES + SHADES - 1)
+        left, top, right, bottom = box
+        self.draw.rectangle((left + 1, top, right + 1, bottom), fill=COLOURS.index(colour) * SHADES + SHADES - 1)
 
     def text(self, xy: tuple, words: str, font, colour: tuple) -> None:
         from PIL import Image, ImageChops
 
-        placed, x = [], xy[0]  # each drawn glyph and where its top left corner falls on the card
+        placed, x = [], xy[0] + 1  # each drawn glyph and where its top left corner falls on the image
         for char in words:
             glyph, left, top, advance = _glyph(font, char)
             if glyph is not None:
@@ -188,17 +191,18 @@ class _Canvas:
         # Lighter (the higher index) keeps whatever else is under the line's box: nothing, on a card.
         self.image.paste(ImageChops.lighter(self.image.crop(box), shades), box)
 
+    def picture(self):
+        """The card's own pixels, without the column of filter bytes."""
+        return self.image.crop((1, 0, WIDTH + 1, HEIGHT))
+
     def png(self) -> bytes:
         """The card as a PNG of palette indices, its rows unfiltered and deflated by ISA-L: packing
         them through Pillow (the system's zlib) took four times as long, over half of a card's time."""
         from isal import isal_zlib
-        from PIL import Image
 
-        rows = Image.new("L", (WIDTH + 1, HEIGHT), 0)
-        rows.paste(self.image, (1, 0))  # each row led by the byte of its filter type: 0, none
         header = struct.pack(">IIBBBBB", WIDTH, HEIGHT, 8, 3, 0, 0, 0)  # 8-bit indices into PLTE, not interlaced
         return b"".join((b"\x89PNG\r\n\x1a\n", _chunk(b"IHDR", header), _chunk(b"PLTE", bytes(PALETTE)),
-                         _chunk(b"IDAT", isal_zlib.compress(rows.tobytes(), 1)), _chunk(b"IEND", b"")))
+                         _chunk(b"IDAT", isal_zlib.compress(self.image.tobytes(), 1)), _chunk(b"IEND", b"")))
 
 
 def _chunk(kind: bytes, data: bytes) -> bytes:

@@ -75,7 +75,7 @@ def test_a_card_is_a_png_whose_checksums_hold_and_whose_pixels_are_the_drawing(m
 
     drawn = []
     pack = cards._Canvas.png
-    monkeypatch.setattr(cards._Canvas, "png", lambda canvas: drawn.append(canvas.image.copy()) or pack(canvas))
+    monkeypatch.setattr(cards._Canvas, "png", lambda canvas: drawn.append(canvas.picture()) or pack(canvas))
     png = cards.draw_card(cards.Card(where="Jiang County · 2022 · II.", quote="Roads of 46.7 km were built. " * 9, lang="en"))
     Image.open(BytesIO(png)).verify()  # the checksum of every chunk
     image = Image.open(BytesIO(png))
