@@ -4,11 +4,12 @@ name derived from everything it was made from.
 
 Compiled templates are code, and every other entry ends up in the published site, so an entry is
 trusted only because nobody but the user (or root) can have written it. That is checked on every
-read and write, not once: the folder is opened one component at a time from `/` without following
-symlinks, each folder on the way must belong to the user or root and be writable by nobody else
-(a sticky folder such as /tmp may be, since nobody else can move what the user owns in it), and the
-entry is opened relative to the folder so held. Someone who can write a folder above the cache
-therefore cannot swap it between the check and the read: the check is of the folder that is read.
+read and write, or once for a build that holds the folders (held_folders): the folder is opened one
+component at a time from `/` without following symlinks, each folder on the way must belong to the
+user or root and be writable by nobody else (a sticky folder such as /tmp may be, since nobody else
+can move what the user owns in it), and the entry is opened relative to the folder so held. Someone
+who can write a folder above the cache therefore cannot swap it between the check and the read: the
+check is of the folder that is read, and a held folder stays the one that was checked.
 
 Each entry carries the SHA-256 of its bytes, checked when it is read: a damaged entry (a crash, a
 full disk, a disk error) is made again, never used. Entries are written whole (a temporary file,
@@ -33,6 +34,7 @@ import json
 import os
 import re
 import stat
+import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -186,13 +188,43 @@ def _read_entry(folder: Path, name: str) -> tuple[bytes, os.stat_result] | None:
         return _read_in(fd, name) if fd is not None else None
 
 
+_HELD = threading.local()  # .folders: path -> descriptor, while this thread's build holds them
+
+
 @contextmanager
-def _opened(folder: Path):
-    """A descriptor of the cache folder, opened and checked as _open_folder does, or None."""
+def held_folders():
+    """Within, each cache folder is opened and checked once and its descriptor kept (forked workers
+    inherit it), not once an entry: a build reads a share card's entry and file and links the file,
+    thousands of times. Outside, every use opens and checks the folder again, so a long-running serve
+    sees a folder deleted or replaced between builds."""
+    if getattr(_HELD, "folders", None) is not None:  # an outer build holds them
+        yield
+        return
+    _HELD.folders = {}
     try:
-        fd = _open_folder(str(folder))
+        yield
+    finally:
+        held, _HELD.folders = _HELD.folders, None
+        for fd in held.values():
+            os.close(fd)
+
+
+@contextmanager
+def _opened(folder: Path | str, create: bool = False):
+    """A descriptor of the cache folder, opened and checked as _open_folder does (or the one a build
+    holds), or None."""
+    path, held = str(folder), getattr(_HELD, "folders", None)
+    if held is not None and path in held:
+        yield held[path]
+        return
+    try:
+        fd = _open_folder(path, create)
     except OSError:
         fd = None
+    if fd is not None and held is not None:
+        held[path] = fd
+        yield fd
+        return
     try:
         yield fd
     finally:
@@ -224,12 +256,12 @@ def _write_entry(folder: Path, name: str, data: bytes, mode: int) -> os.stat_res
     """Write the file `name` whole (a temporary file, fsynced, renamed over the old one); its status,
     or None if it could not be written."""
     partial = f".{name}.{os.getpid()}.{os.urandom(4).hex()}"
-    try:
-        fd = _open_folder(str(folder), create=True)  # made again if it was deleted since (serve)
-    except OSError:
-        return None
-    if fd is None:
-        return None
+    with _opened(folder, create=True) as fd:  # made again if it was deleted since (serve)
+        return None if fd is None else _write_in(fd, folder, name, partial, data, mode)
+
+
+def _write_in(fd: int, folder: Path, name: str, partial: str, data: bytes, mode: int) -> os.stat_result | None:
+    """_write_entry's work in the folder `fd` holds."""
     try:
         out = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600, dir_fd=fd)
         try:
@@ -249,8 +281,6 @@ def _write_entry(folder: Path, name: str, data: bytes, mode: int) -> os.stat_res
         if e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
             _warn(f"read-only:{os.path.dirname(os.path.dirname(folder))}", f"{folder} cannot be written to")
         return None
-    finally:
-        os.close(fd)
 
 
 @dataclass(frozen=True)
@@ -321,16 +351,13 @@ def place(cached: CachedFile, target: str) -> bool:
     left at `target`, where that cannot be done (another file system, a file system without links,
     too many links) or the entry is no longer the file that was checked (replaced since): the
     caller then writes cached.data."""
-    try:
-        fd = _open_folder(cached.folder)
+    with _opened(cached.folder) as fd:
         if fd is None:
             return False
         try:
             os.link(cached.name, target, src_dir_fd=fd, follow_symlinks=False)
-        finally:
-            os.close(fd)
-    except OSError:
-        return False
+        except OSError:
+            return False
     if _identity(os.lstat(target)) != cached.identity:
         os.unlink(target)
         return False

@@ -19,6 +19,7 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ..cache import held_folders
 from ..content.archive import Archive
 from ..content.ledger import update_ledger
 from ..errors import ContentError
@@ -49,6 +50,7 @@ class BuildStats:
     warnings: list[ContentError] = field(default_factory=list)
 
 
+@held_folders()  # each cache folder checked once a build, not once for each of its thousands of cards
 def render_site(content: Path, templates: Path = Path("templates"), static: Path = Path("static"), strict: bool = False,
                 base_url: str | None = None, log=lambda message: None, tree: OutputTree | None = None,
                 processes: int = 1, progress=lambda done, total: None,
