@@ -154,6 +154,27 @@ def test_an_entry_that_is_a_symlink_is_not_read(tmp_path, monkeypatch):
     assert cache.read_cached(folder, "real") == b"kept" and cache.read_cached(folder, "link") is None
 
 
+
+def test_a_build_checks_each_cache_folder_once_and_the_next_build_checks_it_again(tmp_path, monkeypatch):
+    """A build with a warm cache reads and links hundreds of cards, but opens and checks their
+    folder once (and once more to find it usable), not twice a card; the next build checks it again."""
+    from collections import Counter
+
+    project = small_project(tmp_path / "project")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    build(project, tmp_path / "site", processes=1)
+    opened: list[str] = []
+    real = cache._open_folder
+    monkeypatch.setattr(cache, "_open_folder", lambda path, create=False: opened.append(path) or real(path, create))
+    cards = str(tmp_path / "cache" / "reportsite" / "cards")
+    linked = len(list((tmp_path / "site").rglob("*.png")))
+    assert linked > 100
+    for _ in range(2):
+        opened.clear()
+        monkeypatch.setattr(cache, "_USABLE", set())
+        build(project, tmp_path / "site", processes=1)
+        assert 1 <= Counter(opened)[cards] <= 2 and max(Counter(opened).values()) <= 2, Counter(opened)
+
 # --- damaged entries --------------------------------------------------------------------------------
 
 def _cut(path: Path) -> None:
