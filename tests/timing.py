@@ -43,12 +43,12 @@ def assert_linear(f, make, size: int) -> None:
     """Eight inputs of size n take about as long as one of size 8n, n at most `size`."""
     f(make(min(SMALLEST, size)))  # warm caches (pinyin inventory, OpenCC dictionaries)
     size, large_seconds = fitting_size(f, make, size)
-    small, large = make(size), make(8 * size)
+    small = make(size)
     if large_seconds / best_time(f, small, repeat=8, tries=1) < PLAINLY_LINEAR:
         return
     # The machine is shared: a pass counts as linear if any of three measurements says so; a
     # quadratic pass is never near the bound (8 against 4).
-    ratios = []
+    large, ratios = make(8 * size), []
     for _ in range(3):
         ratios.append(best_time(f, large) / best_time(f, small, repeat=8))
         if ratios[-1] < 4:
