@@ -4,7 +4,6 @@ the example archive built once a run, and the --update-golden option."""
 from __future__ import annotations
 
 import fcntl
-import functools
 import os
 import shutil
 import subprocess
@@ -155,11 +154,31 @@ def small_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _cache(_build_once(tmp_path_factory, "small", small_project))
 
 
+# An appendix, as an editor would add one to an imported report (no report of the example archive prints one).
+EXAMPLE_APPENDIX = """appendices:
+- id: appendix1
+  title: 2022年市级重点项目计划表
+  items:
+  - 保定数字经济产业园
+  - 白洋淀生态修复工程
+"""
+APPENDIX_REPORT = "baoding-2022"
+
+
+def _example_project(dest: Path) -> Path:
+    """A copy of the example archive whose baoding-2022 an editor gave the appendix above."""
+    copy_project(dest, ROOT / "examples" / "content")
+    with (dest / "content" / "reports" / APPENDIX_REPORT / "report.yaml").open("a", encoding="utf-8") as f:
+        f.write(EXAMPLE_APPENDIX)
+    return dest
+
+
 @pytest.fixture(scope="session")
 def example_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example archive built once a run by build.py, as `make example` builds it: with the goals'
-    outcomes, at the archive's own base URL; tests must not change it."""
-    return _build_once(tmp_path_factory, "example", functools.partial(copy_project, content=ROOT / "examples" / "content"))
+    """The example archive built once a run by build.py, as `make example` builds it (with the goals'
+    outcomes, at the archive's own base URL, under its sub-path), an editor's appendix added to
+    baoding-2022; tests must not change it."""
+    return _build_once(tmp_path_factory, "example", _example_project)
 
 
 @pytest.fixture(scope="session")

@@ -12,8 +12,10 @@ import threading
 import time
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+import yaml
 
 from reportsite.site.build import build_site
 from reportsite.track.publish import archive_outcomes
@@ -52,10 +54,20 @@ def build(project: Path, out: Path, base_url: str = "http://127.0.0.1:8000/", **
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site as a host configured for it does: an unknown path gets the site's 404.html."""
+    """Serves the site as a host configured for it does: under the path of its base URL (`prefix`), where
+    an unknown path gets the site's 404.html."""
+
+    def __init__(self, *args, prefix: str = "/", **kwargs):
+        self.prefix = prefix  # before the base class's __init__, which answers the request
+        super().__init__(*args, **kwargs)
 
     def log_message(self, *args) -> None:
         pass
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "no such page")  # outside the site's path: a 404
+        return super().translate_path("/" + path[len(self.prefix):])
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         page = Path(self.directory) / "404.html"
@@ -70,18 +82,31 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
+@contextmanager
+def serving(folder: Path, prefix: str = "/", before=None):
+    """The site in `folder` served under `prefix` on a free loopback port: its base URL. `before(base)`,
+    if given, runs once the port is bound (no other worker of a parallel run can take it then) and
+    before the server answers: a build of the site for that address."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder), prefix=prefix))
+    base = f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    try:
+        if before:
+            before(base)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            yield base
+        finally:
+            server.shutdown()
+    finally:
+        server.server_close()
+
+
 def serve_built(project: Path):
     """Build `project` into its site/ with the address of a free loopback port and serve it there:
     a generator of (site folder, base URL) for a fixture to yield from."""
     out = project / "site"
-    # Bound before the build, so that no other worker of a parallel run can take the port in between.
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(out)))
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    build(project, out, base_url=base)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield out, base
-    server.shutdown()
-    server.server_close()
+    with serving(out, before=lambda base: build(project, out, base_url=base)) as base:
+        yield out, base
 
 
 @pytest.fixture(scope="session")
@@ -140,12 +165,54 @@ def guarded_context(browser, base: str, allow_console: tuple[str, ...] = (), **o
             errors.append(f"console error: {message.text} ({message.location.get('url', '')})")
 
     context.on("console", console)
+    context.findings = (outside, errors)
     try:
         yield context
     finally:
         context.close()
-    assert not outside, f"requests to other hosts: {outside}"
-    assert not errors, "\n".join(errors)
+    assert_no_findings(context)
+
+
+def assert_no_findings(context) -> None:
+    """Fail if the guarded `context` asked another host or logged an error since the last look."""
+    outside, errors = context.findings
+    found, logged = outside[:], errors[:]
+    outside.clear(), errors.clear()
+    assert not found, f"requests to other hosts: {found}"
+    assert not logged, "\n".join(logged)
+
+
+@pytest.fixture(scope="module")
+def reading_pages(browser):
+    """reading_pages(base): one guarded page per server for a module's tests that only load a page and
+    read it, which may inject axe-core (the site's policy is bypassed). The site keeps no state in the
+    browser (no storage, cookie or service worker), so such a test sees what a fresh page would, and
+    a window with its renderer costs more CPU than loading a page. read_with() checks the guard's
+    findings after each test."""
+    with ExitStack() as stack:
+        pages = {}
+
+        def get(base: str):
+            if base not in pages:
+                pages[base] = stack.enter_context(guarded_context(browser, base, bypass_csp=True)).new_page()
+                pages[base].base = base
+            return pages[base]
+
+        yield get
+
+
+def read_with(page):
+    """A generator for a fixture: `page` for one test, then blank (nothing of its document runs into
+    the next test) and its guard's findings checked."""
+    yield page
+    page.goto("about:blank")
+    assert_no_findings(page.context)
+
+
+@pytest.fixture
+def reading_page(reading_pages, served_site):
+    """The module's reading page on the served site (see reading_pages)."""
+    yield from read_with(reading_pages(served_site[1]))
 
 
 # A search page with a query is done once its status no longer says it is loading (fetches follow one another
@@ -194,22 +261,11 @@ def page(new_context, served_site, request):
     return pg
 
 
-# An appendix, as an editor would add one to an imported report (no report of the example archive prints one).
-EXAMPLE_APPENDIX = """appendices:
-- id: appendix1
-  title: 2022年市级重点项目计划表
-  items:
-  - 保定数字经济产业园
-  - 白洋淀生态修复工程
-"""
-
-
 @pytest.fixture(scope="session")
-def example_site(tmp_path_factory, example_cache):
-    """(site folder, base URL): the example archive (examples/content/), built once (its cache warm
-    already) and served on a free loopback port; baoding-2022 is given the appendix above."""
-    share_cache(example_cache, Path(os.environ["XDG_CACHE_HOME"]))
-    project = copy_project(tmp_path_factory.mktemp("example"), ROOT / "examples" / "content")
-    with (project / "content" / "reports" / "baoding-2022" / "report.yaml").open("a", encoding="utf-8") as f:
-        f.write(EXAMPLE_APPENDIX)
-    yield from serve_built(project)
+def example_site(example_build):
+    """(site folder, base URL): the example archive's once-a-run build (tests/conftest.py), served on a
+    free loopback port under its own sub-path, as a host serves it; tests must not change it."""
+    site = example_build / "site"
+    public = yaml.safe_load((example_build / "content" / "site.yaml").read_text(encoding="utf-8"))["base_url"]
+    with serving(site, urlsplit(public).path) as base:
+        yield site, base

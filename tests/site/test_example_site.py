@@ -1,6 +1,7 @@
 """The example archive on the site: notes linked from their markers and back, lost notes flagged,
-appendices, the text's kind and the place's metadata; and the site-level checks (links, anchors,
-headings, canonical, report.json's schema, axe-core) on other reports than the seed."""
+appendices, the text's kind and the place's metadata; and the site-level checks (anchors, headings,
+canonical, report.json's schema, axe-core) on other reports than the seed, served under the archive's
+sub-path (every link of the same build is checked in tests/test_example_archive.py)."""
 
 from __future__ import annotations
 
@@ -11,11 +12,9 @@ from urllib.parse import urldefrag, urlsplit
 
 import pytest
 
-from reportsite.site.linkcheck import check_links
-
-from ..helpers import FolderTree
 from ..pagefacts import facts_of
-from .conftest import settle
+from ..test_example_archive import BASE_URL
+from .conftest import read_with, settle
 from .test_browser import axe_violations
 from .test_data_schemas import validator
 from .test_site_pages import soup
@@ -33,11 +32,6 @@ def pages_of(site: Path) -> list[Path]:
     """Every page of the checked reports in every language, and the site's own pages."""
     return sorted(f for prefix in LANGS for rid in CHECKED for f in (site / prefix / rid).rglob("*.html")) + [
         site / prefix / "index.html" for prefix in LANGS]
-
-
-def test_every_link_and_anchor_of_the_example_archive_holds(example_site):
-    site, base = example_site
-    assert check_links(FolderTree(site), base) == []
 
 
 def test_markers_link_to_their_notes_and_each_note_links_back_to_a_paragraph_that_marks_it(example_site):
@@ -142,14 +136,14 @@ def test_report_json_carries_notes_lost_markers_appendices_kind_and_metadata(exa
 def page_problems(example_site) -> dict[str, list[str]]:
     """One pass over the checked pages (tests/pagefacts.py), since parsing them is most of what these checks take: pages
     whose headings skip a level or that lack one absolute canonical, and in-page links naming no element."""
-    site, base = example_site
+    site = example_site[0]
     problems: dict[str, list[str]] = {"headings": [], "anchors": []}
     for file in pages_of(site):
         page, name = facts_of(file), file.relative_to(site)
         levels = page.headings
         if not levels or levels[0] != 1 or levels.count(1) != 1 or any(b > a + 1 for a, b in zip(levels, levels[1:])):
             problems["headings"].append(f"{name}: headings {levels}")
-        if len(page.canonical) != 1 or not page.canonical[0].startswith(base):
+        if len(page.canonical) != 1 or not page.canonical[0].startswith(BASE_URL):
             problems["headings"].append(f"{name}: canonical {page.canonical}")
         problems["anchors"] += [f"{name}: {href}" for href in page.links if href.startswith("#") and href[1:] not in page.ids]
     return problems
@@ -174,12 +168,18 @@ def example_page(new_context, example_site):
     return page
 
 
+@pytest.fixture
+def example_reading_page(reading_pages, example_site):
+    """The module's reading page on the example archive's server (tests/site/conftest.py)."""
+    yield from read_with(reading_pages(example_site[1]))
+
+
 @pytest.mark.parametrize("prefix", LANGS)
 @pytest.mark.parametrize("path", AXE_PAGES)
-def test_axe_finds_no_accessibility_violations_on_the_example_archive(example_page, prefix, path):
-    example_page.goto(example_page.base + prefix + path)
-    settle(example_page)
-    assert axe_violations(example_page) == []
+def test_axe_finds_no_accessibility_violations_on_the_example_archive(example_reading_page, prefix, path):
+    example_reading_page.goto(example_reading_page.base + prefix + path)
+    settle(example_reading_page)
+    assert axe_violations(example_reading_page) == []
 
 
 def test_following_a_marker_scrolls_to_its_note_and_the_note_leads_back(example_page):
