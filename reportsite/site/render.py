@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from types import CodeType
 
 import jinja2
 from markupsafe import Markup, escape
@@ -58,10 +59,20 @@ def bytecode_folder() -> Path | None:
 
 class PrivateBytecodeCache(jinja2.BytecodeCache):
     """Compiled templates kept in the private cache. They are code the build runs, trusted because
-    cache.py reads them only from a folder nobody but the user can write, and never half written."""
+    cache.py reads them only from a folder nobody but the user can write, and never half written.
+    An entry is found by the template's name and source, not its file's path (Jinja's own key), so
+    that a copy of the project, or the project moved, uses what was compiled before."""
 
     def __init__(self, folder: Path):
         self.folder = folder
+
+    def get_bucket(self, environment: jinja2.Environment, name: str, filename: str | None, source: str) -> jinja2.bccache.Bucket:
+        checksum = self.get_source_checksum(source)
+        bucket = jinja2.bccache.Bucket(environment, self.get_cache_key(f"{name}|{checksum}"), checksum)
+        self.load_bytecode(bucket)
+        if bucket.code is not None and filename and bucket.code.co_filename != filename:
+            bucket.code = _relocated(bucket.code, filename)
+        return bucket
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         data = read_cached(self.folder, f"{bucket.key}.jinja")
@@ -70,6 +81,12 @@ class PrivateBytecodeCache(jinja2.BytecodeCache):
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         keep(self.folder, f"{bucket.key}.jinja", bucket.bytecode_to_string())
+
+
+def _relocated(code: CodeType, filename: str) -> CodeType:
+    """`code` as if compiled from `filename`: a template's error names the file it came from."""
+    consts = tuple(_relocated(c, filename) if isinstance(c, CodeType) else c for c in code.co_consts)
+    return code.replace(co_filename=filename, co_consts=consts)
 
 
 @lru_cache(maxsize=8)

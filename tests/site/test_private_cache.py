@@ -175,6 +175,37 @@ def test_a_build_checks_each_cache_folder_once_and_the_next_build_checks_it_agai
         build(project, tmp_path / "site", processes=1)
         assert 1 <= Counter(opened)[cards] <= 2 and max(Counter(opened).values()) <= 2, Counter(opened)
 
+
+def test_a_copy_of_the_project_elsewhere_compiles_no_template_and_its_errors_name_its_own_files(tmp_path, monkeypatch):
+    """Compiled templates are found by name and source, not by path: a copy of the project (a clone
+    elsewhere, a moved folder) builds without compiling, and a template's error still names the
+    copy's file, not the one it was first compiled from."""
+    import traceback
+
+    import jinja2
+
+    from reportsite.site.render import make_environment
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    first = small_project(tmp_path / "first")
+    render = lambda project: render_site(project / "content", project / "templates", project / "static", processes=1, cards=False)
+    render(first)
+    second = tmp_path / "second"
+    shutil.copytree(first, second)
+    compiled: list[str] = []
+    real = jinja2.Environment.compile
+    monkeypatch.setattr(jinja2.Environment, "compile", lambda env, source, name=None, *a, **k:
+                        compiled.append(name) or real(env, source, name, *a, **k))
+    _forget()
+    render(second)
+    assert compiled == []
+    template = make_environment(second / "templates").get_template("paragraph.html")
+    assert template.filename == str(second / "templates" / "paragraph.html")
+    with pytest.raises(jinja2.UndefinedError) as error:
+        template.render()  # no page to render: the template's first use of one fails
+    files = [frame.filename for frame in traceback.extract_tb(error.value.__traceback__) if frame.filename.endswith(".html")]
+    assert files and all(f.startswith(str(second / "templates")) for f in files), files
+
 # --- damaged entries --------------------------------------------------------------------------------
 
 def _cut(path: Path) -> None:
