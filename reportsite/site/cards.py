@@ -185,8 +185,10 @@ class _Canvas:
         box = (min(gx for _, gx, _ in placed), min(gy for _, _, gy in placed),
                max(gx + glyph.width for glyph, gx, _ in placed), max(gy + glyph.height for glyph, _, gy in placed))
         coverage = Image.new("L", (box[2] - box[0], box[3] - box[1]), 0)
+        core = coverage.im  # Pillow's own image: a hundred pastes a card skip Image.paste's checks
         for glyph, gx, gy in placed:
-            coverage.paste(255, (gx - box[0], gy - box[1]), glyph)
+            x, y = gx - box[0], gy - box[1]
+            core.paste(255, (x, y, x + glyph.width, y + glyph.height), glyph.im)
         shades = coverage.point(_SHADE_OF[COLOURS.index(colour)])
         # Lighter (the higher index) keeps whatever else is under the line's box: nothing, on a card.
         self.image.paste(ImageChops.lighter(self.image.crop(box), shades), box)
