@@ -177,7 +177,8 @@ def assert_no_findings(context) -> None:
     """Fail if the guarded `context` asked another host or logged an error since the last look."""
     outside, errors = context.findings
     found, logged = outside[:], errors[:]
-    outside.clear(), errors.clear()
+    outside.clear()
+    errors.clear()
     assert not found, f"requests to other hosts: {found}"
     assert not logged, "\n".join(logged)
 

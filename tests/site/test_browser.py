@@ -188,3 +188,12 @@ def test_a_reading_page_fails_the_test_whose_page_threw_and_is_clean_for_the_nex
     with pytest.raises(AssertionError, match="thrown by this test"):
         next(steps)  # the test's teardown
     assert page.url == "about:blank" and page.context.findings == ([], [])
+
+
+def test_the_site_keeps_nothing_in_the_browser_that_a_reading_page_would_carry_to_the_next_test():
+    """reading_pages (conftest.py) serves many tests with one page because no script of the site keeps
+    state across pages: no storage, cookie, service worker or IndexedDB."""
+    scripts = sorted((ROOT / "static").rglob("*.js"))
+    assert len(scripts) > 10
+    keeps = re.compile(r"localStorage|sessionStorage|document\.cookie|serviceWorker|indexedDB|caches\.open")
+    assert [f.name for f in scripts if keeps.search(f.read_text(encoding="utf-8"))] == []
