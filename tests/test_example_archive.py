@@ -3,6 +3,9 @@ link and anchor holds, and the home page groups the reports by place with their 
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,6 +13,8 @@ import yaml
 from bs4 import BeautifulSoup
 
 from reportsite.site.linkcheck import check_links
+
+from .conftest import share_cache
 
 ROOT = Path(__file__).resolve().parent.parent
 ARCHIVE = ROOT / "examples" / "content"
@@ -66,12 +71,6 @@ def test_make_example_builds_the_archive_into_example_site():
 
 
 def test_check_passes_without_strict_and_keeps_lost_and_full_width_characters_as_warnings(example_cache):
-    import os
-    import subprocess
-    import sys
-
-    from .conftest import share_cache
-
     # What check reports is the subject, not how the cache saves its work: its cache starts warm.
     share_cache(example_cache, Path(os.environ["XDG_CACHE_HOME"]))
     run = subprocess.run([sys.executable, str(ROOT / "build.py"), "--content", str(ARCHIVE), "check"],

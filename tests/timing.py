@@ -34,15 +34,16 @@ def fitting_size(f, make, largest: int) -> tuple[int, float, float]:
     """The size n, up to `largest`, whose input of size 8n runs in about half LARGE_INPUT_SECONDS or
     more, that run's time (the search's last run is the large input's first measurement), and how
     much slower it ran than the input of size 4n: about 2 for a linear pass, 4 for a quadratic one."""
-    size, before = min(SMALLEST, largest), None
+    size, half = min(SMALLEST, largest), None  # half: the time of the input of size 4n, if measured
     while True:
         seconds = best_time(f, make(8 * size), tries=1)
         if seconds >= LARGE_INPUT_SECONDS / 2 or size >= largest:
             break
-        before, size = (size, seconds), min(2 * size, largest)
-    if before is None or before[0] * 2 != size:  # the search took no doubling step to this size
-        before = (size // 2, best_time(f, make(4 * size), tries=1)) if size > 1 else None
-    growth = seconds / before[1] if before and before[1] > 0 else float("inf")
+        half = seconds if 2 * size <= largest else None  # a step cut short by `largest` is no doubling
+        size = min(2 * size, largest)
+    if half is None and size > 1:  # the search took no doubling step to this size
+        half = best_time(f, make(4 * size), tries=1)
+    growth = seconds / half if half else float("inf")
     return size, seconds, growth
 
 

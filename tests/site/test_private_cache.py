@@ -184,12 +184,11 @@ def test_a_copy_of_the_project_elsewhere_compiles_no_template_and_its_errors_nam
 
     import jinja2
 
-    from reportsite.site.render import make_environment
-
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     first = small_project(tmp_path / "first")
-    render = lambda project: render_site(project / "content", project / "templates", project / "static", processes=1, cards=False)
-    render(first)
+    render_cardless = lambda project: render_site(project / "content", project / "templates", project / "static",
+                                                  processes=1, cards=False)
+    render_cardless(first)
     second = tmp_path / "second"
     shutil.copytree(first, second)
     compiled: list[str] = []
@@ -197,9 +196,9 @@ def test_a_copy_of_the_project_elsewhere_compiles_no_template_and_its_errors_nam
     monkeypatch.setattr(jinja2.Environment, "compile", lambda env, source, name=None, *a, **k:
                         compiled.append(name) or real(env, source, name, *a, **k))
     _forget()
-    render(second)
+    render_cardless(second)
     assert compiled == []
-    template = make_environment(second / "templates").get_template("paragraph.html")
+    template = render.make_environment(second / "templates").get_template("paragraph.html")
     assert template.filename == str(second / "templates" / "paragraph.html")
     with pytest.raises(jinja2.UndefinedError) as error:
         template.render()  # no page to render: the template's first use of one fails
