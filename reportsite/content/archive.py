@@ -13,10 +13,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from ..errors import ContentError, shown
 from .model import Report
+from .yamlio import load_package_yaml
 
 
 def place_name_key(place: str) -> str:
@@ -28,7 +27,7 @@ def place_name_key(place: str) -> str:
 
 @cache
 def _places_in_english() -> dict[str, str]:
-    return yaml.safe_load(Path(__file__).with_name("places_en.yaml").read_text(encoding="utf-8"))
+    return load_package_yaml(Path(__file__).with_name("places_en.yaml"))
 
 
 def place_in_english(name: str) -> str:

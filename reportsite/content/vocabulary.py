@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-import yaml
+from .yamlio import load_package_yaml
 
 VOCABULARY = Path(__file__).with_name("vocabulary.yaml")
 
@@ -102,7 +102,7 @@ def _tuple(value) -> tuple:
 
 @cache
 def load_vocabulary(path: Path = VOCABULARY) -> Vocabulary:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = load_package_yaml(path)
     indicators = {
         d["key"]: Indicator(d["key"], d["en"], _tuple(d["names"]), d["unit"], _tuple(d.get("not_after")), _tuple(d.get("not_before")))
         for d in data["indicators"]

@@ -10,17 +10,16 @@ from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from ..content.model import Paragraph, Target
 from ..content.vocabulary import load_vocabulary
+from ..content.yamlio import load_package_yaml
 
 _SENTENCE_END = "。！？"
 
 
 @cache
 def words() -> dict:
-    return yaml.safe_load(Path(__file__).with_name("labels.yaml").read_text(encoding="utf-8"))
+    return load_package_yaml(Path(__file__).with_name("labels.yaml"))
 
 
 def sentence_ends(text: str) -> list[int]:

@@ -8,9 +8,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from ..content.model import Note
+from ..content.yamlio import load_package_yaml
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 # An entry: [1]…, ［１］…, or 1.[term]… (the number before the bracketed term).
@@ -20,7 +19,7 @@ _MARKER = re.compile(r"[\[［]([0-9０-９]{1,3})[\]］]")
 
 @lru_cache(maxsize=1)
 def _shapes() -> dict:
-    return yaml.safe_load(Path(__file__).with_name("notes.yaml").read_text(encoding="utf-8"))
+    return load_package_yaml(Path(__file__).with_name("notes.yaml"))
 
 
 _WIDE_MARKER = re.compile(r"［([0-9０-９]{1,3})］|\[([０-９]{1,3})\]")

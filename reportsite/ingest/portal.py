@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from ..content.yamlio import load_package_yaml
 
 _DATE = re.compile(r"(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})日?(?:\s*(\d{1,2})[:：](\d{2}))?")
 
@@ -25,7 +25,7 @@ class Furniture:
 
 @lru_cache(maxsize=1)
 def furniture_shapes() -> dict:
-    return yaml.safe_load((Path(__file__).with_name("furniture.yaml")).read_text(encoding="utf-8"))
+    return load_package_yaml(Path(__file__).with_name("furniture.yaml"))
 
 
 def _key_value(line: str) -> tuple[str, str] | None:

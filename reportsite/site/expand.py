@@ -12,9 +12,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from ..content.vocabulary import load_vocabulary
+from ..content.yamlio import load_package_yaml
 from .i18n import Lang, remembered_text
 from .views import GlossaryEntry
 
@@ -23,7 +22,7 @@ SYNONYMS = Path(__file__).with_name("synonyms.yaml")
 
 @lru_cache(maxsize=None)
 def _read(path: Path) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return load_package_yaml(path) or {}
 
 
 def synonym_groups() -> list[dict]:

@@ -7,9 +7,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from ..content.vocabulary import Vocabulary
+from ..content.yamlio import load_package_yaml
 
 # Every status an outcome can have; the last three say why there is no comparison.
 OUTCOME_STATUSES = ("met", "exceeded", "partly", "missed", "not-comparable", "no-outcome-stated", "not-yet-due")
@@ -29,7 +28,7 @@ class Rules:
 
 @cache
 def load_rules(path: Path = Path(__file__).with_name("rules.yaml")) -> Rules:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = load_package_yaml(path)
     return Rules(data["around"], data["exceeded"], float(data["partly"]), float(data["confidence"]),
                  float(data["candidate"]), tuple(data["rate_units"]))
 
