@@ -15,8 +15,9 @@ reports, see bench/corpus.py), each repeat:
             process, after serve's first build at that size, with that build's pass timings;
   search    the "search index" pass of that rebuild (BuildStats.timings), and the bytes of every
             search-index.json written;
-  peers     Hugo and MkDocs, each in a new process with its output folder absent, on Markdown
-            pages holding the same text at the same paths (bench/peers.py).
+  peers     Hugo (twice: with a minimal layout, and with our pages' furniture) and MkDocs, each in a
+            new process with its output folder absent, on Markdown pages holding the same text at the
+            same paths (bench/peers.py).
 Then once per size (bench/live.py):
   serve     `python build.py serve` in a new process: one edit per repeat, timed from the write to
             the page showing it over HTTP, and the process's peak RSS;
@@ -49,7 +50,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from corpus import write_corpus, write_example_corpus  # noqa: E402
 from live import measure_search, measure_serve  # noqa: E402
-from peers import peer_pages, write_hugo, write_mkdocs  # noqa: E402
+from peers import peer_pages, report_data, write_hugo, write_mkdocs  # noqa: E402
 from reportsite.site import serve  # noqa: E402
 from reportsite.track.publish import archive_outcomes  # noqa: E402
 from reportsite.ingest.importer import import_report  # noqa: E402
@@ -95,6 +96,10 @@ class Sample:
     hugo_cpu_s: float | None = None
     hugo_rss_kb: int | None = None
     hugo_pages: int | None = None
+    hugof_s: float | None = None  # Hugo with the furnished layout (bench/peers.py)
+    hugof_cpu_s: float | None = None
+    hugof_rss_kb: int | None = None
+    hugof_pages: int | None = None
     mkdocs_s: float | None = None
     mkdocs_cpu_s: float | None = None
     mkdocs_rss_kb: int | None = None
@@ -301,14 +306,17 @@ def measure(project: Path, seeds: list[tuple[str, Path]], dev: DevServer, run: i
         raise RuntimeError(f"the rebuild did not show the edit of {pid}")
     log(f"    rebuild  {s.rebuild_s:7.2f}s  (search index {s.search_s:.2f}s)")
 
-    if "hugo" in peers:
-        out = peers["hugo"] / "public"
+    for name, attr in (("hugo", "hugo"), ("hugo-furnished", "hugof")):
+        if name not in peers:
+            continue
+        out = peers[name] / "public"
         set_aside(out)
-        child = run_child(["hugo", "--quiet", "--source", str(peers["hugo"]), "--destination", str(out)], project)
-        s.hugo_s, s.hugo_cpu_s, s.hugo_rss_kb, s.hugo_pages = child.seconds, child.cpu_s, child.max_rss_kb, tree_size(out)[1]
-        log(f"    hugo     {s.hugo_s:7.2f}s  {s.hugo_pages} pages")
-        if s.hugo_s > budget:
-            del peers["hugo"]
+        child = run_child(["hugo", "--quiet", "--source", str(peers[name]), "--destination", str(out)], project)
+        for field_, value in (("s", child.seconds), ("cpu_s", child.cpu_s), ("rss_kb", child.max_rss_kb), ("pages", tree_size(out)[1])):
+            setattr(s, f"{attr}_{field_}", value)
+        log(f"    {name:<8} {child.seconds:7.2f}s  {getattr(s, attr + '_pages')} pages")
+        if child.seconds > budget:
+            del peers[name]
     if "mkdocs" in peers:
         out = peers["mkdocs"] / "site"
         set_aside(out)
@@ -376,8 +384,9 @@ def results_table(rows: list[tuple[int, list[Sample]]], args, notes: list[str]) 
         f"Hugo {hugo}, MkDocs {mkdocs}, at commit {_commit()}. Command: `{command}`; medians of {args.repeat} runs. "
         "Times are wall seconds unless marked CPU.",
         "",
-        "| N | pages | import | build (cold) | rebuild after edit | build peak RSS MiB | output MiB | search index pass | search index MiB | Hugo | ours/Hugo | MkDocs | ours/MkDocs |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| N | pages | import | build (cold) | rebuild after edit | build peak RSS MiB | output MiB | search index pass | search index MiB "
+        "| Hugo, minimal layout | ours/Hugo | Hugo, our furniture | ours/Hugo furnished | MkDocs | ours/MkDocs |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     live = ["", "`python build.py serve` in its own process (edit -> page: from writing the edit to the page showing it, loaded again over HTTP when serve's event stream says reload, as an open page does, "
             "which tells serve it is open, so that serve renders it first; rebuild done: to the end of that rebuild, the rest of the site included; "
@@ -391,19 +400,22 @@ def results_table(rows: list[tuple[int, list[Sample]]], args, notes: list[str]) 
         lines.append(
             f"| {n} | {m['pages']:.0f} | {fmt(m['import_s'])} | {fmt(m['build_s'])} | {fmt(m['rebuild_s'])} | {m['build_rss_kb'] / 1024:.0f} | "
             f"{m['output_bytes'] / 2**20:.1f} | {fmt(m['search_s'])} | {m['search_bytes'] / 2**20:.1f} | {_runs(samples, 'hugo_s', args.repeat)} | "
-            f"{ratio(m['build_s'], m['hugo_s'])} | {_runs(samples, 'mkdocs_s', args.repeat)} | {ratio(m['build_s'], m['mkdocs_s'])} |"
+            f"{ratio(m['build_s'], m['hugo_s'])} | {_runs(samples, 'hugof_s', args.repeat)} | {ratio(m['build_s'], m['hugof_s'])} | "
+            f"{_runs(samples, 'mkdocs_s', args.repeat)} | {ratio(m['build_s'], m['mkdocs_s'])} |"
         )
         live.append(f"| {n} | {fmt(m['serve_first_s'])} s | {fmt(m['serve_edit_s'])} s | {fmt(m['serve_settled_s'])} s | {fmt(m['serve_rss_kb'] / 1024 if m['serve_rss_kb'] else None, 0)} | "
                     f"{fmt(m['search_first_ms'], 0)} ms | {fmt(m['search_first_bytes'] / 1024 if m['search_first_bytes'] else None, 0)} KB | "
                     f"{fmt(m['search_all_ms'], 0)} ms | {fmt(m['search_all_bytes'] / 1024 if m['search_all_bytes'] else None, 0)} KB |")
     lines += live
     lines += ["", "CPU seconds (user + system, workers included) and peak RSS MiB of each cold build; page counts of the peers' output:", "",
-              "| N | ours CPU | Hugo CPU | MkDocs CPU | ours/Hugo CPU | ours/MkDocs CPU | ours RSS | Hugo RSS | MkDocs RSS | our pages | Hugo pages | MkDocs pages | our first build, empty cache |",
-              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+              "| N | ours CPU | Hugo CPU | Hugo furnished CPU | MkDocs CPU | ours/Hugo CPU | ours/Hugo furnished CPU | ours/MkDocs CPU | ours RSS | Hugo RSS "
+              "| Hugo furnished RSS | MkDocs RSS | our pages | Hugo pages | MkDocs pages | our first build, empty cache |",
+              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for n, samples in rows:
         m = {name: median(samples, name) for name in Sample.__dataclass_fields__ if not name.endswith("passes")}
-        rss = [fmt(m[k] / 1024 if m[k] else None, 0) for k in ("build_rss_kb", "hugo_rss_kb", "mkdocs_rss_kb")]
-        lines.append(f"| {n} | {fmt(m['build_cpu_s'])} | {fmt(m['hugo_cpu_s'])} | {fmt(m['mkdocs_cpu_s'])} | {ratio(m['build_cpu_s'], m['hugo_cpu_s'])} | "
+        rss = [fmt(m[k] / 1024 if m[k] else None, 0) for k in ("build_rss_kb", "hugo_rss_kb", "hugof_rss_kb", "mkdocs_rss_kb")]
+        lines.append(f"| {n} | {fmt(m['build_cpu_s'])} | {fmt(m['hugo_cpu_s'])} | {fmt(m['hugof_cpu_s'])} | {fmt(m['mkdocs_cpu_s'])} | "
+                     f"{ratio(m['build_cpu_s'], m['hugo_cpu_s'])} | {ratio(m['build_cpu_s'], m['hugof_cpu_s'])} | "
                      f"{ratio(m['build_cpu_s'], m['mkdocs_cpu_s'])} | " + " | ".join(rss)
                      + f" | {m['pages']:.0f} | {fmt(m['hugo_pages'], 0)} | {fmt(m['mkdocs_pages'], 0)} | {fmt(m['first_build_s'])} s |")
     lines += ["", "Cold build (`python build.py`) by pass, from its log (median seconds; total is the wall time of the process):", ""]
@@ -442,7 +454,9 @@ NOTES = [
     "character maps); serve keeps its files on disk by digest, not in memory.",
     "search index pass: the `search index` entry of that rebuild's `BuildStats.timings`; size: all `search-index.json` files.",
     "Hugo and MkDocs run in new processes with no output folder, on the pages bench/peers.py writes: every page of ours "
-    "(all three languages) with the same text, Hugo with a minimal single.html/list.html, MkDocs with its default theme, "
+    "(all three languages) with the same text; Hugo twice: with a minimal single.html/list.html (the page's text in a bare document), "
+    "and with our furniture (head, JSON-LD, header, language links, report menu, breadcrumbs, share buttons, pager, footer: "
+    "bench/peers.py, HUGO_BASEOF), its per-page values given in the front matter; MkDocs with its default theme, "
     "`use_directory_urls: true`, a one-entry nav (its default nav would put every page on every page) and the page count "
     "checked against ours. MkDocs puts the zh-hant and en 404 pages at …/404/ since it writes one 404.html.",
     "Hugo renders on all cores, and so do our cold build's forked workers (render, data files and search indexes, on sites of 300 pages or more); serve's rebuild and MkDocs use one core.",
@@ -497,8 +511,10 @@ def main(argv: list[str]) -> int:
                 import_all(project / "content", seeds)
             if len(missing) < 2:
                 pages = peer_pages(project / "content")
-                for name, write in (("hugo", lambda f: write_hugo(pages, f)), ("mkdocs", lambda f: write_mkdocs(pages, f, args.mkdocs_search))):
-                    if name not in missing:
+                furnished = lambda f: write_hugo(pages, f, "furnished", report_data(project / "content"))  # noqa: E731
+                for name, write in (("hugo", lambda f: write_hugo(pages, f)), ("hugo-furnished", furnished),
+                                    ("mkdocs", lambda f: write_mkdocs(pages, f, args.mkdocs_search))):
+                    if name.split("-")[0] not in missing:
                         write(work / f"{name}-{n}")
                         peers[name] = work / f"{name}-{n}"
             dev = DevServer(project)
@@ -524,7 +540,7 @@ def main(argv: list[str]) -> int:
                 if searched:
                     s.search_first_ms, s.search_first_bytes = searched[i].first_ms, searched[i].needed_bytes
                     s.search_all_ms, s.search_all_bytes = searched[i].all_ms, searched[i].all_bytes
-                for name in ("hugo", "mkdocs"):
+                for name in ("hugo", "hugof", "mkdocs"):
                     count = getattr(s, f"{name}_pages")
                     # The peers get the page kinds of bench/peers.py; a page kind of ours it lacks (a
                     # place's page, an appendix) is a page in a hundred, shown in the CPU table.
