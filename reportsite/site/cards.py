@@ -143,10 +143,10 @@ _GLYPHS: dict[tuple, tuple] = {}
 
 def _glyph(font, char: str) -> tuple:
     """(coverage image or None if blank, left, top, advance) of one character."""
-    from PIL import Image, ImageDraw
-
     found = _GLYPHS.get((font, char))
     if found is None:
+        from PIL import Image, ImageDraw  # only for a character not drawn before: an import statement costs each call
+
         left, top, right, bottom = font.getbbox(char)
         image = None
         if right > left and bottom > top:
@@ -189,7 +189,8 @@ class _Canvas:
         for glyph, gx, gy in placed:
             x, y = gx - box[0], gy - box[1]
             core.paste(255, (x, y, x + glyph.width, y + glyph.height), glyph.im)
-        shades = coverage.point(_SHADE_OF[COLOURS.index(colour)])
+        # The core's point() takes the table as it is; Image.point() rounds its 256 entries on every call.
+        shades = coverage._new(core.point(_SHADE_OF[COLOURS.index(colour)], None))
         # Lighter (the higher index) keeps whatever else is under the line's box: nothing, on a card.
         self.image.paste(ImageChops.lighter(self.image.crop(box), shades), box)
 

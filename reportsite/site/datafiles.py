@@ -261,7 +261,9 @@ def _card(report_id: str, title: str, occasion: str, goals: tuple) -> bytes:
 
 def one_line(text: str) -> str:
     """Text the card can lay out: Pillow's layout fails on line and paragraph separators (\r, U+2029)."""
-    return " ".join("".join(c if c.isprintable() else " " for c in text).split())
+    if not text.isprintable():
+        text = "".join(c if c.isprintable() else " " for c in text)
+    return " ".join(text.split())
 
 
 def _draw_card(report_id: str, title: str, occasion: str, goals: tuple) -> bytes:

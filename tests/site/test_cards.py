@@ -48,6 +48,13 @@ def test_wrap_breaks_chinese_anywhere_and_english_at_spaces_and_stops_after_the_
     assert wrap("一二三四五六七八", 2, len, False, most=1) == ["一二", "三四"]
 
 
+def test_a_cards_line_has_no_line_or_paragraph_separator_and_single_spaces():
+    from reportsite.site.datafiles import one_line
+
+    assert one_line("一段\r\n文字\u2029二段  three\tfour") == "一段 文字 二段 three four"
+    assert one_line("已是一行") == "已是一行"
+
+
 def test_a_card_shows_each_part_in_its_colour_and_stays_small():
     from io import BytesIO
 
