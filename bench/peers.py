@@ -5,7 +5,7 @@ invented reports have no translation, so English pages show the Chinese, as ours
 the peers get one Markdown page per page of ours: overview, full text, targets table, about,
 bilingual reading, each numbered list, part, section, paragraph and target, plus the home, search
 and 404 pages. Each holds the same text as our page's main column (headings, paragraphs, figures,
-the key-figures and targets tables); navigation, share buttons, the chart and JSON-LD are ours alone.
+the key-figures and targets tables); the charts and the outcome tables are ours alone.
 
 Hugo gets flat content files whose front matter `url` puts each at our path, and one of two layouts:
 `minimal` (the page's text in a bare document: layouts/_default/single.html and list.html), or
@@ -15,9 +15,11 @@ head's description, canonical address, language alternates, Open Graph tags and 
 (WebPage, Report, BreadcrumbList); the header with search box, language links and the report's menu
 (a cached partial per report, language and tab, as our frames are per report and language); the
 print header, breadcrumbs, a paragraph's or target's share buttons and citation, the pager and the
-footer. The two show what the furniture costs Hugo; the text is the same in both. MkDocs gets docs/ laid out like our site, its default
-theme with `use_directory_urls: true` and a one-entry nav, since the default nav lists every page on
-every page (quadratic in pages). Its search plugin can be turned off when it dominates the build.
+footer. The two show what the furniture costs Hugo; the text is the same in both.
+
+MkDocs gets docs/ laid out like our site, its default theme with `use_directory_urls: true` and a
+one-entry nav, since the default nav lists every page on every page (quadratic in pages). Its search
+plugin can be turned off when it dominates the build.
 """
 
 from __future__ import annotations
