@@ -32,7 +32,7 @@ from pathlib import Path
 from reportsite.content.report import load_site_content
 from reportsite.content.model import Paragraph, Report, Target
 from reportsite.script import to_traditional
-from reportsite.site.views import _roman, cn_numeral
+from reportsite.site.views import _roman, cn_numeral, shorten
 
 LANGUAGES = (("", "zh-Hans"), ("zh-hant/", "zh-Hant"), ("en/", "en"))
 
@@ -366,10 +366,9 @@ def write_hugo(pages: list[PeerPage], folder: Path, layout: str = "minimal", rep
         (folder / "content" / "pages" / f"{i:06d}.md").write_text(json.dumps(front, ensure_ascii=False) + "\n" + page.body, encoding="utf-8")
 
 
-def _description(body: str, limit: int = 160) -> str:
+def _description(body: str) -> str:
     """The page's text after its heading, without Markdown's marks, shortened as our descriptions are."""
-    text = " ".join(line.lstrip("#>-|1234567890.\\ ").replace("**", "") for line in body.split("\n")[1:] if line.strip())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return shorten(" ".join(line.lstrip("#>-|1234567890.\\ ").replace("**", "") for line in body.split("\n")[1:] if line.strip()))
 
 
 def _toml_params(params: dict) -> str:
