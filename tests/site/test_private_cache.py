@@ -8,7 +8,7 @@ import os
 import pickle
 import shutil
 import subprocess
-import threading
+import sys
 from pathlib import Path
 
 import pytest
@@ -52,6 +52,23 @@ def _exchange(a: Path, b: Path) -> None:
     libc = ctypes.CDLL(None, use_errno=True)
     if libc.renameat2(-100, bytes(a), -100, bytes(b), 2) != 0:
         raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()), str(a))
+
+
+# The other user, in a process of its own: it swaps the two folders as fast as the kernel lets it,
+# all the while the builds run (a thread of the test's would share its interpreter's lock, and swap
+# only while the build waits on a system call, slowing both). It says when it has begun, and stops
+# when the test process is gone.
+SWAPPER = """
+import ctypes, os, sys
+exchange = ctypes.CDLL(None, use_errno=True).renameat2
+a, b = (os.fsencode(p) for p in sys.argv[1:3])
+parent = os.getppid()
+exchange(-100, a, -100, b, 2)
+print("swapping", flush=True)
+while os.getppid() == parent:
+    for _ in range(1000):
+        exchange(-100, a, -100, b, 2)
+"""
 
 
 class _Writes:
@@ -119,14 +136,9 @@ def test_a_folder_swapped_under_the_cache_while_builds_run_never_gets_an_entry_l
     except OSError as e:
         pytest.skip(f"no atomic folder exchange here: {e}")
 
-    stop = threading.Event()
-
-    def swap() -> None:
-        while not stop.is_set():
-            _exchange(common / "reportsite", planted)
-
-    swapper = threading.Thread(target=swap, daemon=True)
-    swapper.start()
+    swapper = subprocess.Popen([sys.executable, "-c", SWAPPER, str(common / "reportsite"), str(planted)],
+                               stdout=subprocess.PIPE, text=True)
+    assert swapper.stdout.readline() == "swapping\n"
     failure = None
     try:
         make_environment.cache_clear()
@@ -139,8 +151,9 @@ def test_a_folder_swapped_under_the_cache_while_builds_run_never_gets_an_entry_l
     except Exception as e:  # a planted entry that ran breaks the build too: the marker says why
         failure = e
     finally:
-        stop.set()
-        swapper.join()
+        swapper.kill()
+        swapper.wait()
+        swapper.stdout.close()
     assert not marker.exists()
     if failure is not None:
         raise failure
