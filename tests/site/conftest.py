@@ -193,35 +193,69 @@ def assert_no_findings(context) -> None:
 
 @pytest.fixture(scope="module")
 def reading_pages(browser):
-    """reading_pages(base): one guarded page per server for a module's tests that only load a page and
-    read it, which may inject axe-core (the site's policy is bypassed). The site keeps no state in the
-    browser (no storage, cookie or service worker), so such a test sees what a fresh page would, and
-    a window with its renderer costs more CPU than loading a page. read_with() checks the guard's
-    findings after each test."""
+    """reading_pages(base, allow_console=(), **options): one guarded page per server and options for a
+    module's tests, each of which gets it through read_with(). The site keeps no state in the browser
+    (no storage, cookie or service worker), so a test sees what a fresh page would; and a new window,
+    with its renderer, costs more than twice the CPU of loading a page in one open (0.7 s against
+    0.3 for a search). Options that a test could not undo on the page (a colour scheme) are refused."""
     with ExitStack() as stack:
         pages = {}
 
-        def get(base: str):
-            if base not in pages:
-                pages[base] = stack.enter_context(guarded_context(browser, base, bypass_csp=True)).new_page()
-                pages[base].base = base
-            return pages[base]
+        def get(base: str, allow_console: tuple[str, ...] = (), **options):
+            assert set(options) <= {"bypass_csp", "viewport", "java_script_enabled", "has_touch", "is_mobile"}, options
+            key = (base, allow_console, repr(sorted(options.items())))
+            if key not in pages:
+                pages[key] = stack.enter_context(guarded_context(browser, base, allow_console, **options)).new_page()
+                pages[key].base = base
+                for name in _LASTING:
+                    setattr(pages[key], name, functools.partial(_lasting, name))
+            return pages[key]
 
         yield get
 
 
+# What a test does to a page that outlives it: a listener, a script run in every later document. A test
+# that needs one asks for a page of its own (marked `fresh_page`), as one that installs a fake clock must.
+_LASTING = ("on", "once", "add_init_script", "expose_function", "expose_binding")
+
+
+def _lasting(name: str, *args, **kwargs) -> None:
+    pytest.fail(f"page.{name}() would outlive the test on a shared page: mark the test fresh_page")
+
+
 def read_with(page):
-    """A generator for a fixture: `page` for one test, then blank (nothing of its document runs into
-    the next test) and its guard's findings checked."""
+    """A generator for a fixture: a shared `page` for one test, then blank (nothing of its document
+    runs into the next test), as the test found it (no route, permission, media or viewport of the
+    test's), and its guard's findings checked."""
+    viewport = page.viewport_size
     yield page
+    page.unroute_all(behavior="ignoreErrors")
     page.goto("about:blank")
+    page.emulate_media(media="null", color_scheme="null")
+    if page.viewport_size != viewport:
+        page.set_viewport_size(viewport)
+    page.context.clear_permissions()
     assert_no_findings(page.context)
 
 
 @pytest.fixture
+def page_at(reading_pages, served_site):
+    """page_at(viewport, **options): the module's shared page of that size (and options) on the served
+    site, its URL in `.base`, handed on through read_with() when the test ends."""
+    with ExitStack() as stack:
+        def get(viewport: dict, **options):
+            steps = read_with(reading_pages(served_site[1], viewport=viewport, **options))
+            stack.callback(next, steps, None)
+            return next(steps)
+
+        yield get
+
+
+@pytest.fixture
 def reading_page(reading_pages, served_site):
-    """The module's reading page on the served site (see reading_pages)."""
-    yield from read_with(reading_pages(served_site[1]))
+    """The module's reading page on the served site, where axe-core may be injected (the site's policy
+    is bypassed; see reading_pages)."""
+    yield from read_with(reading_pages(served_site[1], bypass_csp=True))
 
 
 # A search page with a query is done once its status no longer says it is loading (fetches follow one another
@@ -257,17 +291,22 @@ def new_context(browser, request):
 
 
 @pytest.fixture
-def page(new_context, served_site, request):
-    """A fresh page on the served site (its URL in `page.base`), in a guarded context.
+def page(reading_pages, new_context, served_site, request):
+    """A page on the served site (its URL in `page.base`), in a guarded context: the module's shared
+    one (reading_pages), or for a test marked `fresh_page` a new one.
 
     Tests marked `bypass_csp` may inject a script (axe-core) that the site's own policy forbids;
     `console_errors(pattern)` names the console errors a test provokes on purpose.
     """
     expected = request.node.get_closest_marker("console_errors")
-    pg = new_context(allow_console=expected.args if expected else (),
-                     bypass_csp=request.node.get_closest_marker("bypass_csp") is not None).new_page()
-    pg.base = served_site[1]
-    return pg
+    allow = expected.args if expected else ()
+    bypass = request.node.get_closest_marker("bypass_csp") is not None
+    if request.node.get_closest_marker("fresh_page"):
+        pg = new_context(allow_console=allow, bypass_csp=bypass).new_page()
+        pg.base = served_site[1]
+        yield pg
+    else:
+        yield from read_with(reading_pages(served_site[1], allow, bypass_csp=bypass))
 
 
 @pytest.fixture(scope="session")

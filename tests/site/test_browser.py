@@ -179,8 +179,35 @@ def test_a_guarded_context_refuses_other_hosts_and_fails_the_test_that_asked(bro
             assert failed == {url: "net::ERR_NAME_NOT_RESOLVED" for url in elsewhere}
 
 
-def test_a_reading_page_fails_the_test_whose_page_threw_and_is_clean_for_the_next(reading_pages, served_site):
+def test_a_shared_page_is_handed_on_as_a_fresh_one_would_be(reading_pages, served_site):
+    """What one test does to the module's shared page does not reach the next: its route, permission,
+    print media, viewport or hovering; and what would outlive it (a listener) is refused."""
     steps = read_with(reading_pages(served_site[1]))
+    page = next(steps)
+    fresh = page.viewport_size
+    page.context.grant_permissions(["clipboard-read"])
+    page.route("**/*.css*", lambda route: route.fulfill(body="", content_type="text/css"))  # an empty style sheet
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": 400, "height": 500})
+    page.goto(page.base + f"{RID}/")
+    page.hover("h1")
+    with pytest.raises(pytest.fail.Exception, match="fresh_page"):
+        page.on("request", print)
+    with pytest.raises(StopIteration):
+        next(steps)  # the test's teardown
+    steps = read_with(reading_pages(served_site[1]))
+    assert next(steps) is page and page.url == "about:blank"
+    page.goto(page.base + f"{RID}/")
+    assert page.evaluate("document.styleSheets[0].cssRules.length") > 0
+    assert not page.evaluate("matchMedia('print').matches") and page.viewport_size == fresh
+    assert page.evaluate("document.querySelectorAll(':hover').length") == 0
+    assert page.evaluate("navigator.permissions.query({name: 'clipboard-read'}).then(p => p.state)") != "granted"
+    with pytest.raises(StopIteration):
+        next(steps)
+
+
+def test_a_reading_page_fails_the_test_whose_page_threw_and_is_clean_for_the_next(reading_pages, served_site):
+    steps = read_with(reading_pages(served_site[1], bypass_csp=True))
     page = next(steps)
     page.goto(page.base + f"{RID}/")
     with page.expect_event("pageerror"):

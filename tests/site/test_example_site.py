@@ -171,7 +171,7 @@ def example_page(new_context, example_site):
 @pytest.fixture
 def example_reading_page(reading_pages, example_site):
     """The module's reading page on the example archive's server (tests/site/conftest.py)."""
-    yield from read_with(reading_pages(example_site[1]))
+    yield from read_with(reading_pages(example_site[1], bypass_csp=True))
 
 
 @pytest.mark.parametrize("prefix", LANGS)

@@ -47,12 +47,10 @@ DOUBLED_CELLS = """() => [...document.querySelectorAll('td, th')].map(c => c.tex
 
 
 @pytest.fixture
-def sized_page(new_context, served_site, request):
-    """A page of the given viewport width, in a guarded context."""
+def sized_page(page_at, request):
+    """The module's shared page at the given viewport width."""
     width = request.param
-    pg = new_context(viewport={"width": width, "height": 800 if width < 600 else 900}).new_page()
-    pg.base = served_site[1]
-    return pg
+    return page_at({"width": width, "height": 800 if width < 600 else 900})
 
 
 @pytest.mark.parametrize("sized_page", [390, 1280], indirect=True)

@@ -11,15 +11,9 @@ DESK = {"width": 1280, "height": 900}
 
 
 @pytest.fixture
-def at(new_context, served_site):
-    """at(viewport, **context options) -> a page of a new guarded context at that size."""
-
-    def make(viewport, **kw):
-        pg = new_context(viewport=viewport, **kw).new_page()
-        pg.base = served_site[1]
-        return pg
-
-    return make
+def at(page_at):
+    """at(viewport, **context options) -> the module's shared page at that size (tests/site/conftest.py)."""
+    return page_at
 
 
 # s2-1-p2: a paragraph whose English page has a three-line heading under a four-line trail.

@@ -98,10 +98,9 @@ def test_the_language_switch_follows_the_paragraph_the_reader_moves_to(page):
 
 
 @pytest.mark.parametrize("path", [f"{RID}/s2-1/", "", f"{RID}/targets/", "search/"])
-def test_the_live_region_is_in_the_page_before_any_script_runs(new_context, served_site, path):
-    context = new_context(java_script_enabled=False)
-    pg = context.new_page()
-    pg.goto(served_site[1] + path)
+def test_the_live_region_is_in_the_page_before_any_script_runs(page_at, path):
+    pg = page_at({"width": 1280, "height": 800}, java_script_enabled=False)
+    pg.goto(pg.base + path)
     region = pg.locator("#live-region")
     assert region.count() == 1
     assert region.get_attribute("role") == "status" and region.get_attribute("aria-live") == "polite"
@@ -144,6 +143,7 @@ def test_the_contents_list_keeps_its_place_while_the_page_loads(new_context, ser
     assert toc.locator(".toc-parts").is_visible() == (width > 600)
 
 
+@pytest.mark.fresh_page  # it listens to the page's requests
 @pytest.mark.parametrize("path", [f"{RID}/s2-1/", f"search/?q={quote(QUERY)}"])
 def test_every_script_module_is_asked_for_at_the_sites_asset_version(page, path):
     asked: list[str] = []
@@ -166,10 +166,9 @@ def test_the_home_page_filter_appears_in_a_place_kept_for_it(new_context, served
 
 
 @pytest.mark.parametrize("width", [390, 1280])
-def test_without_a_script_the_contents_list_is_open_at_desk_width_and_folded_on_a_phone(new_context, served_site, width):
-    context = new_context(java_script_enabled=False, viewport={"width": width, "height": 800})
-    pg = context.new_page()
-    pg.goto(served_site[1] + f"{RID}/text/")
+def test_without_a_script_the_contents_list_is_open_at_desk_width_and_folded_on_a_phone(page_at, width):
+    pg = page_at({"width": width, "height": 800}, java_script_enabled=False)
+    pg.goto(pg.base + f"{RID}/text/")
     assert pg.locator(".reader-toc .toc-parts").is_visible() == (width > 600)
     # Shown by the stylesheet alone, it is also there for a screen reader.
     assert ("- link" in pg.locator(".reader-toc").aria_snapshot()) == (width > 600)
@@ -194,6 +193,7 @@ def test_the_page_of_a_retired_id_sends_the_reader_on_with_the_fragment(new_cont
     pg.wait_for_url(f"**/{RID}/p/s2-1-p60/#note", timeout=3000)  # at once, not after the refresh's 5 seconds
 
 
+@pytest.mark.fresh_page  # it listens to the page's requests
 @pytest.mark.parametrize("path", ["search/?q=%E6%B6%91%E6%B0%B4", f"{RID}/s2-1/", "en/"])
 def test_a_page_names_every_script_module_it_runs_in_its_head_so_none_is_found_an_import_late(page, path):
     """Every module the page's scripts import (through any depth) is a modulepreload link in the head,

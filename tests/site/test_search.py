@@ -325,6 +325,7 @@ def wait_for_count(page) -> str:
     return page.locator("#search-status").inner_text()
 
 
+@pytest.mark.fresh_page  # it installs a fake clock
 def test_enter_searches_at_once_and_the_search_pending_from_typing_does_not_redraw_under_the_arrow_keys(page):
     page.clock.install()
     page.goto(page.base + "search/")
@@ -339,6 +340,7 @@ def test_enter_searches_at_once_and_the_search_pending_from_typing_does_not_redr
     assert page.evaluate("() => document.activeElement.getAttribute('href')") == first
 
 
+@pytest.mark.fresh_page  # it installs a fake clock
 def test_searches_typed_while_the_index_loads_share_one_download(page):
     held = []
     page.route("**/search-index.json", lambda route: held.append(route))  # "loading" until released below

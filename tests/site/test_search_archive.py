@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 import pytest
 
-from .conftest import copy_project, serve_built
+from .conftest import copy_project, read_with, serve_built
 
 pytestmark = pytest.mark.warm_cache  # builds the project: its cache comes warm (tests/conftest.py)
 
@@ -44,8 +44,12 @@ def archive(tmp_path_factory):
 
 
 @pytest.fixture
-def page(new_context, archive):
-    return new_context(archive[1]).new_page()
+def page(reading_pages, new_context, archive, request):
+    """The module's shared page on the archive's server, or a new one for a test marked `fresh_page`."""
+    if request.node.get_closest_marker("fresh_page"):
+        yield new_context(archive[1]).new_page()
+    else:
+        yield from read_with(reading_pages(archive[1]))
 
 
 def shard(site: Path, rid: str, prefix: str = "") -> dict:
@@ -143,6 +147,7 @@ def test_a_chinese_query_on_the_english_site_finds_the_chinese_text_and_offers_i
     assert page.locator(f"#{pid}").is_visible()
 
 
+@pytest.mark.fresh_page  # it listens to the page's requests
 def test_every_shard_is_requested_at_once_and_the_character_map_once(page, archive):
     base = archive[1]
     held, maps = [], []
@@ -175,6 +180,7 @@ def test_a_report_with_many_hits_shows_twenty_and_links_to_all_of_them(page, arc
     assert page.locator("#results h2[data-report]").count() == 0  # one report: grouped by section only
 
 
+@pytest.mark.fresh_page  # it listens to the page's requests
 def test_a_query_downloads_the_key_files_of_its_pairs_and_the_shards_of_the_reports_holding_it_only(page, archive):
     site, base = archive
     fetched = []
@@ -186,6 +192,7 @@ def test_a_query_downloads_the_key_files_of_its_pairs_and_the_shards_of_the_repo
     assert counts(page) == {"wenxi-2023": len(containing(site, "wenxi-2023", "涑川"))}
 
 
+@pytest.mark.fresh_page  # it listens to the page's requests
 def test_a_chinese_query_on_the_english_site_reads_the_chinese_key_files(page, archive):
     site, base = archive
     fetched = []

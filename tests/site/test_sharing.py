@@ -11,13 +11,6 @@ RID = "jiangxian-2022"
 DESK = {"width": 1280, "height": 900}
 
 
-def desk_page(new_context, served_site, **kw):
-    """A page at desk width, in a guarded context (closed and checked when the test ends)."""
-    pg = new_context(viewport=DESK, **kw).new_page()
-    pg.base = served_site[1]
-    return pg
-
-
 @pytest.mark.parametrize("prefix", ["", "zh-hant/", "en/"])
 def test_the_copied_link_opens_a_page_whose_preview_is_the_paragraph(page, prefix):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
@@ -34,8 +27,8 @@ def test_the_copied_link_opens_a_page_whose_preview_is_the_paragraph(page, prefi
 
 
 @pytest.mark.parametrize("path", [f"{RID}/p/s2-1-p1/", f"en/{RID}/p/s2-1-p1/", f"{RID}/p/t2/", f"zh-hant/{RID}/p/t2/"])
-def test_copy_and_cite_are_visible_on_a_paragraphs_or_targets_own_page_without_hovering(new_context, served_site, path):
-    pg = desk_page(new_context, served_site)
+def test_copy_and_cite_are_visible_on_a_paragraphs_or_targets_own_page_without_hovering(page_at, path):
+    pg = page_at(DESK)
     pg.goto(pg.base + path)
     pg.mouse.move(1270, 890)  # away from the paragraph
     buttons = pg.locator("main [data-share] button")
@@ -93,8 +86,9 @@ def _luminance(css: str) -> tuple[float, float]:
 
 
 @pytest.mark.parametrize("path", [f"{RID}/s2-1/", f"{RID}/targets/", f"{RID}/p/t2/", f"en/{RID}/bilingual/"])
-def test_no_dark_colour_leaks_into_print_from_a_dark_screen(new_context, served_site, path):
-    pg = desk_page(new_context, served_site, color_scheme="dark")
+def test_no_dark_colour_leaks_into_print_from_a_dark_screen(page_at, path):
+    pg = page_at(DESK)
+    pg.emulate_media(color_scheme="dark")
     pg.goto(pg.base + path)
     assert _luminance(pg.evaluate("getComputedStyle(document.body).backgroundColor"))[0] < 0.3  # dark on screen
     pg.emulate_media(media="print", color_scheme="dark")
