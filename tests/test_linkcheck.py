@@ -49,6 +49,13 @@ def test_a_link_to_a_missing_anchor_is_reported():
         "site/index.html: link '/reports/r-2022/text/#p9' names a missing anchor (check the ID)"]
 
 
+@pytest.mark.parametrize("holder", ['<p data-id="p2">p</p>', '<p data-uid="p2">p</p>', '<p title=\'id="p2"\'>p</p>'])
+def test_an_anchor_is_an_id_attribute_not_one_ending_in_id_nor_text_inside_another(holder):
+    pages = linking("/reports/r-2022/text/#p2")
+    pages["r-2022/text/index.html"] += holder
+    assert messages(pages) == ["site/index.html: link '/reports/r-2022/text/#p2' names a missing anchor (check the ID)"]
+
+
 def test_every_broken_link_of_a_page_is_reported_not_only_those_before_an_outside_one():
     body = ('<a href="https://elsewhere.org/">x</a><a href="/reports/gone/">x</a>'
             '<a href="mailto:x@example.org">x</a><a href="/reports/r-2022/#p9">x</a><a href="/reports/also-gone/">x</a>')
