@@ -16,9 +16,11 @@ site: bytecode
 example: bytecode
 	$(PY) build.py --content examples/content --out example-site
 
-# In parallel, one worker per core; every test has its own empty cache and temporary folder.
+# In parallel: a worker per core and one more, which works while the others wait on the browser or
+# on a build they started (docs/testing.md). Every test has its own empty cache and temporary folder.
+WORKERS ?= $(shell echo $$(( $$(nproc) + 1 )))
 test: bytecode $(NODE_STAMP)
-	$(PY) -m pytest -q -n auto
+	$(PY) -m pytest -q -n $(WORKERS)
 
 check: bytecode
 	$(PY) build.py check
