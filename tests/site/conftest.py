@@ -141,8 +141,16 @@ def browser():
 
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        # Every context is a guarded one: the browser's own ways to a context are closed to tests.
+        b.open_context = b.new_context
+        for name in ("new_context", "new_page"):
+            setattr(b, name, functools.partial(_unguarded, name))
         yield b
         b.close()
+
+
+def _unguarded(name: str, *args, **kwargs) -> None:
+    pytest.fail(f"browser.{name}() makes a context without the guard: use guarded_context() or a page fixture")
 
 
 @contextmanager
@@ -150,7 +158,7 @@ def guarded_context(browser, base: str, allow_console: tuple[str, ...] = (), **o
     """A browser context that may ask only the local server at `base`, and whose pages may log no
     console error (but those matching a pattern of `allow_console`) and throw no script error:
     anything else fails the test when the context is closed. Every test context is made here."""
-    context = browser.new_context(**options)
+    context = browser.open_context(**options)
     in_flight = context.in_flight = set()  # the requests of its pages not answered yet, for settle()
     # The browser resolves no host but 127.0.0.1 (CHROMIUM_ARGS): a request elsewhere fails without
     # leaving the machine, and is noted here. A route refusing them would cost every navigation its

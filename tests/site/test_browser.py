@@ -206,6 +206,12 @@ def test_a_shared_page_is_handed_on_as_a_fresh_one_would_be(reading_pages, serve
         next(steps)
 
 
+@pytest.mark.parametrize("way", ["new_context", "new_page"])
+def test_a_test_cannot_open_a_context_without_the_guard(browser, way):
+    with pytest.raises(pytest.fail.Exception, match="without the guard"):
+        getattr(browser, way)()
+
+
 def test_a_reading_page_fails_the_test_whose_page_threw_and_is_clean_for_the_next(reading_pages, served_site):
     steps = read_with(reading_pages(served_site[1], bypass_csp=True))
     page = next(steps)

@@ -161,25 +161,18 @@ AXE_PAGES = ["", f"{NOTES}/text/", f"{NOTES}/s3-3/", f"{NOTES}/p/s3-5-p4/", f"{L
 
 
 @pytest.fixture
-def example_page(new_context, example_site):
-    """A fresh page on the example archive's server, in a guarded context."""
-    page = new_context(base=example_site[1], bypass_csp=True).new_page()  # axe-core is injected, which the site's policy forbids
-    page.base = example_site[1]
-    return page
-
-
-@pytest.fixture
-def example_reading_page(reading_pages, example_site):
-    """The module's reading page on the example archive's server (tests/site/conftest.py)."""
+def example_page(reading_pages, example_site):
+    """The module's shared page on the example archive's server (tests/site/conftest.py), where
+    axe-core may be injected (the site's policy is bypassed)."""
     yield from read_with(reading_pages(example_site[1], bypass_csp=True))
 
 
 @pytest.mark.parametrize("prefix", LANGS)
 @pytest.mark.parametrize("path", AXE_PAGES)
-def test_axe_finds_no_accessibility_violations_on_the_example_archive(example_reading_page, prefix, path):
-    example_reading_page.goto(example_reading_page.base + prefix + path)
-    settle(example_reading_page)
-    assert axe_violations(example_reading_page) == []
+def test_axe_finds_no_accessibility_violations_on_the_example_archive(example_page, prefix, path):
+    example_page.goto(example_page.base + prefix + path)
+    settle(example_page)
+    assert axe_violations(example_page) == []
 
 
 def test_following_a_marker_scrolls_to_its_note_and_the_note_leads_back(example_page):

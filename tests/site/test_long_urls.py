@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import copy_project, serve_built
+from .conftest import copy_project, read_with, serve_built
 
 pytestmark = pytest.mark.warm_cache  # builds the project: its cache comes warm (tests/conftest.py)
 
@@ -36,19 +36,19 @@ def long_url_site(tmp_path_factory):
     yield from serve_built(project)
 
 
+@pytest.fixture
+def phone_page(reading_pages, long_url_site):
+    """The module's shared page at a phone's width on the site of long addresses (tests/site/conftest.py)."""
+    yield from read_with(reading_pages(long_url_site[1], viewport={"width": 390, "height": 800}))
+
+
 @pytest.mark.parametrize("prefix", ["", "zh-hant/", "en/"])
-def test_a_long_address_does_not_scroll_a_phone_page_sideways(browser, long_url_site, prefix):
-    base = long_url_site[1]
-    context = browser.new_context(viewport={"width": 390, "height": 800})
-    page = context.new_page()
+def test_a_long_address_does_not_scroll_a_phone_page_sideways(phone_page, prefix):
     shown = set()
-    try:
-        for path in PAGES:
-            page.goto(base + prefix + path)
-            if URL[-40:] in page.inner_text("body"):
-                shown.add(path)
-            width = page.evaluate("[document.documentElement.scrollWidth, innerWidth]")
-            assert width[0] <= width[1], f"{prefix}{path} is {width[0]} px wide in a {width[1]} px window"
-    finally:
-        context.close()
+    for path in PAGES:
+        phone_page.goto(phone_page.base + prefix + path)
+        if URL[-40:] in phone_page.inner_text("body"):
+            shown.add(path)
+        width = phone_page.evaluate("[document.documentElement.scrollWidth, innerWidth]")
+        assert width[0] <= width[1], f"{prefix}{path} is {width[0]} px wide in a {width[1]} px window"
     assert shown >= {f"{RID}/", f"{RID}/about/", f"{RID}/p/t2/"}  # the address is there to be measured
