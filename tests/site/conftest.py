@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import http.server
 import os
 import re
@@ -215,8 +216,8 @@ def reading_pages(browser):
             if key not in pages:
                 pages[key] = stack.enter_context(guarded_context(browser, base, allow_console, **options)).new_page()
                 pages[key].base = base
-                for name in _LASTING:
-                    setattr(pages[key], name, functools.partial(_lasting, name))
+                for shared, name in itertools.product((pages[key], pages[key].context), _LASTING):
+                    setattr(shared, name, functools.partial(_lasting, name))
             return pages[key]
 
         yield get
@@ -228,7 +229,7 @@ _LASTING = ("on", "once", "add_init_script", "expose_function", "expose_binding"
 
 
 def _lasting(name: str, *args, **kwargs) -> None:
-    pytest.fail(f"page.{name}() would outlive the test on a shared page: mark the test fresh_page")
+    pytest.fail(f"{name}() would outlive the test on a shared page or its context: mark the test fresh_page")
 
 
 def read_with(page):
@@ -238,6 +239,7 @@ def read_with(page):
     viewport = page.viewport_size
     yield page
     page.unroute_all(behavior="ignoreErrors")
+    page.context.unroute_all(behavior="ignoreErrors")
     page.goto("about:blank")
     page.emulate_media(media="null", color_scheme="null")
     if page.viewport_size != viewport:

@@ -187,18 +187,22 @@ def test_a_shared_page_is_handed_on_as_a_fresh_one_would_be(reading_pages, serve
     fresh = page.viewport_size
     page.context.grant_permissions(["clipboard-read"])
     page.route("**/*.css*", lambda route: route.fulfill(body="", content_type="text/css"))  # an empty style sheet
+    page.context.route("**/*.js*", lambda route: route.fulfill(body="", content_type="text/javascript"))  # no script
     page.emulate_media(media="print")
     page.set_viewport_size({"width": 400, "height": 500})
     page.goto(page.base + f"{RID}/")
     page.hover("h1")
-    with pytest.raises(pytest.fail.Exception, match="fresh_page"):
-        page.on("request", print)
+    for listen in (page.on, page.context.on):
+        with pytest.raises(pytest.fail.Exception, match="fresh_page"):
+            listen("request", print)
     with pytest.raises(StopIteration):
         next(steps)  # the test's teardown
     steps = read_with(reading_pages(served_site[1]))
     assert next(steps) is page and page.url == "about:blank"
     page.goto(page.base + f"{RID}/")
     assert page.evaluate("document.styleSheets[0].cssRules.length") > 0
+    page.goto(page.base + f"{RID}/s2-1/")
+    page.wait_for_function("() => !document.querySelector('[data-share]').hidden")  # the site's script ran
     assert not page.evaluate("matchMedia('print').matches") and page.viewport_size == fresh
     assert page.evaluate("document.querySelectorAll(':hover').length") == 0
     assert page.evaluate("navigator.permissions.query({name: 'clipboard-read'}).then(p => p.state)") != "granted"
