@@ -86,9 +86,9 @@ def test_english_citation_says_the_translation_is_unofficial(page):
     assert "，" not in citation and "。" not in citation
 
 
-def test_copy_controls_stay_hidden_without_javascript(new_context, served_site):
-    pg = new_context(java_script_enabled=False).new_page()
-    pg.goto(served_site[1] + f"{RID}/s2-1/")
+def test_copy_controls_stay_hidden_without_javascript(page_at):
+    pg = page_at({"width": 1280, "height": 720}, java_script_enabled=False)
+    pg.goto(pg.base + f"{RID}/s2-1/")
     assert pg.locator("[data-share]").first.is_hidden()
     assert "一要" in pg.locator("#s2-1-p1").inner_text()
 
@@ -119,10 +119,10 @@ def test_language_switch_from_a_deep_link_lands_on_the_same_paragraph(page):
     assert "抓實關鍵民生項目" in page.locator("#s2-1-p3").inner_text()
 
 
-def test_layout_fits_a_360_pixel_screen(new_context, served_site):
-    pg = new_context(viewport={"width": 360, "height": 740}).new_page()
+def test_layout_fits_a_360_pixel_screen(page_at):
+    pg = page_at({"width": 360, "height": 740})
     for path in (f"{RID}/", f"{RID}/text/", f"{RID}/targets/", f"en/{RID}/text/"):
-        pg.goto(served_site[1] + path)
+        pg.goto(pg.base + path)
         assert pg.evaluate("document.documentElement.scrollWidth") <= 360, path
 
 
@@ -149,11 +149,11 @@ def test_404_page_works_at_any_unknown_path(new_context, served_site, path):
     assert page.locator("#q").input_value() == "涑水"
 
 
-def test_the_targets_table_is_a_list_of_cards_on_a_phone(new_context, served_site):
+def test_the_targets_table_is_a_list_of_cards_on_a_phone(page_at):
     """At 390 px no cell is squeezed to a letter a line and no row grows into a tower: each target is a card."""
-    pg = new_context(viewport={"width": 390, "height": 844}).new_page()
+    pg = page_at({"width": 390, "height": 844})
     for path in (f"{RID}/targets/", f"en/{RID}/targets/"):
-        pg.goto(served_site[1] + path)
+        pg.goto(pg.base + path)
         sizes = pg.evaluate("""() => [...document.querySelectorAll('.targets-table tbody tr')].map(tr => ({
             height: tr.getBoundingClientRect().height,
             narrowest: Math.min(...[...tr.querySelectorAll('td')].filter(td => td.textContent.trim())

@@ -101,10 +101,11 @@ def test_a_paragraph_breadcrumb_names_report_part_and_section(page):
     assert [crumbs.nth(i).get_attribute("href").rstrip("/").rsplit("/", 1)[-1] for i in range(crumbs.count())] == [RID, "part2", "s2-1"]
 
 
-def test_dark_mode_darkens_every_page_type(new_context, served_site):
-    pg = new_context(color_scheme="dark").new_page()
+def test_dark_mode_darkens_every_page_type(page_at):
+    pg = page_at({"width": 1280, "height": 720})
+    pg.emulate_media(color_scheme="dark")
     for path in PAGE_TYPES:
-        pg.goto(served_site[1] + path)
+        pg.goto(pg.base + path)
         rgb = pg.evaluate("getComputedStyle(document.body).backgroundColor.match(/\\d+/g).slice(0, 3).map(Number)")
         luminance = (0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2]) / 255
         assert luminance < 0.2, f"{path}: body background {rgb} in dark mode"
@@ -122,9 +123,10 @@ def _relative_luminance(rgb: list[int]) -> float:
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_focus_ring_contrasts_at_least_three_to_one_with_the_page(new_context, served_site, scheme):
-    pg = new_context(color_scheme=scheme).new_page()
-    pg.goto(served_site[1] + f"{RID}/s2-1/")
+def test_focus_ring_contrasts_at_least_three_to_one_with_the_page(page_at, scheme):
+    pg = page_at({"width": 1280, "height": 720})
+    pg.emulate_media(color_scheme=scheme)
+    pg.goto(pg.base + f"{RID}/s2-1/")
     pg.keyboard.press("Tab")  # skip link
     pg.locator("main a").first.focus()
     colours = pg.evaluate("""() => { const el = document.activeElement; const s = getComputedStyle(el);
@@ -158,9 +160,9 @@ def test_a_copied_paragraph_link_is_short_and_opens_the_paragraphs_own_page_with
     assert 0 <= box["y"] < 900
 
 
-def test_copy_controls_show_on_touch_screens_without_covering_the_next_paragraph(new_context, served_site):
-    pg = new_context(viewport={"width": 390, "height": 800}, has_touch=True, is_mobile=True).new_page()
-    pg.goto(served_site[1] + f"{RID}/s2-1/")
+def test_copy_controls_show_on_touch_screens_without_covering_the_next_paragraph(page_at):
+    pg = page_at({"width": 390, "height": 800}, has_touch=True, is_mobile=True)
+    pg.goto(pg.base + f"{RID}/s2-1/")
     share = pg.locator("#s2-1-p1 .share")
     assert pg.evaluate("el => getComputedStyle(el).opacity", share.element_handle()) == "1"
     bottom = share.bounding_box()
