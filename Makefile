@@ -18,7 +18,7 @@ example: bytecode
 
 # In parallel: a worker per core and one more, which works while the others wait on the browser or
 # on a build they started (docs/testing.md). Every test has its own empty cache and temporary folder.
-WORKERS ?= $(shell echo $$(( $$(nproc) + 1 )))
+WORKERS ?= $(shell n=$$(nproc 2>/dev/null || sysctl -n hw.ncpu 2>/dev/null || echo 1); echo $$((n + 1)))
 test: bytecode $(NODE_STAMP)
 	$(PY) -m pytest -q -n $(WORKERS)
 
