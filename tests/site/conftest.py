@@ -300,10 +300,9 @@ def new_context(browser, request):
         yield make
 
 
-@pytest.fixture
-def page(reading_pages, new_context, served_site, request):
-    """A page on the served site (its URL in `page.base`), in a guarded context: the module's shared
-    one (reading_pages), or for a test marked `fresh_page` a new one.
+def page_on(base: str, request, reading_pages, new_context):
+    """A generator for a page fixture: a page on the server at `base` (its URL in `page.base`), in a
+    guarded context: the module's shared one (reading_pages), or for a test marked `fresh_page` a new one.
 
     Tests marked `bypass_csp` may inject a script (axe-core) that the site's own policy forbids;
     `console_errors(pattern)` names the console errors a test provokes on purpose.
@@ -312,11 +311,17 @@ def page(reading_pages, new_context, served_site, request):
     allow = expected.args if expected else ()
     bypass = request.node.get_closest_marker("bypass_csp") is not None
     if request.node.get_closest_marker("fresh_page"):
-        pg = new_context(allow_console=allow, bypass_csp=bypass).new_page()
-        pg.base = served_site[1]
+        pg = new_context(base, allow_console=allow, bypass_csp=bypass).new_page()
+        pg.base = base
         yield pg
     else:
-        yield from read_with(reading_pages(served_site[1], allow, bypass_csp=bypass))
+        yield from read_with(reading_pages(base, allow, bypass_csp=bypass))
+
+
+@pytest.fixture
+def page(reading_pages, new_context, served_site, request):
+    """A page on the served site (see page_on)."""
+    yield from page_on(served_site[1], request, reading_pages, new_context)
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 import pytest
 
-from .conftest import copy_project, read_with, serve_built
+from .conftest import copy_project, page_on, serve_built
 
 pytestmark = pytest.mark.warm_cache  # builds the project: its cache comes warm (tests/conftest.py)
 
@@ -45,11 +45,8 @@ def archive(tmp_path_factory):
 
 @pytest.fixture
 def page(reading_pages, new_context, archive, request):
-    """The module's shared page on the archive's server, or a new one for a test marked `fresh_page`."""
-    if request.node.get_closest_marker("fresh_page"):
-        yield new_context(archive[1]).new_page()
-    else:
-        yield from read_with(reading_pages(archive[1]))
+    """A page on the archive's server (see page_on)."""
+    yield from page_on(archive[1], request, reading_pages, new_context)
 
 
 def shard(site: Path, rid: str, prefix: str = "") -> dict:
