@@ -66,6 +66,26 @@ def test_strip_pinyin_keeps_a_reading_that_does_not_follow_a_character():
     assert strip_pinyin("2022 (fā)") == "2022 (fā)"
 
 
+def test_the_syllable_inventory_is_every_reading_pypinyin_gives_a_character_with_and_without_tones():
+    """Read from pypinyin's data file without importing the package, or, where the file is not to
+    be found, through the package: the same syllables either way."""
+    from pypinyin import pinyin
+
+    from reportsite.ingest import clean as module
+
+    syllables = module._pinyin_syllables()
+    module._pinyin_syllables.cache_clear()
+    try:
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(module.importlib.util, "find_spec", lambda name: None)
+            assert module._pinyin_syllables() == syllables
+    finally:
+        module._pinyin_syllables.cache_clear()
+    readings = {r for c in "发展調整區域重长" for r in pinyin(c, heteronym=True)[0]}
+    assert readings <= syllables and {"fa", "zhang", "diao", "qu"} <= syllables and "qiao" in syllables
+    assert not {"fx", "zhangg", "xx"} & syllables
+
+
 @pytest.mark.parametrize(
     "traditional, simplified",
     [

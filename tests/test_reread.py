@@ -133,3 +133,22 @@ def test_the_verifier_reads_a_garbled_character_the_farm_converted_as_its_simpli
     garbled = farm_copy(HEADING, 0)
     assert "竅" in garbled and verify_repair(garbled, "（三）城乡面貌焕然一新。").status == "verified"
     assert verify_repair(garbled, "（三）城乡面貌焕然一变。").status == "contradicted"
+
+
+def test_the_word_list_is_jiebas_words_of_two_to_four_characters_and_its_common_single_characters():
+    """Read by two searches over jieba's dictionary; the same as reading it line by line."""
+    import jieba
+
+    from reportsite.ingest import reread
+
+    words, common = reread._words()
+    expected_words, expected_common = set(reread.GENRE_WORDS), set()
+    with jieba.get_dict_file() as f:  # jieba's own way to its dictionary
+        for line in f:
+            word, count = line.decode("utf-8").split()[:2]
+            if 2 <= len(word) <= 4:
+                expected_words.add(word)
+            elif len(word) == 1 and int(count) >= reread._COMMON:
+                expected_common.add(word)
+    assert (words, common) == (expected_words, expected_common)
+    assert {"城乡", "焕然一新", "政府工作报告"} <= words and {"的", "县"} <= common and "卒" not in common

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from ..content.model import Correction, Repair
 from ..script import HAN, is_simplified, to_simplified
@@ -46,13 +49,20 @@ def apply_corrections(text: str, corrections: list[Correction]) -> tuple[str, li
 @lru_cache(maxsize=1)
 def _pinyin_syllables() -> frozenset[str]:
     """Every reading pypinyin knows, tone-marked and toneless: the inventory of real syllables."""
-    from pypinyin.constants import PINYIN_DICT  # 0.25 s to load: only imports pay for it
-    readings = set()
-    for value in PINYIN_DICT.values():
-        for syllable in value.split(","):
-            readings.add(syllable)
-            readings.add(_strip_tone(syllable))
-    return frozenset(readings)
+    readings = {syllable for value in _readings() for syllable in value.split(",")}
+    return frozenset(readings | {_strip_tone(s) for s in readings})  # 1,549 readings of 41,923 characters
+
+
+def _readings():
+    """pypinyin's readings of each character ("reading,reading"), from the data file its module loads.
+    Importing the package also loads its phrase dictionary and trains its word segmenter, a third of
+    the time an import of the seed took; only a report id spelt from its place needs them (importer.py)."""
+    spec = importlib.util.find_spec("pypinyin")  # found, not imported
+    data = Path(spec.origin).with_name("pinyin_dict.json") if spec and spec.origin else None
+    if data is None or not data.is_file():  # laid out otherwise: through the package
+        from pypinyin.constants import PINYIN_DICT
+        return PINYIN_DICT.values()
+    return json.loads(data.read_bytes()).values()
 
 
 def _strip_tone(syllable: str) -> str:

@@ -12,6 +12,7 @@ words of a title or draft mark. The byte verifier must then find the reading ver
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -226,18 +227,14 @@ _COMMON = 20000  # jieba's count above which a character is a word of its own (ç
 @lru_cache(maxsize=1)
 def _words() -> tuple[frozenset[str], frozenset[str]]:
     """A general word list of Chinese (jieba's dictionary, 349,000 words) with the genre's words:
-    (words of two to four characters, characters common enough to be words of their own)."""
-    import jieba
-
-    words, common = set(GENRE_WORDS), set()
-    with (Path(jieba.__file__).parent / "dict.txt").open(encoding="utf-8") as f:
-        for line in f:
-            word, count = line.split(" ", 2)[:2]
-            if 2 <= len(word) <= 4:
-                words.add(word)
-            elif len(word) == 1 and int(count) >= _COMMON:
-                common.add(word)
-    return frozenset(words), frozenset(common)
+    (words of two to four characters, characters common enough to be words of their own). The
+    dictionary's lines ("word count tag") are read by two searches rather than one line at a time,
+    and jieba is found, not imported: it would load its own models."""
+    spec = importlib.util.find_spec("jieba")
+    text = "\n" + Path(spec.origin).with_name("dict.txt").read_text(encoding="utf-8")
+    words = frozenset(re.findall(r"\n(\S{2,4}) ", text)).union(GENRE_WORDS)
+    common = frozenset(char for char, count in re.findall(r"\n(\S) (\d+)", text) if int(count) >= _COMMON)
+    return words, common
 
 
 def _is_han(ch: str) -> bool:
