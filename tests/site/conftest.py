@@ -54,6 +54,12 @@ def build(project: Path, out: Path, base_url: str = "http://127.0.0.1:8000/", **
     return build_site(project / "content", out, project / "templates", project / "static", base_url=base_url, **kw)
 
 
+# axe-core, which the accessibility tests inject, is served beside the site at this path: the browser
+# keeps it and its compiled code between pages, where injecting its text parsed it again on each.
+AXE_FILE = ROOT / "tests" / "vendor" / "axe-core-4.14.1" / "axe.min.js"
+AXE_PATH = "__tests__/axe.min.js"
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     """Serves the site as a host configured for it does: under the path of its base URL (`prefix`), where
     an unknown path gets the site's 404.html."""
@@ -76,6 +82,8 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def translate_path(self, path: str) -> str:
         if not path.startswith(self.prefix):
             return str(Path(self.directory) / "no such page")  # outside the site's path: a 404
+        if path == self.prefix + AXE_PATH:
+            return str(AXE_FILE)
         return super().translate_path("/" + path[len(self.prefix):])
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
