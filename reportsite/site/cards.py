@@ -142,17 +142,19 @@ _GLYPHS: dict[tuple, tuple] = {}
 
 
 def _glyph(font, char: str) -> tuple:
-    """(coverage image or None if blank, left, top, advance) of one character."""
+    """(Pillow's core image of its coverage or None if blank, width, height, left, top, advance) of
+    one character: the core and its size kept apart, as the Image's properties cost each read."""
     found = _GLYPHS.get((font, char))
     if found is None:
         from PIL import Image, ImageDraw  # only for a character not drawn before: an import statement costs each call
 
         left, top, right, bottom = font.getbbox(char)
-        image = None
+        core = None
         if right > left and bottom > top:
             image = Image.new("L", (right - left, bottom - top), 0)
             ImageDraw.Draw(image).text((-left, -top), char, font=font, fill=255)
-        found = _GLYPHS[(font, char)] = (image, left, top, font.getlength(char))
+            core = image.im
+        found = _GLYPHS[(font, char)] = (core, right - left, bottom - top, left, top, font.getlength(char))
     return found
 
 
@@ -174,21 +176,21 @@ class _Canvas:
     def text(self, xy: tuple, words: str, font, colour: tuple) -> None:
         from PIL import Image, ImageChops
 
-        placed, x = [], xy[0] + 1  # each drawn glyph and where its top left corner falls on the image
+        placed, x, y = [], xy[0] + 1, xy[1]  # each drawn glyph and where its top left corner falls on the image
         for char in words:
-            glyph, left, top, advance = _glyph(font, char)
+            glyph, width, height, left, top, advance = _glyph(font, char)
             if glyph is not None:
-                placed.append((glyph, round(x + left), xy[1] + top))
+                placed.append((glyph, round(x + left), y + top, width, height))
             x += advance
         if not placed:
             return
-        box = (min(gx for _, gx, _ in placed), min(gy for _, _, gy in placed),
-               max(gx + glyph.width for glyph, gx, _ in placed), max(gy + glyph.height for glyph, _, gy in placed))
+        box = (min(p[1] for p in placed), min(p[2] for p in placed),
+               max(p[1] + p[3] for p in placed), max(p[2] + p[4] for p in placed))
         coverage = Image.new("L", (box[2] - box[0], box[3] - box[1]), 0)
         core = coverage.im  # Pillow's own image: a hundred pastes a card skip Image.paste's checks
-        for glyph, gx, gy in placed:
-            x, y = gx - box[0], gy - box[1]
-            core.paste(255, (x, y, x + glyph.width, y + glyph.height), glyph.im)
+        for glyph, gx, gy, width, height in placed:
+            gx, gy = gx - box[0], gy - box[1]
+            core.paste(255, (gx, gy, gx + width, gy + height), glyph)
         # The core's point() takes the table as it is; Image.point() rounds its 256 entries on every call.
         shades = coverage._new(core.point(_SHADE_OF[COLOURS.index(colour)], None))
         # Lighter (the higher index) keeps whatever else is under the line's box: nothing, on a card.
