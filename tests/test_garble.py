@@ -2,7 +2,7 @@
 
 import pytest
 
-from reportsite.ingest.garble import char_rarity, repair_misread_gbk, reread_in_step
+from reportsite.ingest.garble import brackets_balanced, char_rarity, repair_misread_gbk, reread_in_step
 from reportsite.content.model import Repair
 
 
@@ -102,3 +102,12 @@ def test_a_reading_the_byte_verifier_rejects_is_not_applied():
     garbled = "項目建設卓有成效?;仡欉^去一年"
     assert repair_misread_gbk(garbled)[1] != []
     assert repair_misread_gbk(garbled, accept=lambda g, r: False) == (garbled, [])
+
+
+@pytest.mark.parametrize("text, balanced", [
+    ("（一）抓项目", True), ("(一)抓项目", True), ("（一)抓项目", True), ("(一）抓项目", True),  # a page mixes the two
+    ("一）抓项目", False), ("《规划（草案）》", True), ("《规划（草案》）", True), ("“新”【旧", False),
+    ("[1]与［2］", True), ("(", False), ("", True),
+])
+def test_brackets_are_balanced_when_each_pair_counts_as_many_openings_as_closings_ascii_parentheses_with_full_width_ones(text, balanced):
+    assert brackets_balanced(text) is balanced

@@ -132,9 +132,13 @@ def reread_in_step(line: str, start: int) -> tuple[int, str] | None:
     return end, text
 
 
+# Each pair of brackets a reading must not tear apart, with the ASCII parentheses a page may use.
+_BRACKET_PAIRS = (("（(", "）)"), ("“", "”"), ("《", "》"), ("【", "】"))
+
+
 def brackets_balanced(text: str) -> bool:
-    text = "".join(_ASCII_TO_FULLWIDTH.get(c, c) for c in text)
-    return all(text.count(a) == text.count(b) for a, b in ("（）", "“”", "《》", "【】"))
+    # Counted, not translated a character at a time: a re-reading checks the 2,000 characters after it.
+    return all(sum(map(text.count, opening)) == sum(map(text.count, closing)) for opening, closing in _BRACKET_PAIRS)
 
 
 # A lost-byte mark followed by what can be the second byte of a GBK pair.
