@@ -333,3 +333,20 @@ def test_a_news_rewrite_that_keeps_the_reports_parts_reads_its_review_as_results
     plan = Part("part2", 2, "2023年主要工作", (para("新建口袋公园100个。", "p2"),), ())
     news = Report("x-2023", Meta("2023年保定市政府工作报告", "保定市", 2023, digest=True), (), (review, plan), ())
     assert [(t.kind, t.value) for t in extract_targets(news).targets] == [("result", 287), ("result", 179), ("commitment", 100)]
+
+
+def test_a_figure_in_a_run_of_figures_with_no_punctuation_is_read_with_the_text_near_it_only():
+    """A clause of a report is under a hundred characters; in a run of 2,000 figures with nothing between
+    them, each figure's clause reaches 200 characters either side of it, not the whole run (which made
+    reading the run's figures take time as the square of its length)."""
+    run = "新建" + "".join(f"{n}个" for n in range(2000))
+    found = quantities(para(run), "commitment", 2022)
+    assert len(found) == 2000
+    assert all(len(t.text) <= 2 * 200 + len(f"{t.value}个") and f"{t.value}个" in t.text for t in found)
+    assert found[0].text.startswith("新建0个") and found[-1].text.endswith("1999个")
+    assert len(found[1000].indicator) <= 2 * 200
+
+
+def test_a_clause_of_ordinary_length_is_each_of_its_figures_text_whole():
+    clause = "新建农村公路46.7公里，改造危房120户"
+    assert [t.text for t in quantities(para(clause), "commitment", 2022)] == ["新建农村公路46.7公里", "改造危房120户"]

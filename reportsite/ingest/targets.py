@@ -57,9 +57,10 @@ def quantities(paragraph: Paragraph, kind: str, year: int | None) -> list[Target
             tail = shared_tail(pieces)
             first = ""
             for piece in pieces:
+                text_ends = len(piece.rstrip())
                 for m in _QUANTITY.finditer(piece):
                     target = _quantity_target(paragraph.id, piece, m, kind, year)
-                    if tail and not piece[m.end() :].strip():
+                    if tail and m.end() >= text_ends:
                         target = replace(target, indicator=target.indicator + tail)
                     target = replace(target, indicator=inherit_noun(target.indicator, first))
                     first = first or target.indicator
@@ -87,8 +88,16 @@ def shared_tail(pieces: list[str]) -> str:
     return after if re.fullmatch(r"[\u4e00-\u9fff]{2,8}", after) and not _QUANTITY.search(after) else ""
 
 
+# How far a figure's clause reaches on either side of it. A clause of a report is shorter (91 characters
+# at most in the example archive); a run of figures with no punctuation between them is not, and each of
+# its figures would take in, and be described by reading again, the whole run.
+_REACH = 200
+
+
 def _quantity_target(paragraph_id: str, piece: str, m: re.Match, kind: str, year: int | None) -> Target:
-    before, after = piece[: m.start()].strip(), piece[m.end() :].strip()
+    start = max(0, m.start() - _REACH)
+    piece, at, end = piece[start : m.end() + _REACH], m.start() - start, m.end() - start
+    before, after = piece[:at].strip(), piece[end:].strip()
     # '网办率达到90%': the verb before a closing figure is not part of what is counted.
     counted = (before + after) if after else (_TRAILING_VERB.sub("", before) or before)
     is_growth = bool(m.group("growth")) and m.group("unit") == "%"
